@@ -1,0 +1,82 @@
+#include "core/model/runtime.h"
+
+#include <dlfcn.h>
+#include <link.h>
+
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <thread>
+
+#include <torch/torch.h>
+
+namespace tb {
+
+void configure_runtime() {
+    static bool done = false;
+    if (done) return;
+    done = true;
+    unsigned cores = std::thread::hardware_concurrency();
+    if (cores == 0) cores = 1;
+    torch::set_num_threads(static_cast<int>(cores));
+}
+
+namespace {
+
+// Finds the BLAS shared object this process really mapped (libblas.so.3 is an
+// alternatives symlink: reference BLAS or OpenBLAS), by walking the loaded objects.
+std::string loaded_blas() {
+    std::string found;
+    dl_iterate_phdr(
+        [](struct dl_phdr_info* info, size_t, void* data) -> int {
+            auto* out = static_cast<std::string*>(data);
+            const char* name = info->dlpi_name;
+            if (name && (std::strstr(name, "blas") || std::strstr(name, "mkl"))) {
+                char resolved[4096];
+                if (realpath(name, resolved)) {
+                    if (!out->empty()) *out += ", ";
+                    *out += resolved;
+                }
+            }
+            return 0;
+        },
+        &found);
+    return found;
+}
+
+bool cpu_has_flag(const std::string& flag) {
+    std::ifstream cpuinfo("/proc/cpuinfo");
+    std::string line;
+    while (std::getline(cpuinfo, line)) {
+        if (line.rfind("flags", 0) == 0) return line.find(" " + flag) != std::string::npos;
+    }
+    return false;
+}
+
+}  // namespace
+
+RuntimeReport runtime_report() {
+    RuntimeReport r;
+    r.torch_version = std::to_string(TORCH_VERSION_MAJOR) + "." + std::to_string(TORCH_VERSION_MINOR) + "." +
+                      std::to_string(TORCH_VERSION_PATCH);
+    r.threads = torch::get_num_threads();
+    r.cores = static_cast<int>(std::thread::hardware_concurrency());
+    r.blas = loaded_blas();
+    r.blas_is_reference = r.blas.find("openblas") == std::string::npos && r.blas.find("mkl") == std::string::npos &&
+                          r.blas.find("blis") == std::string::npos;
+    r.bf16_supported = cpu_has_flag("avx512_bf16") || cpu_has_flag("amx_bf16");
+    if (torch::cuda::is_available()) {
+        for (int i = 0; i < static_cast<int>(torch::cuda::device_count()); ++i) r.cuda_devices.push_back("cuda:" + std::to_string(i));
+        r.bf16_supported = true;
+    }
+    if (r.blas_is_reference)
+        r.warnings.push_back("the reference BLAS is loaded (" + (r.blas.empty() ? std::string("none found") : r.blas) +
+                             "): fp32 matrix maths runs ~30x slower; install libopenblas0-pthread "
+                             "(scripts/install-deps.sh does)");
+    if (r.threads < r.cores)
+        r.warnings.push_back("libtorch uses " + std::to_string(r.threads) + " of " + std::to_string(r.cores) +
+                             " cores");
+    return r;
+}
+
+}  // namespace tb

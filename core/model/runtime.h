@@ -1,0 +1,26 @@
+#pragma once
+// Process-wide compute set-up and the environment report behind `tunebench-cli doctor`
+// and the GUI's diagnostics dialog. Torch types stay out of this header.
+#include <string>
+#include <vector>
+
+namespace tb {
+
+// Sets libtorch's intra-op thread count to the machine's cores (Debian's libtorch starts
+// with one thread). Call once at start-up, before any model work. Idempotent.
+void configure_runtime();
+
+struct RuntimeReport {
+    std::string torch_version;
+    int threads = 0;
+    int cores = 0;
+    std::string blas;               // the BLAS library actually loaded (path/name)
+    bool blas_is_reference = false; // true: the slow reference BLAS; warn the user
+    bool bf16_supported = false;    // CPU AVX512-BF16 / AMX, or a CUDA device with bf16
+    std::vector<std::string> cuda_devices;
+    std::vector<std::string> warnings;  // human sentences: what to fix
+};
+
+RuntimeReport runtime_report();
+
+}  // namespace tb
