@@ -1,0 +1,321 @@
+#include "core/text/bpe.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <mutex>
+
+#include <nlohmann/json.hpp>
+
+#include "core/common/error.h"
+#include "core/text/unicode.h"
+
+namespace tb {
+
+namespace {
+
+constexpr std::size_t kCacheCapacity = 100000;  // words
+constexpr std::size_t kMaxCachedWordBytes = 256;
+
+}  // namespace
+
+// Merges as an open-addressing hash table from (left id, right id) to (rank, merged id):
+// the lookup sits in the innermost loop of tokenization.
+class BpeModel::MergeTable {
+public:
+    struct Merge {
+        int32_t rank;
+        int32_t merged_id;
+    };
+
+    explicit MergeTable(std::size_t count) {
+        std::size_t capacity = 16;
+        while (capacity < count * 2) capacity <<= 1;
+        mask_ = capacity - 1;
+        slots_.assign(capacity, Slot{kEmpty, {0, 0}});
+    }
+
+    // Later duplicates replace earlier ones (Hugging Face builds a map the same way).
+    void insert(int32_t left, int32_t right, Merge merge) {
+        uint64_t key = make_key(left, right);
+        for (std::size_t i = hash(key);; i = (i + 1) & mask_) {
+            if (slots_[i].key == kEmpty || slots_[i].key == key) {
+                slots_[i] = Slot{key, merge};
+                return;
+            }
+        }
+    }
+
+    const Merge* find(int32_t left, int32_t right) const {
+        uint64_t key = make_key(left, right);
+        for (std::size_t i = hash(key);; i = (i + 1) & mask_) {
+            if (slots_[i].key == key) return &slots_[i].merge;
+            if (slots_[i].key == kEmpty) return nullptr;
+        }
+    }
+
+private:
+    static constexpr uint64_t kEmpty = ~uint64_t{0};
+    struct Slot {
+        uint64_t key;
+        Merge merge;
+    };
+    static uint64_t make_key(int32_t left, int32_t right) {
+        return (static_cast<uint64_t>(static_cast<uint32_t>(left)) << 32) | static_cast<uint32_t>(right);
+    }
+    std::size_t hash(uint64_t key) const {
+        return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & mask_;
+    }
+
+    std::vector<Slot> slots_;
+    std::size_t mask_ = 0;
+};
+
+// A symbol of the word being merged: a doubly linked list over a flat array.
+struct BpeModel::Symbol {
+    int32_t id;
+    int32_t prev, next;  // indices, -1 at the ends
+    uint32_t begin, end;  // bytes of the word
+};
+
+BpeModel::BpeModel(const nlohmann::json& model, bool byte_level) : byte_level_(byte_level) {
+    std::fill(std::begin(byte_ids_), std::end(byte_ids_), -1);
+    std::fill(std::begin(byte_fallback_ids_), std::end(byte_fallback_ids_), -1);
+    if (model.value("type", "BPE") != "BPE") {
+        throw Error("tokenizer.json: model type '" + model.value("type", "") +
+                    "' is not supported (only BPE: GPT-2, Llama, Mistral, Qwen style)");
+    }
+    if (model.contains("dropout") && model["dropout"].is_number() && model["dropout"].get<double>() > 0) {
+        throw Error("tokenizer.json: BPE dropout is not supported (it makes tokenization random)");
+    }
+    ignore_merges_ = model.value("ignore_merges", false);
+    byte_fallback_ = model.value("byte_fallback", false);
+    fuse_unk_ = model.value("fuse_unk", false);
+    auto optional_string = [&](const char* key) {
+        return model.contains(key) && model[key].is_string() ? model[key].get<std::string>() : std::string();
+    };
+    continuing_subword_prefix_ = optional_string("continuing_subword_prefix");
+    end_of_word_suffix_ = optional_string("end_of_word_suffix");
+
+    const auto& vocab = model.at("vocab");
+    if (!vocab.is_object()) throw Error("tokenizer.json: model.vocab must be an object of token -> id");
+    vocab_.reserve(vocab.size());
+    int32_t max_id = -1;
+    for (auto it = vocab.begin(); it != vocab.end(); ++it) {
+        int64_t id = it.value().get<int64_t>();
+        if (id < 0 || id > INT32_MAX / 2) throw Error("tokenizer.json: vocab id out of range for '" + it.key() + "'");
+        vocab_[it.key()] = static_cast<int32_t>(id);
+        max_id = std::max(max_id, static_cast<int32_t>(id));
+    }
+    tokens_by_id_.resize(static_cast<std::size_t>(max_id + 1));
+    for (const auto& [token, id] : vocab_) tokens_by_id_[static_cast<std::size_t>(id)] = token;
+
+    if (byte_level_) {
+        byte_vocab_.reserve(vocab_.size());
+        for (const auto& [token, id] : vocab_) {
+            // Tokens outside GPT-2's alphabet can never come out of byte-level input; skip them.
+            if (auto bytes = byte_level::to_bytes(token)) byte_vocab_.emplace(std::move(*bytes), id);
+        }
+    }
+    const TokenIdMap& model_vocab = byte_level_ ? byte_vocab_ : vocab_;
+    for (int b = 0; b < 256; ++b) {
+        if (byte_level_ || b < 0x80) {
+            auto it = model_vocab.find(std::string_view(reinterpret_cast<const char*>(&b), 1));
+            // Only usable as-is when no prefix/suffix decorates single characters.
+            if (it != model_vocab.end()) byte_ids_[b] = it->second;
+        }
+        char name[8];
+        std::snprintf(name, sizeof name, "<0x%02X>", b);
+        if (auto it = vocab_.find(std::string_view(name)); it != vocab_.end()) byte_fallback_ids_[b] = it->second;
+    }
+    if (auto unk = optional_string("unk_token"); !unk.empty()) {
+        auto it = vocab_.find(unk);
+        if (it == vocab_.end()) throw Error("tokenizer.json: unk_token '" + unk + "' is not in the vocabulary");
+        unk_id_ = it->second;
+    }
+
+    const auto& merges = model.contains("merges") ? model["merges"] : nlohmann::json::array();
+    merges_ = std::make_unique<MergeTable>(merges.size());
+    const std::size_t prefix_len = continuing_subword_prefix_.size();
+    int32_t rank = 0;
+    for (const auto& m : merges) {
+        std::string left, right;
+        if (m.is_string()) {
+            const std::string& s = m.get_ref<const std::string&>();
+            auto space = s.find(' ');
+            if (space == std::string::npos) throw Error("tokenizer.json: merge '" + s + "' is not \"left right\"");
+            left = s.substr(0, space);
+            right = s.substr(space + 1);
+        } else if (m.is_array() && m.size() == 2) {
+            left = m[0].get<std::string>();
+            right = m[1].get<std::string>();
+        } else {
+            throw Error("tokenizer.json: a merge must be \"left right\" or [left, right]");
+        }
+        auto lookup = [&](const std::string& token) {
+            auto it = vocab_.find(token);
+            if (it == vocab_.end()) throw Error("tokenizer.json: merge #" + std::to_string(rank) + " uses '" + token + "', which is not in the vocabulary");
+            return it->second;
+        };
+        int32_t left_id = lookup(left), right_id = lookup(right);
+        std::string merged = left + (right.size() >= prefix_len ? right.substr(prefix_len) : right);
+        merges_->insert(left_id, right_id, {rank, lookup(merged)});
+        ++rank;
+    }
+    // With decorations, single characters are looked up decorated: keep the slow, exact path.
+    if (!continuing_subword_prefix_.empty() || !end_of_word_suffix_.empty())
+        std::fill(std::begin(byte_ids_), std::end(byte_ids_), -1);
+}
+
+BpeModel::~BpeModel() = default;
+
+std::optional<int32_t> BpeModel::token_to_id(std::string_view token) const {
+    auto it = vocab_.find(token);
+    if (it == vocab_.end()) return std::nullopt;
+    return it->second;
+}
+
+const std::string* BpeModel::id_to_token(int32_t id) const {
+    if (id < 0 || static_cast<std::size_t>(id) >= tokens_by_id_.size()) return nullptr;
+    const std::string& t = tokens_by_id_[static_cast<std::size_t>(id)];
+    return t.empty() ? nullptr : &t;
+}
+
+std::optional<int32_t> BpeModel::model_id(std::string_view piece) const {
+    const TokenIdMap& map = byte_level_ ? byte_vocab_ : vocab_;
+    auto it = map.find(piece);
+    if (it == map.end()) return std::nullopt;
+    return it->second;
+}
+
+void BpeModel::initial_symbols(std::string_view word, std::vector<Symbol>& symbols) const {
+    // Mirrors Hugging Face's BPE::merge_word: known characters become symbols, unknown ones
+    // go to byte fallback, else to the unk token (fused when fuse_unk). Note the pending unk
+    // is not flushed before byte-fallback symbols there either; the order is kept identical.
+    bool has_pending_unk = false;
+    Symbol pending_unk{0, -1, -1, 0, 0};
+    auto push = [&](int32_t id, uint32_t begin, uint32_t end) {
+        symbols.push_back(Symbol{id, static_cast<int32_t>(symbols.size()) - 1, -1, begin, end});
+    };
+    std::string decorated;
+    std::size_t pos = 0;
+    while (pos < word.size()) {
+        std::size_t len = byte_level_ ? 1 : utf8::sequence_length(static_cast<unsigned char>(word[pos]));
+        if (pos + len > word.size()) len = word.size() - pos;
+        const auto begin = static_cast<uint32_t>(pos), end = static_cast<uint32_t>(pos + len);
+        std::optional<int32_t> id;
+        if (len == 1 && byte_ids_[static_cast<unsigned char>(word[pos])] >= 0) {
+            id = byte_ids_[static_cast<unsigned char>(word[pos])];
+        } else if (continuing_subword_prefix_.empty() && end_of_word_suffix_.empty()) {
+            id = model_id(word.substr(pos, len));
+        } else {
+            decorated.clear();
+            if (pos > 0) decorated += continuing_subword_prefix_;
+            decorated.append(word.substr(pos, len));
+            if (end == word.size()) decorated += end_of_word_suffix_;
+            id = model_id(decorated);
+        }
+        pos += len;
+        if (id) {
+            if (has_pending_unk) {
+                push(pending_unk.id, pending_unk.begin, pending_unk.end);
+                has_pending_unk = false;
+            }
+            push(*id, begin, end);
+            continue;
+        }
+        if (byte_fallback_) {
+            bool all_known = true;
+            for (uint32_t i = begin; i < end; ++i) all_known = all_known && byte_fallback_ids_[static_cast<unsigned char>(word[i])] >= 0;
+            if (all_known) {
+                for (uint32_t i = begin; i < end; ++i) push(byte_fallback_ids_[static_cast<unsigned char>(word[i])], i, i + 1);
+                continue;
+            }
+        }
+        if (unk_id_) {
+            if (has_pending_unk && fuse_unk_) {
+                pending_unk.end = end;
+            } else {
+                if (has_pending_unk) push(pending_unk.id, pending_unk.begin, pending_unk.end);
+                pending_unk = Symbol{*unk_id_, -1, -1, begin, end};
+                has_pending_unk = true;
+            }
+        }
+        // Without unk token nor byte fallback the character is dropped, as Hugging Face does.
+    }
+    if (has_pending_unk) push(pending_unk.id, pending_unk.begin, pending_unk.end);
+    for (std::size_t i = 0; i + 1 < symbols.size(); ++i) symbols[i].next = static_cast<int32_t>(i + 1);
+}
+
+void BpeModel::merge_word(std::string_view word, std::vector<WordToken>& out) const {
+    thread_local std::vector<Symbol> symbols;
+    symbols.clear();
+    initial_symbols(word, symbols);
+
+    // Repeatedly merge the pair with the lowest rank, leftmost first: a min-heap of candidate
+    // pairs (rank, left position); stale candidates are skipped when popped.
+    struct Candidate {
+        int32_t rank;
+        int32_t pos;
+        int32_t merged_id;
+        bool operator>(const Candidate& o) const { return rank != o.rank ? rank > o.rank : pos > o.pos; }
+    };
+    thread_local std::vector<Candidate> heap;
+    heap.clear();
+    auto consider = [&](int32_t left) {
+        int32_t right = symbols[static_cast<std::size_t>(left)].next;
+        if (right < 0) return;
+        if (const auto* m = merges_->find(symbols[static_cast<std::size_t>(left)].id, symbols[static_cast<std::size_t>(right)].id)) {
+            heap.push_back({m->rank, left, m->merged_id});
+            std::push_heap(heap.begin(), heap.end(), std::greater<>{});
+        }
+    };
+    for (std::size_t i = 0; i + 1 < symbols.size(); ++i) consider(static_cast<int32_t>(i));
+    while (!heap.empty()) {
+        std::pop_heap(heap.begin(), heap.end(), std::greater<>{});
+        Candidate top = heap.back();
+        heap.pop_back();
+        Symbol& left = symbols[static_cast<std::size_t>(top.pos)];
+        if (left.end == left.begin || left.next < 0) continue;  // merged away, or now last
+        Symbol& right = symbols[static_cast<std::size_t>(left.next)];
+        const auto* m = merges_->find(left.id, right.id);
+        if (!m || m->merged_id != top.merged_id) continue;  // the pair changed since
+        left.id = top.merged_id;
+        left.end = right.end;
+        right.end = right.begin;  // marks it removed
+        left.next = right.next;
+        if (right.next >= 0) symbols[static_cast<std::size_t>(right.next)].prev = top.pos;
+        if (left.prev >= 0) consider(left.prev);
+        consider(top.pos);
+    }
+    for (int32_t i = symbols.empty() ? -1 : 0; i >= 0; i = symbols[static_cast<std::size_t>(i)].next) {
+        const Symbol& s = symbols[static_cast<std::size_t>(i)];
+        out.push_back(WordToken{s.id, s.begin, s.end});
+    }
+}
+
+void BpeModel::tokenize(std::string_view word, std::vector<WordToken>& out) const {
+    if (word.empty()) return;
+    if (ignore_merges_) {
+        if (auto id = model_id(word)) {
+            out.push_back(WordToken{*id, 0, static_cast<uint32_t>(word.size())});
+            return;
+        }
+    }
+    const bool cacheable = word.size() <= kMaxCachedWordBytes;
+    if (cacheable) {
+        std::shared_lock lock(cache_mutex_);
+        if (auto it = cache_.find(word); it != cache_.end()) {
+            out.insert(out.end(), it->second.begin(), it->second.end());
+            return;
+        }
+    }
+    const std::size_t first = out.size();
+    merge_word(word, out);
+    if (cacheable) {
+        std::unique_lock lock(cache_mutex_);
+        if (cache_.size() < kCacheCapacity)
+            cache_.emplace(std::string(word), std::vector<WordToken>(out.begin() + static_cast<std::ptrdiff_t>(first), out.end()));
+    }
+}
+
+}  // namespace tb

@@ -1,0 +1,80 @@
+#pragma once
+// The BPE model of a tokenizer.json ("model": {"type": "BPE", ...}): vocabulary, ranked
+// merges, unknown-token handling (unk_token, fuse_unk, byte_fallback), ignore_merges, and a
+// bounded cache of already-tokenized words.
+//
+// Byte-level tokenizers (GPT-2, Llama 3, Qwen) write their vocabulary in GPT-2's printable
+// alphabet ("Ġhello"). Here such a model keeps a second, raw-byte view of it (" hello"), so
+// words are tokenized straight from the input bytes: same tokens, no rewriting, and byte
+// offsets for free.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace tb {
+
+// One token of a word: its id and the bytes [begin, end) of the word it covers.
+struct WordToken {
+    int32_t id;
+    uint32_t begin, end;
+};
+
+// std::string keys looked up by std::string_view without a copy.
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using TokenIdMap = std::unordered_map<std::string, int32_t, StringHash, std::equal_to<>>;
+
+class BpeModel {
+public:
+    // `model` is tokenizer.json's "model" object; `byte_level`: the pre-tokenizer has a
+    // ByteLevel step, so words arrive as raw bytes. Throws tb::Error on a malformed model.
+    BpeModel(const nlohmann::json& model, bool byte_level);
+    ~BpeModel();
+
+    // Appends the tokens of one pre-tokenized word (offsets relative to the word).
+    void tokenize(std::string_view word, std::vector<WordToken>& out) const;
+
+    // Vocabulary as written in tokenizer.json ("Ġhello", "<0x0A>", "▁the").
+    std::optional<int32_t> token_to_id(std::string_view token) const;
+    const std::string* id_to_token(int32_t id) const;  // nullptr when no token has this id
+    std::size_t size() const { return vocab_.size(); }
+    int32_t max_id() const { return static_cast<int32_t>(tokens_by_id_.size()) - 1; }
+    bool byte_level() const { return byte_level_; }
+
+private:
+    class MergeTable;
+    struct Symbol;
+
+    void merge_word(std::string_view word, std::vector<WordToken>& out) const;
+    void initial_symbols(std::string_view word, std::vector<Symbol>& symbols) const;
+    std::optional<int32_t> model_id(std::string_view piece) const;  // key in the model's own alphabet
+
+    bool byte_level_;
+    bool ignore_merges_ = false;
+    bool byte_fallback_ = false;
+    bool fuse_unk_ = false;
+    std::optional<int32_t> unk_id_;
+    std::string continuing_subword_prefix_, end_of_word_suffix_;
+
+    TokenIdMap vocab_;        // as written in tokenizer.json
+    TokenIdMap byte_vocab_;   // byte-level models only: raw bytes -> id
+    std::vector<std::string> tokens_by_id_;
+    int32_t byte_ids_[256];   // single-byte (byte-level) or single-ASCII-char pieces, -1 if absent
+    int32_t byte_fallback_ids_[256];  // "<0xNN>" tokens, -1 if absent
+    std::unique_ptr<MergeTable> merges_;
+
+    // Words already tokenized (bounded: it stops growing when full, as Hugging Face's does).
+    mutable std::shared_mutex cache_mutex_;
+    mutable std::unordered_map<std::string, std::vector<WordToken>, StringHash, std::equal_to<>> cache_;
+};
+
+}  // namespace tb
