@@ -64,7 +64,20 @@ Value binary_op(Renderer& r, BinaryOp op, const Value& a, const Value& b) {
     if (a.is_undefined()) a.raise_undefined();
     if (b.is_undefined()) b.raise_undefined();
     // String % formatting.
-    if (op == BinaryOp::Mod && a.is_string()) return Value::string(percent_format(a.str(), b));
+    if (op == BinaryOp::Mod && a.is_string()) {
+        if (!a.is_markup()) return Value::string(percent_format(a.str(), b));
+        // Markup % args escapes the arguments.
+        auto escaped = [](const Value& x) { return x.is_markup() ? x : Value::string(html_escape(x.to_str())); };
+        Value args = b;
+        if (b.is_tuple()) {
+            std::vector<Value> items;
+            for (const auto& x : b.items()) items.push_back(escaped(x));
+            args = Value::list(std::move(items), true);
+        } else if (!b.is_dict()) {
+            args = escaped(b);
+        }
+        return Value::markup(percent_format(a.str(), args));
+    }
     if (a.is_number() && b.is_number()) {
         bool floats = a.is_float() || b.is_float();
         std::int64_t x = a.as_int(), y = b.as_int(), res = 0;
@@ -125,6 +138,10 @@ Value binary_op(Renderer& r, BinaryOp op, const Value& a, const Value& b) {
     if (op == BinaryOp::Add) {
         if (a.is_string() && b.is_string()) {
             r.check_size(a.str().size() + b.str().size());
+            if (a.is_markup() || b.is_markup()) {
+                // markupsafe: Markup + str escapes the plain side.
+                return Value::markup((a.is_markup() ? a.str() : html_escape(a.str())) + (b.is_markup() ? b.str() : html_escape(b.str())));
+            }
             return Value::string(a.str() + b.str());
         }
         if (a.is_list() && b.is_list() && !a.is_generator() && !b.is_generator() && a.is_tuple() == b.is_tuple()) {

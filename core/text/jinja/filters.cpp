@@ -16,6 +16,9 @@ namespace {
 
 std::string soft_str(const Value& v) { return v.to_str(); }
 
+// Filters that keep a Markup input Markup (str methods of markupsafe.Markup do).
+Value same_flavour(const Value& input, std::string s) { return input.is_markup() ? Value::markup(std::move(s)) : Value::string(std::move(s)); }
+
 bool arg_bool(const CallArgs& a, std::size_t i, std::string_view name, bool fallback) {
     const Value* v = argument(a, i, name);
     return v ? v->truthy() : fallback;
@@ -65,7 +68,7 @@ Value f_trim(Renderer&, const Value& v, CallArgs& a) {
     const Value* chars = argument(a, 0, "chars");
     std::optional<std::string> c;
     if (chars && !chars->is_none()) c = chars->to_str();
-    return Value::string(py_strip(soft_str(v), c, true, true));
+    return same_flavour(v, py_strip(soft_str(v), c, true, true));
 }
 
 Value f_length(Renderer&, const Value& v, CallArgs&) { return Value::integer(v.length()); }
@@ -107,10 +110,10 @@ Value f_default(Renderer&, const Value& v, CallArgs& a) {
     return v;
 }
 
-Value f_upper(Renderer&, const Value& v, CallArgs&) { return Value::string(py_upper(soft_str(v))); }
-Value f_lower(Renderer&, const Value& v, CallArgs&) { return Value::string(py_lower(soft_str(v))); }
-Value f_title(Renderer&, const Value& v, CallArgs&) { return Value::string(py_title(soft_str(v))); }
-Value f_capitalize(Renderer&, const Value& v, CallArgs&) { return Value::string(py_capitalize(soft_str(v))); }
+Value f_upper(Renderer&, const Value& v, CallArgs&) { return same_flavour(v, py_upper(soft_str(v))); }
+Value f_lower(Renderer&, const Value& v, CallArgs&) { return same_flavour(v, py_lower(soft_str(v))); }
+Value f_title(Renderer&, const Value& v, CallArgs&) { return same_flavour(v, py_title(soft_str(v))); }
+Value f_capitalize(Renderer&, const Value& v, CallArgs&) { return same_flavour(v, py_capitalize(soft_str(v))); }
 
 Value f_replace(Renderer& r, const Value& v, CallArgs& a) {
     const Value* old_v = argument(a, 0, "old");
@@ -133,6 +136,7 @@ Value f_string(Renderer&, const Value& v, CallArgs&) { return v.is_string() ? v 
 // map / select / reject / selectattr / rejectattr share Jinja's argument conventions.
 Value f_map(Renderer& r, const Value& v, CallArgs& a) {
     std::vector<Value> out;
+    if (!v.truthy()) return Value::generator({});  // Jinja: "if value:" before iterating
     if (const Value* attribute = a.keyword_arg("attribute")) {
         const Value* fallback = a.keyword_arg("default");
         for (const auto& item : iterate(v)) {
@@ -170,6 +174,7 @@ Value select_impl(Renderer& r, const Value& v, CallArgs& a, bool by_attribute, b
         test_args.keyword = a.keyword;
     }
     std::vector<Value> out;
+    if (!v.truthy()) return Value::generator({});  // Jinja: "if value:" before iterating
     for (const auto& item : iterate(v)) {
         Value subject = by_attribute ? attribute_path(item, attribute) : item;
         bool ok = test ? test(r, subject, test_args) : subject.truthy();
@@ -243,22 +248,11 @@ Value f_round(Renderer&, const Value& v, CallArgs& a) {
     return Value::number(x / scale);
 }
 
-Value f_safe(Renderer&, const Value& v, CallArgs&) { return v.is_string() ? v : Value::string(soft_str(v)); }
+Value f_safe(Renderer&, const Value& v, CallArgs&) { return v.is_markup() ? v : Value::markup(soft_str(v)); }
 
-Value f_escape(Renderer&, const Value& v, CallArgs&) {
-    std::string out;
-    for (char c : soft_str(v)) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&#34;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return Value::string(std::move(out));
-}
+Value f_escape(Renderer&, const Value& v, CallArgs&) { return v.is_markup() ? v : Value::markup(html_escape(soft_str(v))); }
+Value f_forceescape(Renderer&, const Value& v, CallArgs&) { return Value::markup(html_escape(soft_str(v))); }
+
 
 std::vector<Value> sorted_copy(std::vector<Value> items, bool reverse, bool case_sensitive, const Value* attribute) {
     auto key = [&](const Value& v) {
@@ -466,7 +460,7 @@ const std::unordered_map<std::string_view, FilterFunction>& filter_table() {
         {"list", f_list}, {"string", f_string}, {"map", f_map}, {"select", f_select}, {"reject", f_reject},
         {"selectattr", f_selectattr}, {"rejectattr", f_rejectattr}, {"items", f_items}, {"int", f_int},
         {"float", f_float}, {"abs", f_abs}, {"round", f_round}, {"safe", f_safe}, {"escape", f_escape},
-        {"e", f_escape}, {"forceescape", f_escape}, {"dictsort", f_dictsort}, {"sort", f_sort}, {"unique", f_unique},
+        {"e", f_escape}, {"forceescape", f_forceescape}, {"dictsort", f_dictsort}, {"sort", f_sort}, {"unique", f_unique},
         {"reverse", f_reverse}, {"indent", f_indent}, {"wordcount", f_wordcount}, {"center", f_center},
         {"sum", f_sum}, {"min", f_min}, {"max", f_max}, {"batch", f_batch}, {"format", f_format},
         {"truncate", f_truncate}, {"attr", f_attr}, {"pprint", f_pprint}, {"striptags", f_striptags},

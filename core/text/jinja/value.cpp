@@ -69,6 +69,28 @@ Value Value::string(std::string s) {
     return v;
 }
 
+Value Value::markup(std::string s) {
+    Value v = string(std::move(s));
+    static_cast<StringData*>(v.heap_.get())->markup = true;
+    return v;
+}
+
+std::string html_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&#34;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
 Value Value::list(std::vector<Value> items, bool tuple) {
     auto data = std::make_shared<ListData>();
     data->items = std::move(items);
@@ -189,7 +211,7 @@ std::string Value::repr() const {
         case Kind::Bool: return int_ ? "True" : "False";
         case Kind::Int: return std::to_string(int_);
         case Kind::Float: return python_float_repr(float_);
-        case Kind::String: return python_string_repr(str());
+        case Kind::String: return string_data().markup ? "Markup(" + python_string_repr(str()) + ")" : python_string_repr(str());
         case Kind::List: {
             const auto& data = list_data();
             if (data.generator) return "<generator object>";
@@ -226,7 +248,7 @@ std::string Value::python_type() const {
         case Kind::Bool: return "bool";
         case Kind::Int: return "int";
         case Kind::Float: return "float";
-        case Kind::String: return "str";
+        case Kind::String: return string_data().markup ? "Markup" : "str";
         case Kind::List: return list_data().generator ? "generator" : list_data().tuple ? "tuple" : "list";
         case Kind::Dict: return "dict";
         case Kind::Object: {

@@ -25,6 +25,7 @@ struct StringData final : HeapValue {
     explicit StringData(std::string t) : text(std::move(t)) {}
     std::string text;
     mutable std::int64_t codepoints = -1;  // cached length in code points
+    bool markup = false;  // markupsafe.Markup (from |safe, |escape): + and % escape plain strings
 };
 
 struct ListData final : HeapValue {
@@ -76,6 +77,7 @@ public:
     static Value integer(std::int64_t i) { Value v; v.kind_ = Kind::Int; v.int_ = i; return v; }
     static Value number(double d) { Value v; v.kind_ = Kind::Float; v.float_ = d; return v; }
     static Value string(std::string s);
+    static Value markup(std::string s);  // a markupsafe.Markup string
     static Value list(std::vector<Value> items = {}, bool tuple = false);
     static Value generator(std::vector<Value> items);
     static Value dict(std::shared_ptr<DictData> d = nullptr);
@@ -109,6 +111,7 @@ public:
     template <class T>
     T* object_as() const { return kind_ == Kind::Object ? dynamic_cast<T*>(heap_.get()) : nullptr; }
     const UndefinedData* undefined_data() const { return static_cast<const UndefinedData*>(heap_.get()); }
+    bool is_markup() const { return kind_ == Kind::String && string_data().markup; }
     bool is_tuple() const { return kind_ == Kind::List && list_data().tuple; }
     bool is_generator() const { return kind_ == Kind::List && list_data().generator; }
     bool same_object(const Value& o) const { return heap_ && heap_ == o.heap_; }
@@ -143,5 +146,6 @@ Value from_json(const nlohmann::ordered_json& j);
 // Python str / repr helpers shared by printing and filters.
 std::string python_float_repr(double d);
 std::string python_string_repr(std::string_view s);
+std::string html_escape(std::string_view s);  // markupsafe.escape
 
 }  // namespace tb::jinja
