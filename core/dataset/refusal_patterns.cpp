@@ -1,8 +1,12 @@
 #include "core/dataset/refusal_patterns.h"
 
+#include <cctype>
 #include <string>
 
 namespace tb {
+namespace {
+bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }  // text is lowercased
+}  // namespace
 
 const std::vector<std::string_view>& refusal_phrases() {
     static const std::vector<std::string_view> phrases = {
@@ -53,7 +57,8 @@ const std::vector<std::string_view>& refusal_phrases() {
 
 std::string_view find_refusal(std::string_view reply) {
     // Lowercase ASCII and map U+2019 (’) to "'": phrases are written with plain apostrophes.
-    std::string text;
+    thread_local std::string text;
+    text.clear();
     text.reserve(reply.size());
     for (std::size_t i = 0; i < reply.size(); ++i) {
         const char c = reply[i];
@@ -64,8 +69,18 @@ std::string_view find_refusal(std::string_view reply) {
             text.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
         }
     }
-    for (std::string_view phrase : refusal_phrases())
-        if (text.find(phrase) != std::string::npos) return phrase;
+    // Phrases start a word: only test word starts, and only phrases that share the first
+    // two bytes (one comparison rules out almost every position).
+    const auto& phrases = refusal_phrases();
+    for (std::size_t p = 0; p + 1 < text.size(); ++p) {
+        if (p > 0 && is_ascii_alnum(text[p - 1])) continue;
+        const char first = text[p], second = text[p + 1];
+        if (first != 'i' && first != 'a' && first != 'm') continue;
+        for (std::string_view phrase : phrases) {
+            if (phrase[0] != first || phrase[1] != second) continue;
+            if (std::string_view(text).substr(p, phrase.size()) == phrase) return phrase;
+        }
+    }
     return {};
 }
 

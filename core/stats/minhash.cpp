@@ -34,16 +34,27 @@ __attribute__((target_clones("avx2", "default")))
 #endif
 void minhash_kernel(const std::uint32_t* elements, std::size_t count, const std::uint32_t* multipliers,
                     const std::uint32_t* offsets, std::size_t num_perm, std::uint32_t* out) {
-    for (std::size_t i = 0; i < num_perm; ++i) out[i] = 0xFFFFFFFFu;
-    for (std::size_t e = 0; e < count; ++e) {
-        const std::uint32_t x = elements[e];
-        for (std::size_t i = 0; i < num_perm; ++i) {
-            std::uint32_t h = multipliers[i] * x + offsets[i];  // a bijection: multiplier is odd
-            h ^= h >> 16;
-            h *= 0x7feb352dU;
-            h ^= h >> 15;
-            out[i] = std::min(out[i], h);
+    // Blocks of 32 positions: the block's minima, multipliers and offsets stay in registers
+    // while every element streams past (4 AVX2 registers each).
+    constexpr std::size_t kBlock = 32;
+    std::size_t base = 0;
+    for (; base + kBlock <= num_perm; base += kBlock) {
+        std::uint32_t minima[kBlock], a[kBlock], b[kBlock];
+        for (std::size_t i = 0; i < kBlock; ++i) {
+            minima[i] = 0xFFFFFFFFu;
+            a[i] = multipliers[base + i];
+            b[i] = offsets[base + i];
         }
+        for (std::size_t e = 0; e < count; ++e) {
+            const std::uint32_t x = elements[e];
+            for (std::size_t i = 0; i < kBlock; ++i) minima[i] = std::min(minima[i], a[i] * x + b[i]);  // odd a: a bijection
+        }
+        for (std::size_t i = 0; i < kBlock; ++i) out[base + i] = minima[i];
+    }
+    for (std::size_t i = base; i < num_perm; ++i) {
+        std::uint32_t minimum = 0xFFFFFFFFu;
+        for (std::size_t e = 0; e < count; ++e) minimum = std::min(minimum, multipliers[i] * elements[e] + offsets[i]);
+        out[i] = minimum;
     }
 }
 
@@ -105,10 +116,10 @@ MinHasher::MinHasher(std::size_t num_perm, std::uint64_t seed) {
 }
 
 void MinHasher::signature(std::span<const std::uint64_t> elements, std::uint32_t* out) const {
-    // Fold each 64-bit element to 32 bits once; the per-position bijections work on those.
+    // Mix each 64-bit element to 32 well-spread bits once (callers may pass structured values
+    // such as small integers); the per-position multiply-add bijections then act on those.
     std::vector<std::uint32_t> folded(elements.size());
-    for (std::size_t e = 0; e < elements.size(); ++e)
-        folded[e] = static_cast<std::uint32_t>(elements[e] ^ (elements[e] >> 32));
+    for (std::size_t e = 0; e < elements.size(); ++e) folded[e] = static_cast<std::uint32_t>(mix64(elements[e]) >> 32);
     minhash_kernel(folded.data(), folded.size(), multipliers_.data(), offsets_.data(), num_perm(), out);
 }
 

@@ -4,9 +4,10 @@
 //
 // The Jaccard similarity J(A, B) = |A ∩ B| / |A ∪ B| of two shingle sets is estimated by the
 // fraction of the K signature positions where the two minima agree: for a random
-// permutation π, P[min π(A) = min π(B)] = J. Each position uses its own bijection of the
-// 32-bit hash space (multiply-add with a random odd multiplier, then an xorshift-multiply
-// mix), so two sets collide only where their elements do. Standard error ≈ sqrt(J(1−J)/K).
+// permutation π, P[min π(A) = min π(B)] = J. Elements are first mixed to 32 well-spread
+// bits; each position then applies its own bijection of that space (multiply-add with a
+// random odd multiplier), so two sets collide only where their elements do (or, rarely,
+// where two elements' 32-bit mixes do). Standard error ≈ sqrt(J(1−J)/K).
 //
 // LSH: the signature is cut into b bands of r rows; two sets become candidates when some
 // band matches exactly, which happens with probability 1 − (1 − J^r)^b (an S-curve).
