@@ -150,7 +150,7 @@ void DataChecker::Impl::add(const Example& example) {
         auto& group = duplicate_groups[it->second];
         if (group.empty()) {
             group.push_back(it->second);
-            duplicate_snippets[it->second] = snippet(scratch, 80);
+            duplicate_snippets[it->second] = snippet(trim(scratch), 80);
         }
         group.push_back(index);
     } else {

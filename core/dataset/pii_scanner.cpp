@@ -50,7 +50,7 @@ private:
 
 struct Patterns {
     Pattern email{R"([A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9]))"};
-    Pattern nanp_phone{R"((?<![\w+.\-/])(?:\+?1[ .-]?)?(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[ .-])\d{3}[ .-]\d{4}(?![\w.\-/]|\.\d))"};
+    Pattern nanp_phone{R"((?<![\w+.\-/])(?:\+?1[ .-]?)?(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[ .-])\d{3}[ .-]\d{4}(?![\w\-/]|\.\d))"};
     Pattern international_phone{R"((?<![\w+])\+[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?)(?:[ .-]\d{2,4}){2,4}(?![\w\-]))"};
     Pattern card{R"((?<![\w.\-])[2-6]\d{3}(?:(?:[ -]?\d{4}){3}(?:\d{1,3})?|[ -]?\d{6}[ -]?\d{5}|\d{9,11})(?![\w\-]|\.\d))"};
     Pattern ipv4{R"((?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w]|\.\d))"};
@@ -98,6 +98,7 @@ bool public_ipv4(std::string_view text, std::size_t offset, std::string_view add
         if (c == '.') ++part;
         else octets[part] = octets[part] * 10 + (c - '0');
     }
+    if (address.size() == 7) return false;  // "4.2.1.3": section and version numbers, not hosts
     const int a = octets[0], b = octets[1], c = octets[2];
     if (a == 0 || a == 10 || a == 127 || a >= 224) return false;      // this-network, private, loopback, multicast+
     if (a == 169 && b == 254) return false;                           // link-local

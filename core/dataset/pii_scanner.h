@@ -8,7 +8,8 @@
 // - credit-card numbers: 13-19 digits, ungrouped or in the usual 4-4-4-4 / 4-6-5 groups,
 //   starting 2-6, passing the Luhn check;
 // - IPv4 addresses that are publicly routable (private, loopback, link-local, multicast,
-//   documentation and "v1.2.3.4"-style version strings are skipped);
+//   documentation ranges are skipped, and so are "v1.2.3.4" and all-single-digit forms like
+//   "4.2.1.3", which are nearly always section or version numbers);
 // - AWS access key ids (AKIA/ASIA...), OpenAI keys (sk-...), GitHub tokens (ghp_..., github_pat_...),
 //   Slack tokens (xox?-...), PEM private key blocks;
 // - secrets assigned to a key-like name ("api_key=...", "password: ...", "token = '...'"):
