@@ -1,0 +1,18 @@
+#pragma once
+// Export of stored examples as OpenAI chat JSONL (tb::JsonlWriter), in id order.
+#include <cstddef>
+#include <string>
+
+#include "core/jobs/job.h"
+#include "core/project/project_file.h"
+
+namespace tb {
+
+// split: "all", "train", "validation" or "test". Writes to out_path + ".partial" and
+// renames it at the end, so out_path is never a half-written file. Returns how many
+// examples were written. Throws tb::Error for an unknown split name, or a named split
+// that has no examples (nothing was assigned to it yet).
+std::size_t export_examples(const ProjectFile& project, const std::string& split, const std::string& out_path,
+                            const JobContext& ctx = {});
+
+}  // namespace tb
