@@ -1,5 +1,10 @@
 #include "core/text/normalizer.h"
 
+#include <unicode/bytestream.h>
+#include <unicode/casemap.h>
+#include <unicode/edits.h>
+#include <unicode/normalizer2.h>
+
 #include <nlohmann/json.hpp>
 
 #include "core/common/error.h"
@@ -139,6 +144,69 @@ private:
     bool left_, right_;
 };
 
+// Rewrites the text with an ICU transformation that reports its edits, so each output byte
+// keeps pointing at the input bytes it came from (a composed "é" at both bytes of "e" + U+0301).
+template <typename Transform>
+void apply_with_edits(AlignedText& t, Transform&& transform) {
+    std::string out;
+    icu::StringByteSink<std::string> sink(&out);
+    icu::Edits edits;
+    UErrorCode status = U_ZERO_ERROR;
+    transform(icu::StringPiece(t.text.data(), static_cast<int32_t>(t.text.size())), sink, edits, status);
+    if (U_FAILURE(status)) throw Error(std::string("tokenizer normalizer failed: ") + u_errorName(status));
+    if (!edits.hasChanges()) return;
+    t.materialize_origin();
+    std::vector<std::pair<uint32_t, uint32_t>> origin(out.size());
+    auto it = edits.getCoarseIterator();
+    while (it.next(status)) {
+        auto src = static_cast<std::size_t>(it.sourceIndex()), dst = static_cast<std::size_t>(it.destinationIndex());
+        auto old_len = static_cast<std::size_t>(it.oldLength()), new_len = static_cast<std::size_t>(it.newLength());
+        for (std::size_t i = 0; i < new_len; ++i) {
+            if (!it.hasChange()) origin[dst + i] = t.origin[src + i];
+            else if (old_len > 0) origin[dst + i] = t.original_range(src, src + old_len);
+            else origin[dst + i] = src < t.origin.size() ? t.origin[src] : t.origin.back();
+        }
+    }
+    t.text = std::move(out);
+    t.origin = std::move(origin);
+}
+
+// NFC, NFKC, NFD, NFKD (Qwen 2 uses NFC) through ICU.
+class UnicodeNormalizer : public Normalizer {
+public:
+    explicit UnicodeNormalizer(const std::string& form) {
+        UErrorCode status = U_ZERO_ERROR;
+        if (form == "NFC") form_ = icu::Normalizer2::getNFCInstance(status);
+        else if (form == "NFKC") form_ = icu::Normalizer2::getNFKCInstance(status);
+        else if (form == "NFD") form_ = icu::Normalizer2::getNFDInstance(status);
+        else form_ = icu::Normalizer2::getNFKDInstance(status);
+        if (U_FAILURE(status)) throw Error("cannot load the ICU " + form + " normalization data: " + u_errorName(status));
+    }
+    void normalize(AlignedText& t) const override {
+        UErrorCode status = U_ZERO_ERROR;
+        // Most text is already normalized: check first, rewrite only when needed.
+        if (form_->isNormalizedUTF8(icu::StringPiece(t.text.data(), static_cast<int32_t>(t.text.size())), status) &&
+            U_SUCCESS(status))
+            return;
+        apply_with_edits(t, [&](icu::StringPiece in, icu::ByteSink& sink, icu::Edits& edits, UErrorCode& st) {
+            form_->normalizeUTF8(0, in, sink, &edits, st);
+        });
+    }
+
+private:
+    const icu::Normalizer2* form_ = nullptr;
+};
+
+// Unicode lowercasing (root locale), as Rust's str::to_lowercase.
+class LowercaseNormalizer : public Normalizer {
+public:
+    void normalize(AlignedText& t) const override {
+        apply_with_edits(t, [](icu::StringPiece in, icu::ByteSink& sink, icu::Edits& edits, UErrorCode& st) {
+            icu::CaseMap::utf8ToLower("", 0, in, sink, &edits, st);
+        });
+    }
+};
+
 }  // namespace
 
 std::unique_ptr<Normalizer> make_normalizer(const nlohmann::json& spec) {
@@ -153,9 +221,11 @@ std::unique_ptr<Normalizer> make_normalizer(const nlohmann::json& spec) {
     }
     if (type == "Prepend") return std::make_unique<PrependNormalizer>(spec.at("prepend").get<std::string>());
     if (type == "Replace") return std::make_unique<ReplaceNormalizer>(spec.at("pattern"), spec.at("content").get<std::string>());
+    if (type == "NFC" || type == "NFKC" || type == "NFD" || type == "NFKD") return std::make_unique<UnicodeNormalizer>(type);
+    if (type == "Lowercase") return std::make_unique<LowercaseNormalizer>();
     if (type == "Strip") return std::make_unique<StripNormalizer>(spec.value("strip_left", true), spec.value("strip_right", true));
     throw Error("tokenizer.json: normalizer type '" + type +
-                "' is not supported (supported: Sequence, Prepend, Replace, Strip)");
+                "' is not supported (supported: Sequence, Prepend, Replace, Strip, NFC, NFKC, NFD, NFKD, Lowercase)");
 }
 
 }  // namespace tb

@@ -178,6 +178,25 @@ TEST(Decoders, StripAndReplace) {
     EXPECT_EQ(make(j).decode({0, 1}), "x y");
 }
 
+TEST(Normalizers, NfcComposesAndKeepsOffsets) {
+    json j = bpe_json({{"\u00e9", 0}, {"e", 1}, {"\u0301", 2}, {"x", 3}});
+    j["normalizer"] = {{"type", "NFC"}};
+    auto tok = make(j);
+    const std::string decomposed = "xe\u0301x";  // e + combining acute
+    auto e = tok.encode_with_offsets(decomposed);
+    EXPECT_EQ(e.ids, (Ids{3, 0, 3}));
+    EXPECT_EQ(e.spans[1], (tb::TokenSpan{1, 4}));  // "é" covers both input characters
+    EXPECT_EQ(e.spans[2], (tb::TokenSpan{4, 5}));
+    j["normalizer"] = {{"type", "NFKC"}};
+    EXPECT_EQ(make(j).encode("\uFF58"), (Ids{3}));  // fullwidth x
+}
+
+TEST(Normalizers, LowercaseIsUnicodeAware) {
+    json j = bpe_json({{"\u00e9", 0}, {"a", 1}});
+    j["normalizer"] = {{"type", "Sequence"}, {"normalizers", {{{"type", "Lowercase"}}}}};
+    EXPECT_EQ(make(j).encode("A\u00c9"), (Ids{1, 0}));
+}
+
 TEST(Normalizers, UnsupportedTypesAreNamed) {
     json j = bpe_json({{"a", 0}});
     j["normalizer"] = {{"type", "BertNormalizer"}};
