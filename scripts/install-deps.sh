@@ -7,7 +7,7 @@ PACKAGES=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config git
   # core
-  libsqlite3-dev nlohmann-json3-dev libpcre2-dev libcurl4-openssl-dev
+  libsqlite3-dev nlohmann-json3-dev libpcre2-dev libicu-dev libcurl4-openssl-dev
   libtorch-dev libopenblas0-pthread libopenblas-dev
   # GUI
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
