@@ -67,7 +67,7 @@ nlohmann::json make_example(Random& random, const std::vector<std::string>& voca
     for (std::size_t t = 0; t < turns; ++t) {
         std::string user = sentence_words(random, vocabulary, 15 + random.below(40));
         if (random.chance(0.01)) user += " You can reach me at jane.roe" + std::to_string(random.below(1000)) + "@gmail.com.";
-        if (random.chance(0.005)) user += " My number is (415) 555-" + std::to_string(1000 + random.below(9000)) + ".";
+        if (random.chance(0.005)) user += " My number is (415) 867-" + std::to_string(1000 + random.below(9000)) + ".";
         messages.push_back({{"role", "user"}, {"content", user}});
         if (t + 1 == turns && random.chance(0.05)) {
             messages.push_back({{"role", "assistant"},

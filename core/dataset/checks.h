@@ -16,6 +16,27 @@ namespace tb {
 // Kinds, as named in `tunebench-cli check --json`:
 // exact_duplicate, near_duplicate, empty_turn, missing_assistant, role_order, refusal,
 // short_answer, pii, system_prompt_mismatch
+//
+// What each means (core/dataset/checks.cpp):
+// - exact_duplicate: same non-system turns (role, text with case and whitespace normalised,
+//   tool calls); one finding per group, all its examples.
+// - near_duplicate: MinHash (128 values) over word 5-grams of the non-system turns, LSH
+//   banding chosen for >= 99% recall at the threshold, candidate pairs kept when the estimated
+//   Jaccard >= threshold, clusters by union-find. Only the first example of an exact group
+//   takes part (the rest are already reported as exact duplicates).
+// - empty_turn: a blank message (an assistant turn that only calls tools is not blank).
+// - missing_assistant: no assistant message, or the conversation ends on a user/tool turn.
+// - role_order: two user or two assistant turns in a row, a system message after the start,
+//   a tool message not after an assistant tool call.
+// - refusal: an assistant reply holding a phrase of refusal_patterns.cpp (case-insensitive).
+// - short_answer: a non-blank assistant reply (without tool calls) shorter than
+//   CheckOptions::short_answer_chars code points.
+// - pii: pii_scanner.h's kinds; detail lists kind, masked value and message per match.
+// - system_prompt_mismatch: when more than half of the examples have a system prompt and
+//   one prompt is used by more than half of those: one finding per other prompt, and one
+//   for the examples without any.
+// Per-example kinds give one finding per example; findings are ordered by kind as listed
+// above, then by the order examples were added.
 struct Finding {
     std::string kind;
     std::vector<std::int64_t> examples;  // example ids (a duplicate group, or one example)

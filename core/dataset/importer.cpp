@@ -167,12 +167,12 @@ std::size_t column_index(const std::vector<std::string>& header, const std::stri
     throw InputError(path, 1, "the CSV header has no column \"" + name + "\" (columns: " + columns + ")");
 }
 
-ImportSummary read_csv_dataset(const std::string& path, const CsvColumns& columns,
+ImportSummary read_csv_dataset(const std::string& path, const CsvColumns& columns, char delimiter,
                                const std::function<void(Example&&)>& on_example,
                                const std::function<void(RejectedRecord&&)>& on_reject, const JobContext& ctx) {
     ImportSummary summary;
     summary.detected = DatasetFormat::Csv;
-    CsvReader reader(path);
+    CsvReader reader(path, delimiter);
     Reporter reporter(ctx, reader.file_size());
     ctx.check_cancel();
     CsvRow row;
@@ -270,11 +270,11 @@ ImportSummary read_dataset(const std::string& path, const ImportOptions& options
                            const std::function<void(Example&&)>& on_example,
                            const std::function<void(RejectedRecord&&)>& on_reject, const JobContext& ctx) {
     DatasetFormat format = options.format;
-    if (format == DatasetFormat::Auto) {
-        const std::string extension = extension_of(path);
-        format = extension == "csv" ? DatasetFormat::Csv : detect_json_format(path);
-    }
-    if (format == DatasetFormat::Csv) return read_csv_dataset(path, options.csv, on_example, on_reject, ctx);
+    const std::string extension = extension_of(path);
+    if (format == DatasetFormat::Auto)
+        format = extension == "csv" || extension == "tsv" ? DatasetFormat::Csv : detect_json_format(path);
+    if (format == DatasetFormat::Csv)
+        return read_csv_dataset(path, options.csv, extension == "tsv" ? '\t' : ',', on_example, on_reject, ctx);
     return read_json_dataset(path, format, on_example, on_reject, ctx);
 }
 

@@ -62,6 +62,14 @@ struct ImportSummary {
     std::size_t rejected = 0;
 };
 
+// Formats: JSON arrays and JSON Lines of OpenAI chat ("messages"), ShareGPT ("conversations")
+// or Alpaca ("instruction"/"output") records; CSV (".csv", RFC 4180) and TSV (".tsv") with the
+// columns in ImportOptions::csv. Auto-detection: ".csv"/".tsv" by extension, otherwise the keys
+// of the first records that parse. Strictness (see record_formats.h): unknown keys reject a
+// record, except the harmless top-level "id", "source", "category", "metadata", "tags",
+// "language"; a system message only first; no two user turns in a row (nor two assistant
+// turns in ShareGPT/Alpaca); a tool message only after an assistant tool call.
+//
 // Streams `path`: calls on_example for every valid record and on_reject for every bad one,
 // in file order. Throws tb::Error when the file cannot be read or its format cannot be
 // detected; tb::Cancelled when ctx's token is cancelled. Progress is reported in bytes.

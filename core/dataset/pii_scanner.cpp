@@ -79,7 +79,7 @@ std::string lowercase(std::string_view text) {
 
 bool reserved_email_domain(std::string_view email) {
     const std::string domain = lowercase(email.substr(email.find('@') + 1));
-    for (std::string_view reserved : {"example.com", "example.org", "example.net"})
+    for (std::string_view reserved : {"example.com", "example.org", "example.net", "yourdomain.com", "domain.com"})
         if (domain == reserved || ends_with(domain, "." + std::string(reserved))) return true;
     for (std::string_view tld : {".example", ".test", ".invalid", ".localhost"})
         if (ends_with(domain, tld)) return true;
@@ -88,6 +88,15 @@ bool reserved_email_domain(std::string_view email) {
 
 std::size_t count_digits(std::string_view text) {
     return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }));
+}
+
+// 555 as area code or exchange: the numbers films and examples use ("(555) 123-4567").
+bool fictional_nanp(std::string_view phone) {
+    std::string digits;
+    for (char c : phone)
+        if (c >= '0' && c <= '9') digits.push_back(c);
+    if (digits.size() == 11) digits.erase(0, 1);  // country code 1
+    return digits.size() == 10 && (digits.compare(0, 3, "555") == 0 || digits.compare(3, 3, "555") == 0);
 }
 
 bool public_ipv4(std::string_view text, std::size_t offset, std::string_view address) {
@@ -202,7 +211,12 @@ std::vector<PiiMatch> find_pii(std::string_view text) {
         });
     }
     const std::size_t digits = count_digits(text);
-    if (digits >= 10) p.nanp_phone.for_each(text, add("phone number"));
+    if (digits >= 10) {
+        p.nanp_phone.for_each(text, [&](std::size_t offset, std::size_t length) {
+            if (!fictional_nanp(text.substr(offset, length))) found.push_back(PiiMatch{"phone number", offset, length});
+            return true;
+        });
+    }
     if (digits >= 8 && text.find('+') != std::string_view::npos) {
         p.international_phone.for_each(text, [&](std::size_t offset, std::size_t length) {
             const std::size_t n = count_digits(text.substr(offset, length));

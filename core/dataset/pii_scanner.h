@@ -1,10 +1,11 @@
 #pragma once
 // Finds PII-like strings and secrets in text, for the data report. Tuned to stay quiet on
 // ordinary prose and numbers (dates, prices, version strings, maths):
-// - email addresses, except at reserved example domains (example.com/.org/.net, *.example,
-//   *.test, *.invalid, *.localhost);
-// - phone numbers written with separators: North American "(555) 123-4567", "555-123-4567",
-//   "+1 555 123 4567", and international "+44 20 7946 0958" (a "+" and 8-15 digits);
+// - email addresses, except at reserved and placeholder domains (example.com/.org/.net,
+//   yourdomain.com, domain.com, *.example, *.test, *.invalid, *.localhost);
+// - phone numbers written with separators: North American "(415) 555-0100"-like forms,
+//   "415-867-5309", "+1 415 867 5309" (skipping the fictional 555 area code and exchange),
+//   and international "+44 20 7946 0958" (a "+" and 8-15 digits);
 // - credit-card numbers: 13-19 digits, ungrouped or in the usual 4-4-4-4 / 4-6-5 groups,
 //   starting 2-6, passing the Luhn check;
 // - IPv4 addresses that are publicly routable (private, loopback, link-local, multicast,

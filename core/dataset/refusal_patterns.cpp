@@ -25,7 +25,7 @@ const std::vector<std::string_view>& refusal_phrases() {
         "i apologize, but i'm unable",
         "my apologies, but i can",
         "as an ai language model",
-        "as a language model",
+        "as a language model, i",
         "as an ai, i",
         "i'm just an ai",
         "i am just an ai",

@@ -146,7 +146,8 @@ TEST(Checks, RefusalsAreCaseAndApostropheInsensitive) {
                                qa(2, "Opinion?", "Well, as an AI language model I have no opinions."),
                                qa(3, "Story?", "I'm sorry to hear your cat is ill; here is a story about a brave cat."),
                                qa(4, "Can you?", "I can't wait to help: here is the full answer you asked for."),
-                               qa(5, "Gaia?", "Gaia, i am told, is a theory.")});
+                               qa(5, "Gaia?", "Gaia, i am told, is a theory."),
+                               qa(6, "Who are you?", "I am Vicuna, trained by researchers as a language model.")});
     const auto refusals = of_kind(report, "refusal");
     ASSERT_EQ(refusals.size(), 2u);
     EXPECT_EQ(refusals[0].examples, (Ids{1}));
@@ -177,12 +178,12 @@ TEST(Checks, ShortAnswers) {
 }
 
 TEST(Checks, PiiFindingsNameKindAndMessage) {
-    const auto report = check({qa(1, "My email is jane.roe@gmail.com, call (415) 555-2671", "Noted, thank you very much."),
+    const auto report = check({qa(1, "My email is jane.roe@gmail.com, call (415) 867-2671", "Noted, thank you very much."),
                                qa(2, "What is 2+2?", "It is 4, and 12/25/2023 was a Monday.")});
     const auto pii = of_kind(report, "pii");
     ASSERT_EQ(pii.size(), 1u);
     EXPECT_EQ(pii[0].examples, (Ids{1}));
-    EXPECT_EQ(pii[0].detail, "email address (j*.r*@g*.c*) in message 1 (user); phone number ((4*) 5*-2*) in message 1 (user)");
+    EXPECT_EQ(pii[0].detail, "email address (j*.r*@g*.c*) in message 1 (user); phone number ((4*) 8*-2*) in message 1 (user)");
 }
 
 TEST(Checks, SystemPromptMismatch) {

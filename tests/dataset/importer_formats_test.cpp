@@ -144,6 +144,14 @@ TEST(ImporterFormats, CsvQuotingNewlinesAndColumns) {
     EXPECT_EQ(result.rejected[0].message(), file.path() + ":6: bad field: the row has 3 fields, the header has 5");
 }
 
+TEST(ImporterFormats, TsvByExtension) {
+    TempFile file("data.tsv", "instruction\toutput\nSay hi\t\"Hi,\tthere\"\n");
+    const auto result = import_file(file.path());
+    EXPECT_EQ(result.summary.detected, DatasetFormat::Csv);
+    ASSERT_EQ(result.examples.size(), 1u);
+    EXPECT_EQ(result.examples[0].messages[1].content, "Hi,\tthere");
+}
+
 TEST(ImporterFormats, CsvMissingColumnAndUnterminatedQuote) {
     TempFile file("data.csv", "instruction,response\na,b\n");
     try {
