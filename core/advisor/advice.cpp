@@ -17,7 +17,7 @@ std::string fixed(double value, const char* format = "%.1f") {
     return text;
 }
 
-std::string billions(std::int64_t parameters) { return fixed(double(parameters) / 1e9, "%.2fB"); }
+std::string billions(std::int64_t parameters) { return format_parameter_count(parameters); }
 
 const char* method_label(TuningMethod method) {
     switch (method) {

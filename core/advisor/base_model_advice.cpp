@@ -13,11 +13,7 @@ std::string gib(double bytes) {
     return text;
 }
 
-std::string billions(std::int64_t parameters) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.3gB", double(parameters) / 1e9);
-    return text;
-}
+std::string billions(std::int64_t parameters) { return format_parameter_count(parameters); }
 
 const MemoryEstimate* find(const std::vector<MemoryEstimate>& estimates, TuningMethod method) {
     for (const auto& e : estimates)
@@ -52,8 +48,9 @@ std::vector<std::string> model_size_warnings(const ModelSizeAdvice& advice, std:
     const double b = double(parameters) / 1e9;
     if (b < 4.0 && advice.task != "narrow_latency_cost")
         warnings.push_back("a " + billions(parameters) +
-                           " model is in the 1-3B class: it often learns the format but not the substance; use it "
-                           "only if the task is very narrow, and compare it with a ~7B model on the golden set");
+                           " model is a small model (the 1-3B class or below): it often learns the format but not the "
+                           "substance; use it only if the task is very narrow, and compare it with a ~7B model on the "
+                           "golden set");
     else if (advice.task == "domain_reasoning" && b < 30.0)
         warnings.push_back(billions(parameters) +
                            " is below the 32-70B domain reasoning usually needs: expect the tuned model to imitate the "

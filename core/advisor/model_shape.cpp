@@ -128,6 +128,16 @@ std::int64_t parse_parameter_count(const std::string& text) {
     return std::int64_t(std::llround(value * scale));
 }
 
+std::string format_parameter_count(std::int64_t parameters) {
+    const double p = double(parameters);
+    char text[32];
+    if (p >= 1e9) std::snprintf(text, sizeof text, "%.3gB", p / 1e9);
+    else if (p >= 1e6) std::snprintf(text, sizeof text, "%.3gM", p / 1e6);
+    else if (p >= 1e3) std::snprintf(text, sizeof text, "%.3gK", p / 1e3);
+    else std::snprintf(text, sizeof text, "%lld", static_cast<long long>(parameters));
+    return text;
+}
+
 const std::vector<ModelShape>& reference_shapes() {
     static const std::vector<ModelShape> shapes = {
         reference("Llama-3.2-1B", 2048, 8192, 16, 32, 8, 128256, true),
@@ -150,9 +160,8 @@ ModelShape shape_for_parameter_count(std::int64_t parameters) {
         if (!nearest || distance < best) nearest = &s, best = distance;
     }
     ModelShape s = *nearest;
-    char billions[32];
-    std::snprintf(billions, sizeof billions, "%.3g", double(parameters) / 1e9);
-    s.source = std::string("typed in: ") + billions + "B parameters (layers and widths of " + nearest->source + " assumed)";
+    s.source = "typed in: " + format_parameter_count(parameters) + " parameters (layers and widths of " +
+               nearest->source + " assumed)";
     s.parameters = parameters;
     return s;
 }

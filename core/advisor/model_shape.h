@@ -46,6 +46,9 @@ ModelShape load_model_shape(const std::filesystem::path& model_dir_or_config);
 // "7B", "7b", "1.3B", "350M", "70e9", "8000000000" -> parameters. Throws tb::Error otherwise.
 std::int64_t parse_parameter_count(const std::string& text);
 
+// Short human form: "260K", "350M", "1.24B", "70.6B".
+std::string format_parameter_count(std::int64_t parameters);
+
 // Published Llama-family shapes, smallest first: Llama-3.2-1B, Llama-3.2-3B, Llama-2-7B,
 // Llama-3-8B, Llama-2-13B, Qwen2.5-32B, Llama-3-70B (source = the model's name).
 const std::vector<ModelShape>& reference_shapes();

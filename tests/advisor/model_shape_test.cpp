@@ -85,6 +85,14 @@ TEST(ModelShape, ParsesTypedParameterCounts) {
     for (const char* bad : {"", "seven", "7X", "-3B", "0", "B"}) EXPECT_THROW(tb::parse_parameter_count(bad), tb::Error) << bad;
 }
 
+TEST(ModelShape, FormatsCountsForPeople) {
+    EXPECT_EQ(tb::format_parameter_count(260032), "260K");
+    EXPECT_EQ(tb::format_parameter_count(350000000), "350M");
+    EXPECT_EQ(tb::format_parameter_count(1235814400), "1.24B");
+    EXPECT_EQ(tb::format_parameter_count(70553706496), "70.6B");
+    EXPECT_EQ(tb::format_parameter_count(512), "512");
+}
+
 TEST(ModelShape, ReferenceShapesHaveTheirPublishedCounts) {
     std::map<std::string, std::int64_t> published = {
         {"Llama-3.2-1B", 1235814400}, {"Llama-3.2-3B", 3212749824}, {"Llama-2-7B", 6738415616},

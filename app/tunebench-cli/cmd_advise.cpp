@@ -1,0 +1,77 @@
+// tunebench-cli advise: should this be fine-tuned, prompted better, or solved with retrieval?
+// Thin: reads the answers file and the options, calls tb::evaluate, prints the advice.
+#include <fstream>
+#include <iostream>
+
+#include "app/tunebench-cli/command.h"
+#include "core/advisor/advice.h"
+#include "core/common/error.h"
+
+namespace {
+
+nlohmann::json read_answers(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw tb::Error(path + ": cannot read the answers file");
+    try {
+        nlohmann::json answers = nlohmann::json::parse(in);
+        if (!answers.is_object()) throw tb::Error(path + ": the answers file must hold a JSON object");
+        return answers;
+    } catch (const nlohmann::json::parse_error& e) {
+        throw tb::Error(path + ": not valid JSON (" + e.what() + ")");
+    }
+}
+
+int run_advise(const std::vector<std::string>& argv) {
+    tbcli::Args args(argv, {"answers", "model", "parameters", "gpu-memory", "sequence-length", "batch-size"}, {"json"});
+    if (!args.positionals().empty()) throw tbcli::UsageError("unexpected argument '" + args.positionals()[0] + "'");
+    auto answers_path = args.value("answers");
+    if (!answers_path) throw tbcli::UsageError("--answers FILE.json is required");
+    if (args.value("model") && args.value("parameters"))
+        throw tbcli::UsageError("give either --model DIR or --parameters COUNT, not both");
+    const bool as_json = args.flag("json");
+
+    const tb::DecisionTree& tree = tb::DecisionTree::builtin();
+    tb::AdviceRequest request;
+    request.answers = read_answers(*answers_path);
+
+    // Every question of the tree must be answered in the file: a missing answer is named, never guessed.
+    std::vector<std::string> missing = tree.unanswered_keys(request.answers);
+    if (!missing.empty()) {
+        std::cerr << "tunebench-cli advise: " << *answers_path << ": missing answer(s):\n";
+        for (const auto& key : missing) std::cerr << "  " << key << ": " << tree.question(key).text << "\n";
+        if (as_json) std::cout << nlohmann::json({{"error", "missing answers"}, {"missing", missing}}).dump(2) << "\n";
+        return tbcli::kExitBadInput;
+    }
+
+    if (auto model = args.value("model")) request.model = tb::load_model_shape(*model);
+    if (auto parameters = args.value("parameters"))
+        request.model = tb::shape_for_parameter_count(tb::parse_parameter_count(*parameters));
+    if (args.value("gpu-memory")) {
+        double gib = args.number_or("gpu-memory", 0);
+        if (!(gib > 0)) throw tbcli::UsageError("--gpu-memory needs a positive number of GiB");
+        request.gpu_memory_gib = gib;
+    }
+    request.memory.sequence_length = args.integer_or("sequence-length", request.memory.sequence_length);
+    request.memory.batch_size = args.integer_or("batch-size", request.memory.batch_size);
+    if (request.memory.sequence_length <= 0 || request.memory.batch_size <= 0)
+        throw tbcli::UsageError("--sequence-length and --batch-size must be positive");
+
+    tb::Evaluation ev = tb::evaluate(tree, request);
+    if (!ev.advice) throw tb::Error("the answers do not lead to a recommendation");  // unreachable: all answered
+    if (as_json) std::cout << tb::to_json(*ev.advice).dump(2) << "\n";
+    else std::cout << tb::format_advice(*ev.advice);
+    return tbcli::kExitOk;
+}
+
+tbcli::CommandRegistration advise_command({
+    "advise",
+    "advise --answers FILE.json [--model DIR | --parameters 7B] [--gpu-memory GiB] [--sequence-length N] "
+    "[--batch-size N] [--json]",
+    "Decide between fine-tuning, better prompting and retrieval (RAG); with a model, estimate GPU memory for "
+    "LoRA/QLoRA/full and suggest the method and starting settings. Answers: goal, task (style, structured_output, "
+    "narrow_latency_cost, domain_reasoning, knowledge, other), knowledge_changes_often, needs_citations, "
+    "model_can_do_it_with_examples; a missing one exits 2.",
+    run_advise,
+});
+
+}  // namespace
