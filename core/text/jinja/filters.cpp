@@ -44,14 +44,17 @@ Value sort_key(const Value& v, bool case_sensitive) {
     return v;
 }
 
-Value f_tojson(Renderer&, const Value& v, CallArgs& a) {
+Value f_tojson(Renderer& r, const Value& v, CallArgs& a) {
     JsonDumpOptions o;
     o.ensure_ascii = arg_bool(a, 0, "ensure_ascii", false);
     const Value* indent = argument(a, 1, "indent");
     if (indent && !indent->is_none()) {
         o.has_indent = true;
         if (indent->is_string()) o.indent = indent->str();
-        else o.indent = std::string(static_cast<std::size_t>(std::max<std::int64_t>(0, indent->as_int())), ' ');
+        else {
+            r.check_size(static_cast<std::size_t>(std::max<std::int64_t>(0, indent->as_int())));
+            o.indent = std::string(static_cast<std::size_t>(std::max<std::int64_t>(0, indent->as_int())), ' ');
+        }
         o.item_separator = ",";
     }
     const Value* seps = argument(a, 2, "separators");
@@ -61,7 +64,9 @@ Value f_tojson(Renderer&, const Value& v, CallArgs& a) {
         o.key_separator = seps->items()[1].to_str();
     }
     o.sort_keys = arg_bool(a, 3, "sort_keys", false);
-    return Value::string(json_dumps(v, o));
+    std::string out = json_dumps(v, o);
+    r.check_size(out.size());
+    return Value::string(std::move(out));
 }
 
 Value f_trim(Renderer&, const Value& v, CallArgs& a) {
@@ -120,9 +125,11 @@ Value f_replace(Renderer& r, const Value& v, CallArgs& a) {
     const Value* new_v = argument(a, 1, "new");
     const Value* count = argument(a, 2, "count");
     if (!old_v || !new_v) type_error("replace() missing required arguments");
-    std::string out = py_replace(soft_str(v), old_v->to_str(), new_v->to_str(), count && !count->is_none() ? count->as_int() : -1);
-    r.check_size(out.size());
-    return Value::string(std::move(out));
+    // Same as str.replace (with its size guard), on str(value): Jinja's do_replace without autoescape.
+    CallArgs method_args;
+    method_args.positional = {Value::string(old_v->to_str()), Value::string(new_v->to_str())};
+    if (count && !count->is_none()) method_args.positional.push_back(*count);
+    return call_method(r, Value::string(soft_str(v)), "replace", method_args);
 }
 
 Value f_list(Renderer&, const Value& v, CallArgs&) {
@@ -316,12 +323,16 @@ Value f_reverse(Renderer&, const Value& v, CallArgs&) {
     return Value::generator(std::move(items));
 }
 
-Value f_indent(Renderer&, const Value& v, CallArgs& a) {
+Value f_indent(Renderer& r, const Value& v, CallArgs& a) {
     const Value* width = argument(a, 0, "width");
     bool first = arg_bool(a, 1, "first", false);
     bool blank = arg_bool(a, 2, "blank", false);
     std::string indention = !width ? "    " : width->is_string() ? width->str()
                                                                : std::string(static_cast<std::size_t>(std::max<std::int64_t>(0, width->as_int())), ' ');
+    {
+        std::string text = v.to_str();
+        r.check_size(text.size() + indention.size() * (2 + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'))));
+    }
     std::string s = soft_str(v) + "\n";  // Jinja's own quirk, so splitlines keeps a trailing empty line
     auto lines = py_splitlines(s);
     std::string rv;

@@ -81,7 +81,7 @@ void newline_indent(const JsonDumpOptions& o, int level, std::string& out) {
 }
 
 void dump(const Value& v, const JsonDumpOptions& o, int level, std::string& out) {
-    if (level > 500) throw TemplateError("RecursionError", "maximum recursion depth exceeded while encoding a JSON object");
+    if (level > static_cast<int>(kMaxValueDepth) + 10) throw TemplateError("RecursionError", "maximum recursion depth exceeded while encoding a JSON object");
     switch (v.kind()) {
         case Value::Kind::None: out += "null"; return;
         case Value::Kind::Bool: out += v.as_bool() ? "true" : "false"; return;

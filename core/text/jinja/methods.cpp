@@ -114,6 +114,12 @@ Value call_str_method(Renderer& r, const Value& self, const std::string& name, C
     if (name == "replace") {
         const std::string& old_text = required_string(a0, "replace");
         const std::string& new_text = required_string(a1, "replace");
+        if (new_text.size() > old_text.size()) {
+            // Refuse before building: 'ab'.replace('a', huge) in a loop would exhaust memory.
+            std::size_t hits = old_text.empty() ? static_cast<std::size_t>(self.length()) + 1 : 0;
+            for (std::size_t p = old_text.empty() ? std::string::npos : s.find(old_text); p != std::string::npos; p = s.find(old_text, p + old_text.size())) ++hits;
+            r.check_size(s.size() + hits * (new_text.size() - old_text.size()));
+        }
         std::string out = py_replace(s, old_text, new_text, optional_int(argument(args, 2, "count"), -1));
         r.check_size(out.size());
         return Value::string(std::move(out));

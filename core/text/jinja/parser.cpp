@@ -17,6 +17,8 @@ namespace {
 
 // Deep nesting would overflow the C++ stack in the parser or the evaluator.
 constexpr int kMaxNesting = 200;
+// Left-deep chains (a + b + c ..., x.a.b.c ..., x|f|g ...) evaluate recursively too.
+constexpr int kMaxChain = 1000;
 
 class Parser {
 public:
@@ -40,6 +42,10 @@ private:
         ~DepthGuard() { --parser.depth_; }
         Parser& parser;
     };
+
+    void chain_step(int& links) const {
+        if (++links > kMaxChain) fail("expression chain is too long (more than 1000 operators)");
+    }
 
     const Token& cur() const { return tokens_[pos_]; }
     const Token& peek(std::size_t n = 1) const { return tokens_[std::min(pos_ + n, tokens_.size() - 1)]; }
@@ -86,17 +92,43 @@ private:
 
     // Parses statements until a block tag whose keyword is in `end_tags` (left unconsumed,
     // positioned on the keyword), or the end of the template when end_tags is empty.
+    // Jinja2's _fail_ut_eof wording, for an unknown tag (name) or the end of the template.
+    [[noreturn]] void fail_eof(const std::string& name) const {
+        std::string message = name.empty() ? "Unexpected end of template." : "Encountered unknown tag '" + name + "'.";
+        if (!end_stack_.empty()) {
+            std::string looking;
+            for (const auto& e : end_stack_.back()) looking += (looking.empty() ? "'" : " or '") + e + "'";
+            bool expected_somewhere = false;
+            for (const auto& level : end_stack_)
+                for (const auto& e : level) expected_somewhere = expected_somewhere || e == name;
+            if (!name.empty() && expected_somewhere)
+                message += " You probably made a nesting mistake. Jinja is expecting this tag, but currently looking for " + looking + ".";
+            else
+                message += " Jinja was looking for the following tags: " + looking + ".";
+        }
+        if (!tag_stack_.empty()) message += " The innermost block that needs to be closed is '" + tag_stack_.back() + "'.";
+        fail(message);
+    }
+
+    struct EndScope {
+        EndScope(Parser& p, const std::vector<std::string>& tags) : parser(p), active(!tags.empty()) {
+            if (active) parser.end_stack_.push_back(tags);
+        }
+        ~EndScope() {
+            if (active) parser.end_stack_.pop_back();
+        }
+        Parser& parser;
+        bool active;
+    };
+
     Body parse_body(const std::vector<std::string>& end_tags) {
         DepthGuard guard(*this);
+        EndScope end_scope(*this, end_tags);
         Body body;
         while (true) {
             const Token& t = cur();
             if (t.type == TokenType::End) {
-                if (!end_tags.empty()) {
-                    std::string wanted;
-                    for (const auto& e : end_tags) wanted += (wanted.empty() ? "'" : " or '") + e + "'";
-                    fail("Unexpected end of template. Jinja was looking for the following tags: " + wanted + ".");
-                }
+                if (!end_tags.empty()) fail_eof("");
                 return body;
             }
             if (t.type == TokenType::Text) {
@@ -126,6 +158,20 @@ private:
         if (cur().type != TokenType::Name) fail("tag name expected");
         std::string kw = cur().value;
         std::size_t line = cur().line;
+        struct TagScope {
+            TagScope(Parser& p, std::string tag) : parser(p) { parser.tag_stack_.push_back(std::move(tag)); }
+            ~TagScope() { parser.tag_stack_.pop_back(); }
+            Parser& parser;
+        };
+        static const char* const known[] = {"if", "for", "set", "macro", "call", "filter", "generation", "break", "continue"};
+        bool is_known = false;
+        for (const char* k : known) is_known = is_known || kw == k;
+        if (!is_known) {
+            if (kw == "include" || kw == "import" || kw == "from" || kw == "extends" || kw == "block")
+                fail("'" + kw + "' is not available: chat templates cannot load other templates");
+            fail_eof(kw);
+        }
+        TagScope tag_scope(*this, kw);
         if (kw == "if") return parse_if();
         if (kw == "for") return parse_for();
         if (kw == "set") return parse_set();
@@ -343,7 +389,9 @@ private:
     ExprPtr parse_condexpr() {
         std::size_t line = cur().line;
         ExprPtr expr1 = parse_or();
+        int links = 0;
         while (is_name("if")) {
+            chain_step(links);
             next();
             auto c = std::make_unique<CondExpr>(line);
             c->condition = parse_or();
@@ -359,7 +407,9 @@ private:
 
     ExprPtr parse_or() {
         ExprPtr left = parse_and();
+        int links = 0;
         while (is_name("or")) {
+            chain_step(links);
             std::size_t line = cur().line;
             next();
             left = std::make_unique<BinaryExpr>(line, BinaryOp::Or, std::move(left), parse_and());
@@ -369,7 +419,9 @@ private:
 
     ExprPtr parse_and() {
         ExprPtr left = parse_not();
+        int links = 0;
         while (is_name("and")) {
+            chain_step(links);
             std::size_t line = cur().line;
             next();
             left = std::make_unique<BinaryExpr>(line, BinaryOp::And, std::move(left), parse_not());
@@ -391,7 +443,9 @@ private:
         std::size_t line = cur().line;
         ExprPtr first = parse_math1();
         std::unique_ptr<CompareExpr> cmp;
+        int links = 0;
         while (true) {
+            chain_step(links);
             CompareOp op;
             if (cur().type == TokenType::Operator && (cur().value == "==" || cur().value == "!=" || cur().value == "<" ||
                                                       cur().value == ">" || cur().value == "<=" || cur().value == ">=")) {
@@ -421,7 +475,9 @@ private:
 
     ExprPtr parse_math1() {
         ExprPtr left = parse_concat();
+        int links = 0;
         while (is_op("+") || is_op("-")) {
+            chain_step(links);
             BinaryOp op = is_op("+") ? BinaryOp::Add : BinaryOp::Sub;
             std::size_t line = cur().line;
             next();
@@ -432,7 +488,9 @@ private:
 
     ExprPtr parse_concat() {
         ExprPtr left = parse_math2();
+        int links = 0;
         while (is_op("~")) {
+            chain_step(links);
             std::size_t line = cur().line;
             next();
             left = std::make_unique<BinaryExpr>(line, BinaryOp::Concat, std::move(left), parse_math2());
@@ -442,7 +500,9 @@ private:
 
     ExprPtr parse_math2() {
         ExprPtr left = parse_pow();
+        int links = 0;
         while (is_op("*") || is_op("/") || is_op("//") || is_op("%")) {
+            chain_step(links);
             BinaryOp op = is_op("*") ? BinaryOp::Mul : is_op("/") ? BinaryOp::Div : is_op("//") ? BinaryOp::FloorDiv : BinaryOp::Mod;
             std::size_t line = cur().line;
             next();
@@ -453,7 +513,9 @@ private:
 
     ExprPtr parse_pow() {
         ExprPtr left = parse_unary(true);
+        int links = 0;
         while (is_op("**")) {
+            chain_step(links);
             std::size_t line = cur().line;
             next();
             left = std::make_unique<BinaryExpr>(line, BinaryOp::Pow, std::move(left), parse_unary(true));
@@ -581,7 +643,9 @@ private:
     }
 
     ExprPtr parse_postfix(ExprPtr node) {
+        int links = 0;
         while (true) {
+            chain_step(links);
             if (is_op(".") || is_op("[")) node = parse_subscript(std::move(node));
             else if (is_op("(")) node = parse_call(std::move(node));
             else return node;
@@ -589,7 +653,9 @@ private:
     }
 
     ExprPtr parse_filter_expr(ExprPtr node) {
+        int links = 0;
         while (true) {
+            chain_step(links);
             if (is_op("|")) {
                 std::size_t line = cur().line;
                 next();
@@ -720,6 +786,8 @@ private:
     ParsedTemplate& out_;
     std::unordered_map<std::string, int> symbols_;
     std::vector<MacroStmt*> macro_stack_;
+    std::vector<std::string> tag_stack_;
+    std::vector<std::vector<std::string>> end_stack_;
     int depth_ = 0;
     int loop_depth_ = 0;
     int conditional_depth_ = 0;

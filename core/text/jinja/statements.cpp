@@ -109,6 +109,10 @@ void ForStmt::render_loop(Renderer& r, const Value& iterable_value, int depth) c
         for (std::size_t i = 0; i < items->size(); ++i) {
             r.step();
             iterated = true;
+            // Jinja gives every iteration fresh locals: a name set in the body reads the
+            // outer value again at the start of the next iteration.
+            loop_frame.vars.clear();
+            if (loop) loop_frame.set(r.tmpl.loop_symbol, Value::object(loop));
             assign_target(r, target, (*items)[i]);
             if (loop) loop->index = i;
             render_body(r, body);

@@ -1,5 +1,6 @@
 #include "core/text/jinja/value.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -28,7 +29,23 @@ const Value* DictData::find(std::string_view key) const {
     return nullptr;
 }
 
+std::uint32_t nesting_depth(const Value& v) {
+    if (v.is_list()) return v.list_data().depth;
+    if (v.is_dict()) return v.dict_data().depth;
+    return 0;
+}
+
+static void check_depth(std::uint32_t depth) {
+    if (depth > kMaxValueDepth)
+        throw TemplateError("SandboxError", "values nested more than " + std::to_string(kMaxValueDepth) + " deep");
+}
+
 void DictData::set(Value key, Value value) {
+    std::uint32_t d = nesting_depth(value) + 1;
+    if (d > depth) {
+        check_depth(d);
+        depth = d;
+    }
     for (auto& [k, v] : items) {
         if (values_equal(k, key)) {
             v = std::move(value);
@@ -93,6 +110,10 @@ std::string html_escape(std::string_view s) {
 
 Value Value::list(std::vector<Value> items, bool tuple) {
     auto data = std::make_shared<ListData>();
+    std::uint32_t max_child = 0;
+    for (const auto& item : items) max_child = std::max(max_child, nesting_depth(item));
+    check_depth(max_child + 1);
+    data->depth = max_child + 1;
     data->items = std::move(items);
     data->tuple = tuple;
     Value v;
@@ -103,6 +124,10 @@ Value Value::list(std::vector<Value> items, bool tuple) {
 
 Value Value::generator(std::vector<Value> items) {
     auto data = std::make_shared<ListData>();
+    std::uint32_t max_child = 0;
+    for (const auto& item : items) max_child = std::max(max_child, nesting_depth(item));
+    check_depth(max_child + 1);
+    data->depth = max_child + 1;
     data->items = std::move(items);
     data->generator = true;
     Value v;
@@ -114,6 +139,12 @@ Value Value::generator(std::vector<Value> items) {
 Value Value::dict(std::shared_ptr<DictData> d) {
     Value v;
     v.kind_ = Kind::Dict;
+    if (d) {
+        std::uint32_t max_child = 0;
+        for (const auto& [k, x] : d->items) max_child = std::max(max_child, nesting_depth(x));
+        check_depth(max_child + 1);
+        d->depth = max_child + 1;
+    }
     v.heap_ = d ? std::move(d) : std::make_shared<DictData>();
     return v;
 }
@@ -205,6 +236,17 @@ std::string Value::to_str() const {
 }
 
 std::string Value::repr() const {
+    // A namespace can contain itself; Python prints such cycles as "...", we stop at a depth.
+    thread_local int repr_depth = 0;
+    struct Guard {
+        Guard() {
+            if (++repr_depth > static_cast<int>(kMaxValueDepth) + 10) {
+                --repr_depth;
+                throw TemplateError("RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
+            }
+        }
+        ~Guard() { --repr_depth; }
+    } guard;
     switch (kind_) {
         case Kind::Undefined: return "Undefined";
         case Kind::None: return "None";
@@ -350,7 +392,8 @@ int compare_values(const Value& a, const Value& b, const char* op) {
 }
 
 template <class Json>
-static Value convert_json(const Json& j) {
+static Value convert_json(const Json& j, int depth = 0) {
+    if (depth > static_cast<int>(kMaxValueDepth)) check_depth(kMaxValueDepth + 1);
     switch (j.type()) {
         case Json::value_t::null: return Value::none();
         case Json::value_t::boolean: return Value::boolean(j.template get<bool>());
@@ -365,13 +408,13 @@ static Value convert_json(const Json& j) {
         case Json::value_t::array: {
             std::vector<Value> items;
             items.reserve(j.size());
-            for (const auto& e : j) items.push_back(convert_json(e));
+            for (const auto& e : j) items.push_back(convert_json(e, depth + 1));
             return Value::list(std::move(items));
         }
         case Json::value_t::object: {
             auto d = std::make_shared<DictData>();
             d->items.reserve(j.size());
-            for (auto it = j.begin(); it != j.end(); ++it) d->items.emplace_back(Value::string(it.key()), convert_json(it.value()));
+            for (auto it = j.begin(); it != j.end(); ++it) d->items.emplace_back(Value::string(it.key()), convert_json(it.value(), depth + 1));
             return Value::dict(std::move(d));
         }
         default: return Value::none();

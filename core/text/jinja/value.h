@@ -30,12 +30,14 @@ struct StringData final : HeapValue {
 
 struct ListData final : HeapValue {
     std::vector<Value> items;
+    std::uint32_t depth = 1; // nesting depth, bounded so destruction and repr cannot overflow the stack
     bool tuple = false;      // Python tuple: repr uses ( )
     bool generator = false;  // result of map/select/...: Python would hold a generator here
 };
 
 struct DictData final : HeapValue {
     std::vector<std::pair<Value, Value>> items;  // insertion order, like Python dicts
+    std::uint32_t depth = 1;
     const Value* find(const Value& key) const;
     const Value* find(std::string_view key) const;
     void set(Value key, Value value);
@@ -135,6 +137,10 @@ private:
     };
     std::shared_ptr<HeapValue> heap_;
 };
+
+// Containers nest at most this deep (a template building [[[...]]] in a loop stops here).
+constexpr std::uint32_t kMaxValueDepth = 1000;
+std::uint32_t nesting_depth(const Value& v);  // 0 for scalars
 
 bool values_equal(const Value& a, const Value& b);  // Python ==
 // Python <: -1, 0, 1; throws TypeError "'<' not supported between ..." (op names the operator).
