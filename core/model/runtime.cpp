@@ -23,8 +23,18 @@ void configure_runtime() {
 
 namespace {
 
-// Finds the BLAS shared object this process really mapped (libblas.so.3 is an
-// alternatives symlink: reference BLAS or OpenBLAS), by walking the loaded objects.
+// The shared object that provides sgemm_, the symbol libtorch's CPU BLAS path calls. Both
+// the reference BLAS (libblas.so.3, an alternatives symlink) and OpenBLAS can be mapped at
+// once; the first in symbol lookup order wins, which is what dlsym(RTLD_DEFAULT) answers.
+std::string sgemm_provider() {
+    void* symbol = dlsym(RTLD_DEFAULT, "sgemm_");
+    Dl_info info{};
+    if (!symbol || !dladdr(symbol, &info) || !info.dli_fname) return "";
+    char resolved[4096];
+    return realpath(info.dli_fname, resolved) ? std::string(resolved) : std::string(info.dli_fname);
+}
+
+// Every BLAS-like object mapped into the process (for the report).
 std::string loaded_blas() {
     std::string found;
     dl_iterate_phdr(
@@ -33,7 +43,7 @@ std::string loaded_blas() {
             const char* name = info->dlpi_name;
             if (name && (std::strstr(name, "blas") || std::strstr(name, "mkl"))) {
                 char resolved[4096];
-                if (realpath(name, resolved)) {
+                if (realpath(name, resolved) && out->find(resolved) == std::string::npos) {
                     if (!out->empty()) *out += ", ";
                     *out += resolved;
                 }
@@ -61,9 +71,13 @@ RuntimeReport runtime_report() {
                       std::to_string(TORCH_VERSION_PATCH);
     r.threads = torch::get_num_threads();
     r.cores = static_cast<int>(std::thread::hardware_concurrency());
-    r.blas = loaded_blas();
-    r.blas_is_reference = r.blas.find("openblas") == std::string::npos && r.blas.find("mkl") == std::string::npos &&
-                          r.blas.find("blis") == std::string::npos;
+    const std::string provider = sgemm_provider();
+    const std::string mapped = loaded_blas();
+    r.blas = provider.empty() ? mapped : provider;
+    if (!provider.empty() && !mapped.empty() && mapped != provider) r.blas += " (also mapped: " + mapped + ")";
+    const std::string& judged = provider.empty() ? mapped : provider;
+    r.blas_is_reference = judged.find("openblas") == std::string::npos && judged.find("mkl") == std::string::npos &&
+                          judged.find("blis") == std::string::npos;
     r.bf16_supported = cpu_has_flag("avx512_bf16") || cpu_has_flag("amx_bf16");
     if (torch::cuda::is_available()) {
         for (int i = 0; i < static_cast<int>(torch::cuda::device_count()); ++i) r.cuda_devices.push_back("cuda:" + std::to_string(i));

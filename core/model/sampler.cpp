@@ -17,9 +17,12 @@ Sampler::Sampler(SamplingOptions options) : options_(options), rng_(options.seed
 std::int64_t argmax(std::span<const float> logits) {
     if (logits.empty()) throw Error("cannot pick a token from empty logits");
     std::size_t best = 0;
-    for (std::size_t i = 1; i < logits.size(); ++i)
+    bool nan = std::isnan(logits[0]);
+    for (std::size_t i = 1; i < logits.size(); ++i) {
         if (logits[i] > logits[best]) best = i;
-    if (std::isnan(logits[best])) throw Error("the model produced NaN logits");
+        nan |= std::isnan(logits[i]);
+    }
+    if (nan) throw Error("the model produced NaN logits (broken weights, or bf16/fp16 overflow)");
     return static_cast<std::int64_t>(best);
 }
 
@@ -41,8 +44,10 @@ std::int64_t Sampler::next(std::span<const float> logits) {
 
     // Softmax with temperature over the candidates, in double.
     float max_logit = -INFINITY;
-    for (auto c : candidates) max_logit = std::max(max_logit, logits[c]);
-    if (std::isnan(max_logit)) throw Error("the model produced NaN logits");
+    for (auto c : candidates) {
+        if (std::isnan(logits[c])) throw Error("the model produced NaN logits (broken weights, or bf16/fp16 overflow)");
+        max_logit = std::max(max_logit, logits[c]);
+    }
     std::vector<double> weights(candidates.size());
     double total = 0.0;
     for (std::size_t i = 0; i < candidates.size(); ++i) {
