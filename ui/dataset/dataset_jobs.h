@@ -1,0 +1,31 @@
+#pragma once
+// The long dataset jobs of the GUI, as JobRunner work: each opens its own connection to
+// the project (one ProjectFile per thread) and leaves its result in shared state that the
+// GUI reads once the runner reports success.
+#include <memory>
+
+#include <QString>
+#include <QStringList>
+
+#include "core/dataset/checks.h"
+#include "ui/common/job_worker.h"
+
+namespace tbui {
+
+struct ImportOutcome {
+    QString format;           // detected format
+    qint64 records = 0;
+    qint64 inserted = 0;
+    qint64 duplicates = 0;
+    qint64 rejected = 0;
+    QStringList rejectMessages;  // "FILE:LINE: reason", one per rejected record
+};
+
+// Imports `file` into the project at `projectPath`, keeping the valid records and listing
+// the rejected ones (the GUI's drag-and-drop import is forgiving; the CLI's is strict).
+JobWorker::Work importDatasetJob(const QString& projectPath, const QString& file, std::shared_ptr<ImportOutcome> outcome);
+
+// Runs every data check over the project's examples and stores the report in the project.
+JobWorker::Work runChecksJob(const QString& projectPath, std::shared_ptr<tb::CheckReport> report);
+
+}  // namespace tbui

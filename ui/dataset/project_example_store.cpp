@@ -1,0 +1,88 @@
+#include "ui/dataset/project_example_store.h"
+
+#include "core/common/error.h"
+#include "core/project/examples.h"
+
+namespace tbui {
+namespace {
+
+tb::ExampleFilter toCoreFilter(const ExampleFilter& filter) {
+    tb::ExampleFilter core;
+    core.tag = filter.tag.toStdString();
+    core.split = filter.split.toStdString();
+    core.finding_kind = filter.findingKind.toStdString();
+    core.text = filter.search.toStdString();
+    return core;
+}
+
+ExampleRow toRow(const tb::ExampleRow& row) {
+    ExampleRow result;
+    result.id = row.id;
+    result.preview = QString::fromStdString(row.preview);
+    result.turns = row.turns;
+    for (const auto& tag : row.tags) result.tags << QString::fromStdString(tag);
+    result.split = QString::fromStdString(row.split);
+    result.created = QString::fromStdString(row.created_at);
+    return result;
+}
+
+// One id through the keyset query: its row when it matches the filter, else nothing.
+std::optional<tb::ExampleRow> rowIfMatching(const tb::ProjectFile& project, const tb::ExampleFilter& filter,
+                                            std::int64_t id) {
+    auto rows = tb::list_examples(project, filter, id - 1, 1);
+    if (rows.empty() || rows.front().id != id) return std::nullopt;
+    return std::move(rows.front());
+}
+
+}  // namespace
+
+std::int64_t ProjectExampleStore::count(const ExampleFilter& filter) {
+    const tb::ExampleFilter core = toCoreFilter(filter);
+    if (!filter.onlyIds) return tb::count_examples(project_, core);
+    // One finding names a handful of examples: check each.
+    std::int64_t matching = 0;
+    for (std::int64_t id : *filter.onlyIds)
+        if (rowIfMatching(project_, core, id)) ++matching;
+    return matching;
+}
+
+std::vector<ExampleRow> ProjectExampleStore::rowsAfter(const ExampleFilter& filter, std::int64_t afterId, int limit) {
+    const tb::ExampleFilter core = toCoreFilter(filter);
+    std::vector<ExampleRow> rows;
+    if (!filter.onlyIds) {
+        for (const auto& row : tb::list_examples(project_, core, afterId, static_cast<std::size_t>(limit)))
+            rows.push_back(toRow(row));
+        return rows;
+    }
+    // onlyIds is sorted ascending (ExampleBrowser sorts it).
+    auto it = std::upper_bound(filter.onlyIds->begin(), filter.onlyIds->end(), afterId);
+    for (; it != filter.onlyIds->end() && static_cast<int>(rows.size()) < limit; ++it) {
+        if (auto row = rowIfMatching(project_, core, *it)) rows.push_back(toRow(*row));
+    }
+    return rows;
+}
+
+tb::Example ProjectExampleStore::example(std::int64_t id) {
+    auto stored = tb::get_example(project_, id);
+    if (!stored) throw tb::Error("example " + std::to_string(id) + " does not exist in " + project_.path());
+    return std::move(stored->example);
+}
+
+QStringList ProjectExampleStore::tagNames() {
+    // Core has no tag listing yet; the tags table is the curation stage's, read-only here.
+    QStringList names;
+    auto statement = project_.prepare("SELECT name FROM tags ORDER BY name");
+    while (statement.step()) names << QString::fromStdString(statement.column_text(0));
+    return names;
+}
+
+QStringList ProjectExampleStore::findingKinds() {
+    // The kinds present in the latest check report (the only one kept).
+    QStringList kinds;
+    auto statement = project_.prepare(
+        "SELECT DISTINCT kind FROM check_findings WHERE report_id = (SELECT max(id) FROM check_reports) ORDER BY kind");
+    while (statement.step()) kinds << QString::fromStdString(statement.column_text(0));
+    return kinds;
+}
+
+}  // namespace tbui
