@@ -5,6 +5,8 @@
 
 #include "app/tunebench-cli/command.h"
 #include "core/advisor/advice.h"
+#include "core/advisor/decision_store.h"
+#include "core/project/project_file.h"
 #include "core/common/error.h"
 
 namespace {
@@ -22,13 +24,31 @@ nlohmann::json read_answers(const std::string& path) {
 }
 
 int run_advise(const std::vector<std::string>& argv) {
-    tbcli::Args args(argv, {"answers", "model", "parameters", "gpu-memory", "sequence-length", "batch-size"}, {"json"});
+    tbcli::Args args(argv,
+                     {"answers", "model", "parameters", "gpu-memory", "sequence-length", "batch-size", "project",
+                      "decided-by", "override", "reason"},
+                     {"json"});
     if (!args.positionals().empty()) throw tbcli::UsageError("unexpected argument '" + args.positionals()[0] + "'");
     auto answers_path = args.value("answers");
     if (!answers_path) throw tbcli::UsageError("--answers FILE.json is required");
     if (args.value("model") && args.value("parameters"))
         throw tbcli::UsageError("give either --model DIR or --parameters COUNT, not both");
     const bool as_json = args.flag("json");
+    const auto project_path = args.value("project");
+    if (!project_path && (args.value("decided-by") || args.value("override") || args.value("reason")))
+        throw tbcli::UsageError("--decided-by, --override and --reason record a decision: give --project too");
+    if (project_path && !args.value("decided-by"))
+        throw tbcli::UsageError("storing the decision in the project needs --decided-by NAME");
+    if (args.value("override").has_value() != args.value("reason").has_value())
+        throw tbcli::UsageError("--override REC and --reason TEXT go together");
+    std::optional<tb::Approach> override_with;
+    if (auto rec = args.value("override")) {
+        try {
+            override_with = tb::approach_from_string(*rec);
+        } catch (const tb::Error& e) {
+            throw tbcli::UsageError(std::string("--override: ") + e.what());
+        }
+    }
 
     const tb::DecisionTree& tree = tb::DecisionTree::builtin();
     tb::AdviceRequest request;
@@ -58,19 +78,36 @@ int run_advise(const std::vector<std::string>& argv) {
 
     tb::Evaluation ev = tb::evaluate(tree, request);
     if (!ev.advice) throw tb::Error("the answers do not lead to a recommendation");  // unreachable: all answered
-    if (as_json) std::cout << tb::to_json(*ev.advice).dump(2) << "\n";
-    else std::cout << tb::format_advice(*ev.advice);
+    nlohmann::json out = tb::to_json(*ev.advice);
+    std::string stored_line;
+    if (project_path) {
+        tb::Decision decision =
+            tb::make_decision(*ev.advice, *args.value("decided-by"), override_with, args.value_or("reason", ""));
+        tb::ProjectFile project = tb::ProjectFile::open(*project_path);
+        std::int64_t id = tb::store_decision(project, decision);
+        out["decision"] = tb::to_json(decision);
+        out["decision"]["id"] = id;
+        stored_line = "\nDecision " + std::to_string(id) + " stored in " + *project_path + ": " +
+                      tb::to_string(decision.chosen()) + ", decided by " + decision.decided_by +
+                      (decision.override_with ? " (overriding " + std::string(tb::to_string(decision.recommended)) +
+                                                    ": " + decision.override_reason + ")"
+                                              : std::string()) +
+                      "\n";
+    }
+    if (as_json) std::cout << out.dump(2) << "\n";
+    else std::cout << tb::format_advice(*ev.advice) << stored_line;
     return tbcli::kExitOk;
 }
 
 tbcli::CommandRegistration advise_command({
     "advise",
     "advise --answers FILE.json [--model DIR | --parameters 7B] [--gpu-memory GiB] [--sequence-length N] "
-    "[--batch-size N] [--json]",
+    "[--batch-size N] [--project PROJECT --decided-by NAME [--override fine-tune|prompting|rag --reason TEXT]] "
+    "[--json]",
     "Decide between fine-tuning, better prompting and retrieval (RAG); with a model, estimate GPU memory for "
     "LoRA/QLoRA/full and suggest the method and starting settings. Answers: goal, task (style, structured_output, "
     "narrow_latency_cost, domain_reasoning, knowledge, other), knowledge_changes_often, needs_citations, "
-    "model_can_do_it_with_examples; a missing one exits 2.",
+    "model_can_do_it_with_examples; a missing one exits 2. --project stores the decision (who, override and why).",
     run_advise,
 });
 

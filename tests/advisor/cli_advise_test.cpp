@@ -97,3 +97,34 @@ TEST_F(AdviseCli, MissingAnswersExitTwoNamingEachKey) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(AdviseCli, StoresTheDecisionInTheProject) {
+    std::string project = testing::TempDir() + "tb_advise_cli.tunebench";
+    fs::remove(project);
+    ASSERT_EQ(run_cli("init " + project).status, 0);
+    std::string answers = write_answers("store.json", {{"goal", "json for the billing API"},
+                                                       {"task", "structured_output"},
+                                                       {"knowledge_changes_often", false},
+                                                       {"needs_citations", false},
+                                                       {"model_can_do_it_with_examples", false}});
+    CliRun stored = run_cli("advise --answers " + answers + " --project " + project + " --decided-by Ada --json");
+    ASSERT_EQ(stored.status, 0) << stored.output;
+    nlohmann::json j = nlohmann::json::parse(stored.out);
+    EXPECT_EQ(j["decision"]["decided_by"], "Ada");
+    EXPECT_EQ(j["decision"]["chosen"], "fine-tune");
+
+    CliRun overridden = run_cli("advise --answers " + answers + " --project " + project +
+                                " --decided-by Grace --override prompting --reason 'constrained decoding first'");
+    ASSERT_EQ(overridden.status, 0) << overridden.output;
+    EXPECT_NE(overridden.out.find("overriding fine-tune"), std::string::npos) << overridden.output;
+
+    // An override needs its reason; a decision needs a name.
+    EXPECT_EQ(run_cli("advise --answers " + answers + " --project " + project + " --decided-by Ada --override rag").status, 2);
+    EXPECT_EQ(run_cli("advise --answers " + answers + " --project " + project).status, 2);
+    EXPECT_EQ(run_cli("advise --answers " + answers + " --decided-by Ada").status, 2);
+    fs::remove(project);
+}
+
+}  // namespace
