@@ -162,5 +162,36 @@ int main(int argc, char** argv) {
     std::printf("findings:");
     for (const auto& [kind, n] : report.counts_by_kind()) std::printf(" %s=%zu", kind.c_str(), n);
     std::printf("\n");
+
+    // Templated data: every example shares a long boilerplate (Jaccard about 0.5 between any
+    // two), the worst case for LSH buckets.
+    {
+        Random random{99};
+        const auto vocabulary = make_vocabulary(random);
+        const std::string preamble =
+            "Please translate the following customer message into formal French for our support team, keeping "
+            "the meaning exact, preserving product names, numbers and dates as written, and do not add any "
+            "greeting or signature that is not in the original message. Message: ";
+        const std::string reply_preamble =
+            "Here is the translation in a formal register, with product names, numbers and dates kept as written: ";
+        std::vector<tb::Example> templated;
+        const std::size_t templated_count = count / 5;
+        for (std::size_t i = 0; i < templated_count; ++i) {
+            tb::Example e;
+            e.id = static_cast<std::int64_t>(i + 1);
+            e.messages.push_back({"user", preamble + sentence_words(random, vocabulary, 12), {}, nullptr, {}, std::nullopt});
+            e.messages.push_back({"assistant", reply_preamble + sentence_words(random, vocabulary, 14), {}, nullptr, {}, std::nullopt});
+            templated.push_back(std::move(e));
+        }
+        start = std::chrono::steady_clock::now();
+        cpu_start = cpu_seconds();
+        tb::DataChecker templated_checker;
+        for (const auto& example : templated) templated_checker.add(example);
+        const auto templated_report = templated_checker.finish();
+        const double wall = seconds_since(start), cpu = cpu_seconds() - cpu_start;
+        std::printf("templated check: %zu examples: wall %.2f s = %.0f examples/s; CPU %.2f s = %.0f examples/s; near_duplicate findings=%zu\n",
+                    templated.size(), wall, static_cast<double>(templated.size()) / wall, cpu,
+                    static_cast<double>(templated.size()) / cpu, templated_report.counts_by_kind()["near_duplicate"]);
+    }
     return 0;
 }

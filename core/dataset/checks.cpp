@@ -20,6 +20,7 @@ namespace {
 
 constexpr std::size_t kNumPerm = 128;
 constexpr std::size_t kShingleWords = 5;
+constexpr std::size_t kMaxLshBucket = 32;  // bounds near-duplicate work on templated data (see LshIndex)
 
 struct Hash128 {
     std::uint64_t high, low;
@@ -292,7 +293,7 @@ void DataChecker::Impl::finish_near_duplicates() {
     const std::size_t count = signature_owner.size();
     if (count < 2) return;
     const double threshold = options.near_dup_threshold;
-    LshIndex index(choose_lsh_params(threshold, kNumPerm), kNumPerm);
+    LshIndex index(choose_lsh_params(threshold, kNumPerm), kNumPerm, kMaxLshBucket);
     DisjointSets sets(count);
     for (std::uint32_t i = 0; i < count; ++i) {
         const std::uint32_t* signature = signatures.data() + std::size_t(i) * kNumPerm;

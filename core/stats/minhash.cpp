@@ -153,11 +153,13 @@ LshParams choose_lsh_params(double threshold, std::size_t num_perm, double min_r
     return best;
 }
 
-LshIndex::LshIndex(LshParams params, std::size_t num_perm) : params_(params) {
+LshIndex::LshIndex(LshParams params, std::size_t num_perm, std::size_t max_bucket)
+    : params_(params), max_bucket_(max_bucket) {
     if (params.bands == 0 || params.rows == 0 || params.bands * params.rows > num_perm)
         throw std::invalid_argument("LshIndex: bands × rows must be between 1 and num_perm");
     keys_.assign(1024, kEmptyKey);
     heads_.assign(1024, kNone);
+    counts_.assign(1024, 0);
 }
 
 std::uint64_t LshIndex::band_key(std::size_t band, const std::uint32_t* signature) const {
@@ -177,13 +179,16 @@ std::size_t LshIndex::slot_for(std::uint64_t key) const {
 void LshIndex::grow() {
     std::vector<std::uint64_t> old_keys = std::move(keys_);
     std::vector<std::uint32_t> old_heads = std::move(heads_);
+    std::vector<std::uint32_t> old_counts = std::move(counts_);
     keys_.assign(old_keys.size() * 2, kEmptyKey);
     heads_.assign(old_keys.size() * 2, kNone);
+    counts_.assign(old_keys.size() * 2, 0);
     for (std::size_t i = 0; i < old_keys.size(); ++i) {
         if (old_keys[i] == kEmptyKey) continue;
         const std::size_t slot = slot_for(old_keys[i]);
         keys_[slot] = old_keys[i];
         heads_[slot] = old_heads[i];
+        counts_[slot] = old_counts[i];
     }
 }
 
@@ -196,6 +201,8 @@ void LshIndex::insert(std::uint32_t id, const std::uint32_t* signature) {
             keys_[slot] = key;
             ++used_slots_;
         }
+        if (max_bucket_ && counts_[slot] >= max_bucket_) continue;
+        ++counts_[slot];
         entries_.push_back(Entry{id, heads_[slot]});
         heads_[slot] = static_cast<std::uint32_t>(entries_.size() - 1);
     }

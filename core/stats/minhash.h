@@ -56,9 +56,16 @@ LshParams choose_lsh_params(double threshold, std::size_t num_perm, double min_r
 
 // Incremental LSH index over signatures, ids dense from 0. Memory: one 8-byte entry per
 // (item, band) plus an open-addressing table of band keys.
+//
+// max_bucket (0 = no limit) bounds the ids kept per band bucket: on templated data (every
+// text sharing a long boilerplate) some buckets hold nearly everything, and each query
+// would return the whole dataset. Ids past the limit are not added to that bucket (they
+// stay in their other buckets), so a query returns at most bands × max_bucket ids. Pairs
+// above the threshold share several bands on average, so recall drops only when all of
+// them are crowded.
 class LshIndex {
 public:
-    LshIndex(LshParams params, std::size_t num_perm);
+    LshIndex(LshParams params, std::size_t num_perm, std::size_t max_bucket = 0);
     void insert(std::uint32_t id, const std::uint32_t* signature);
     // Ids already inserted that share at least one band with `signature`, each once.
     std::vector<std::uint32_t> candidates(const std::uint32_t* signature);
@@ -78,6 +85,8 @@ private:
     std::vector<Entry> entries_;
     std::vector<std::uint64_t> keys_;   // open addressing; kEmptyKey marks a free slot
     std::vector<std::uint32_t> heads_;  // first entry of the key's chain
+    std::vector<std::uint32_t> counts_; // entries in the key's chain
+    std::size_t max_bucket_ = 0;
     std::size_t used_slots_ = 0;
     std::vector<std::uint32_t> seen_stamp_;  // per id: last query that returned it
     std::uint32_t stamp_ = 0;

@@ -124,6 +124,22 @@ TEST(MinHash, LshCandidatesAreUniqueAndGrowthKeepsThem) {
     EXPECT_EQ(index.size(), 3000u);
 }
 
+TEST(MinHash, LshBucketLimitBoundsCandidates) {
+    const MinHasher hasher(128);
+    LshIndex index(LshParams{32, 4}, 128, /*max_bucket=*/10);
+    const auto signature = hasher.signature(std::vector<std::uint64_t>{1, 2, 3, 4, 5, 6, 7, 8});
+    for (std::uint32_t i = 0; i < 100; ++i) index.insert(i, signature.data());
+    const auto candidates = index.candidates(signature.data());
+    EXPECT_EQ(candidates.size(), 10u);  // every band bucket holds the first 10 ids
+    EXPECT_EQ(*std::max_element(candidates.begin(), candidates.end()), 9u);
+    // An item that only shares one uncrowded band is still found.
+    auto other = hasher.signature(std::vector<std::uint64_t>{100, 200, 300});
+    index.insert(100, other.data());
+    auto probe = hasher.signature(std::vector<std::uint64_t>{400, 500});
+    std::copy(other.begin(), other.begin() + 4, probe.begin());  // same first band only
+    EXPECT_EQ(index.candidates(probe.data()), std::vector<std::uint32_t>{100});
+}
+
 TEST(WordShingles, NormalisesCaseAndPunctuation) {
     EXPECT_EQ(word_shingle_hashes("Hello, World! How are you today?"),
               word_shingle_hashes("hello world how are you   today"));
