@@ -18,6 +18,47 @@ constexpr std::size_t kMaxCachedWordBytes = 256;
 
 }  // namespace
 
+void TokenIndex::reserve(std::size_t count) {
+    keys_.reserve(count);
+    ids_.reserve(count);
+    std::size_t capacity = 16;
+    while (capacity < count * 2) capacity <<= 1;
+    if (capacity > slots_.size()) {
+        slots_.assign(capacity, -1);
+        mask_ = capacity - 1;
+        for (std::size_t k = 0; k < keys_.size(); ++k) {
+            std::size_t i = std::hash<std::string_view>{}(keys_[k]) & mask_;
+            while (slots_[i] >= 0) i = (i + 1) & mask_;
+            slots_[i] = static_cast<int32_t>(k);
+        }
+    }
+}
+
+void TokenIndex::grow() { reserve(std::max<std::size_t>(16, keys_.size() * 2)); }
+
+void TokenIndex::insert(std::string key, int32_t id) {
+    if ((keys_.size() + 1) * 2 > slots_.size()) grow();
+    std::size_t i = std::hash<std::string_view>{}(key) & mask_;
+    for (; slots_[i] >= 0; i = (i + 1) & mask_) {
+        if (keys_[static_cast<std::size_t>(slots_[i])] == key) {
+            ids_[static_cast<std::size_t>(slots_[i])] = id;
+            return;
+        }
+    }
+    slots_[i] = static_cast<int32_t>(keys_.size());
+    keys_.push_back(std::move(key));
+    ids_.push_back(id);
+}
+
+std::optional<int32_t> TokenIndex::find(std::string_view key) const {
+    if (slots_.empty()) return std::nullopt;
+    for (std::size_t i = std::hash<std::string_view>{}(key) & mask_; slots_[i] >= 0; i = (i + 1) & mask_) {
+        const auto k = static_cast<std::size_t>(slots_[i]);
+        if (keys_[k] == key) return ids_[k];
+    }
+    return std::nullopt;
+}
+
 // Merges as an open-addressing hash table from (left id, right id) to (rank, merged id):
 // the lookup sits in the innermost loop of tokenization.
 class BpeModel::MergeTable {
@@ -103,34 +144,33 @@ BpeModel::BpeModel(const nlohmann::json& model, bool byte_level) : byte_level_(b
     for (auto it = vocab.begin(); it != vocab.end(); ++it) {
         int64_t id = it.value().get<int64_t>();
         if (id < 0 || id > INT32_MAX / 2) throw Error("tokenizer.json: vocab id out of range for '" + it.key() + "'");
-        vocab_[it.key()] = static_cast<int32_t>(id);
+        vocab_.insert(it.key(), static_cast<int32_t>(id));
         max_id = std::max(max_id, static_cast<int32_t>(id));
     }
     tokens_by_id_.resize(static_cast<std::size_t>(max_id + 1));
-    for (const auto& [token, id] : vocab_) tokens_by_id_[static_cast<std::size_t>(id)] = token;
+    for (std::size_t k = 0; k < vocab_.size(); ++k) tokens_by_id_[static_cast<std::size_t>(vocab_.ids()[k])] = vocab_.keys()[k];
 
     if (byte_level_) {
         byte_vocab_.reserve(vocab_.size());
-        for (const auto& [token, id] : vocab_) {
+        for (std::size_t k = 0; k < vocab_.size(); ++k) {
             // Tokens outside GPT-2's alphabet can never come out of byte-level input; skip them.
-            if (auto bytes = byte_level::to_bytes(token)) byte_vocab_.emplace(std::move(*bytes), id);
+            if (auto bytes = byte_level::to_bytes(vocab_.keys()[k])) byte_vocab_.insert(std::move(*bytes), vocab_.ids()[k]);
         }
     }
-    const TokenIdMap& model_vocab = byte_level_ ? byte_vocab_ : vocab_;
+    const TokenIndex& model_vocab = byte_level_ ? byte_vocab_ : vocab_;
     for (int b = 0; b < 256; ++b) {
         if (byte_level_ || b < 0x80) {
-            auto it = model_vocab.find(std::string_view(reinterpret_cast<const char*>(&b), 1));
+            const char c = static_cast<char>(b);
             // Only usable as-is when no prefix/suffix decorates single characters.
-            if (it != model_vocab.end()) byte_ids_[b] = it->second;
+            if (auto id = model_vocab.find(std::string_view(&c, 1))) byte_ids_[b] = *id;
         }
         char name[8];
         std::snprintf(name, sizeof name, "<0x%02X>", b);
-        if (auto it = vocab_.find(std::string_view(name)); it != vocab_.end()) byte_fallback_ids_[b] = it->second;
+        if (auto id = vocab_.find(std::string_view(name))) byte_fallback_ids_[b] = *id;
     }
     if (auto unk = optional_string("unk_token"); !unk.empty()) {
-        auto it = vocab_.find(unk);
-        if (it == vocab_.end()) throw Error("tokenizer.json: unk_token '" + unk + "' is not in the vocabulary");
-        unk_id_ = it->second;
+        unk_id_ = vocab_.find(unk);
+        if (!unk_id_) throw Error("tokenizer.json: unk_token '" + unk + "' is not in the vocabulary");
     }
 
     const auto& merges = model.contains("merges") ? model["merges"] : nlohmann::json::array();
@@ -152,9 +192,9 @@ BpeModel::BpeModel(const nlohmann::json& model, bool byte_level) : byte_level_(b
             throw Error("tokenizer.json: a merge must be \"left right\" or [left, right]");
         }
         auto lookup = [&](const std::string& token) {
-            auto it = vocab_.find(token);
-            if (it == vocab_.end()) throw Error("tokenizer.json: merge #" + std::to_string(rank) + " uses '" + token + "', which is not in the vocabulary");
-            return it->second;
+            auto id = vocab_.find(token);
+            if (!id) throw Error("tokenizer.json: merge #" + std::to_string(rank) + " uses '" + token + "', which is not in the vocabulary");
+            return *id;
         };
         int32_t left_id = lookup(left), right_id = lookup(right);
         std::string merged = left + (right.size() >= prefix_len ? right.substr(prefix_len) : right);
@@ -168,11 +208,7 @@ BpeModel::BpeModel(const nlohmann::json& model, bool byte_level) : byte_level_(b
 
 BpeModel::~BpeModel() = default;
 
-std::optional<int32_t> BpeModel::token_to_id(std::string_view token) const {
-    auto it = vocab_.find(token);
-    if (it == vocab_.end()) return std::nullopt;
-    return it->second;
-}
+std::optional<int32_t> BpeModel::token_to_id(std::string_view token) const { return vocab_.find(token); }
 
 const std::string* BpeModel::id_to_token(int32_t id) const {
     if (id < 0 || static_cast<std::size_t>(id) >= tokens_by_id_.size()) return nullptr;
@@ -181,10 +217,7 @@ const std::string* BpeModel::id_to_token(int32_t id) const {
 }
 
 std::optional<int32_t> BpeModel::model_id(std::string_view piece) const {
-    const TokenIdMap& map = byte_level_ ? byte_vocab_ : vocab_;
-    auto it = map.find(piece);
-    if (it == map.end()) return std::nullopt;
-    return it->second;
+    return byte_level_ ? byte_vocab_.find(piece) : vocab_.find(piece);
 }
 
 void BpeModel::initial_symbols(std::string_view word, std::vector<Symbol>& symbols) const {
