@@ -170,7 +170,8 @@ ExampleInserter::ExampleInserter(ProjectFile& project)
     : project_(project),
       insert_(project.prepare(
           "INSERT INTO examples(messages, content_hash, preview, turns, source_file, source_line, import_id, "
-          "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(content_hash) DO NOTHING")) {}
+          "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(content_hash) DO NOTHING")),
+      index_text_(project.prepare("INSERT INTO examples_fts(rowid, text) VALUES (?, ?)")) {}
 
 std::optional<std::int64_t> ExampleInserter::insert(const Example& example, std::optional<std::int64_t> import_id) {
     std::string now = utc_now_iso8601();
@@ -184,7 +185,9 @@ std::optional<std::int64_t> ExampleInserter::insert(const Example& example, std:
         .bind(8, now)
         .bind(9, now);
     if (insert_.run() == 0) return std::nullopt;
-    return sqlite3_last_insert_rowid(project_.handle());
+    std::int64_t id = sqlite3_last_insert_rowid(project_.handle());
+    index_text_.bind(1, id).bind(2, plain_text(example)).run();
+    return id;
 }
 
 std::optional<std::int64_t> insert_example(ProjectFile& project, const Example& example) {

@@ -40,8 +40,10 @@ struct ExampleFilter {
     bool empty() const { return tag.empty() && split.empty() && finding_kind.empty() && text.empty(); }
 };
 
-// Inserts many examples with one prepared statement; call inside ProjectFile::transaction.
-// Duplicates (same content_hash as a stored example) are skipped, not errors.
+// Inserts many examples with prepared statements; call inside ProjectFile::transaction.
+// Duplicates (same content_hash as a stored example) are skipped, not errors. The one way
+// to add examples: it also fills the columns the list view reads (preview, turns) and the
+// full-text index (examples_fts), which has no insert trigger, for speed.
 class ExampleInserter {
 public:
     explicit ExampleInserter(ProjectFile& project);
@@ -51,6 +53,7 @@ public:
 private:
     ProjectFile& project_;
     Statement insert_;
+    Statement index_text_;
 };
 
 // One example in its own transaction; nullopt when it is a duplicate.
