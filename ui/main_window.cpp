@@ -17,6 +17,7 @@
 #include <QStatusBar>
 #include <QToolButton>
 
+#include "core/project/project_checks.h"
 #include "core/project/project_file.h"
 #include "ui/common/job_runner.h"
 #include "ui/common/message_hook.h"
@@ -328,6 +329,17 @@ bool MainWindow::runChecks() {
 }
 
 void MainWindow::loadLatestCheckReport() {
+    try {
+        if (auto stored = tb::latest_check_report(*project_)) {
+            tb::CheckReport report;
+            report.stats.examples = static_cast<std::size_t>(stored->examples);
+            report.findings = std::move(stored->findings);
+            checkPanel_->showReport(report, QString::fromStdString(stored->created_at));
+            return;
+        }
+    } catch (const std::exception& error) {
+        showError(this, tr("Cannot read the data report"), error);
+    }
     checkPanel_->showNoReport(tr("No data report yet: run the checks."));
 }
 

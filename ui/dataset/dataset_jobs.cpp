@@ -3,6 +3,7 @@
 #include "core/dataset/importer.h"
 #include "core/project/examples.h"
 #include "core/project/project_file.h"
+#include "core/project/project_checks.h"
 #include "core/project/project_import.h"
 
 namespace tbui {
@@ -25,10 +26,8 @@ JobWorker::Work importDatasetJob(const QString& projectPath, const QString& file
 JobWorker::Work runChecksJob(const QString& projectPath, std::shared_ptr<tb::CheckReport> report) {
     return [projectPath = projectPath.toStdString(), report](const tb::JobContext& context) {
         tb::ProjectFile project = tb::ProjectFile::open(projectPath);
-        tb::DataChecker checker;
-        tb::for_each_example(project, "", [&](tb::Example&& example) { checker.add(example); }, context);
-        context.report(0, 0, "checking");
-        *report = checker.finish();
+        // Stores the report as the project's latest, so the finding filter sees it too.
+        *report = tb::run_checks(project, tb::CheckOptions{}, context);
     };
 }
 
