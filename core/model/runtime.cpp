@@ -74,7 +74,19 @@ RuntimeReport runtime_report() {
     const std::string provider = sgemm_provider();
     const std::string mapped = loaded_blas();
     r.blas = provider.empty() ? mapped : provider;
-    if (!provider.empty() && !mapped.empty() && mapped != provider) r.blas += " (also mapped: " + mapped + ")";
+    if (!provider.empty()) {
+        // Name the other BLAS objects mapped too: they explain a surprising provider.
+        std::string others;
+        std::size_t start = 0;
+        while (start < mapped.size()) {
+            auto end = mapped.find(", ", start);
+            if (end == std::string::npos) end = mapped.size();
+            auto one = mapped.substr(start, end - start);
+            if (one != provider) others += (others.empty() ? "" : ", ") + one;
+            start = end + 2;
+        }
+        if (!others.empty()) r.blas += " (also mapped: " + others + ")";
+    }
     const std::string& judged = provider.empty() ? mapped : provider;
     r.blas_is_reference = judged.find("openblas") == std::string::npos && judged.find("mkl") == std::string::npos &&
                           judged.find("blis") == std::string::npos;
@@ -86,7 +98,8 @@ RuntimeReport runtime_report() {
     if (r.blas_is_reference)
         r.warnings.push_back("the reference BLAS is loaded (" + (r.blas.empty() ? std::string("none found") : r.blas) +
                              "): fp32 matrix maths runs ~30x slower; install libopenblas0-pthread "
-                             "(scripts/install-deps.sh does)");
+                             "(scripts/install-deps.sh does) and select it with 'sudo update-alternatives "
+                             "--config libblas.so.3-x86_64-linux-gnu'");
     if (r.threads < r.cores)
         r.warnings.push_back("libtorch uses " + std::to_string(r.threads) + " of " + std::to_string(r.cores) +
                              " cores");
