@@ -1,5 +1,6 @@
 #include "core/stats/kappa.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <gtest/gtest.h>
@@ -99,6 +100,45 @@ TEST(CohenKappa, NominalLabelsMatchScikitLearn) {
     EXPECT_NEAR(r.observed_agreement, 10.0 / 15.0, 1e-12);
     EXPECT_LT(r.ci_low, r.kappa);
     EXPECT_GT(r.ci_high, r.kappa);
+}
+
+}  // namespace
+
+namespace {
+
+// The Fleiss-Cohen-Everitt standard error is asymptotic; on 400 items it must agree with the
+// spread of kappa over bootstrap resamples of the items (an independent estimate) to within
+// Monte Carlo noise, for every weighting.
+TEST(CohenKappa, StandardErrorAgreesWithResampling) {
+    std::vector<int> a, b;
+    unsigned x = 99;
+    auto next = [&x] { return (x = x * 1103515245u + 12345u) >> 16; };
+    for (int i = 0; i < 400; ++i) {
+        int grade = int(next() % 5) + 1;
+        int r = int(next() % 10);
+        int other = r < 6 ? grade : r < 9 ? std::clamp(grade + (r % 2 ? 1 : -1), 1, 5) : int(next() % 5) + 1;
+        a.push_back(grade);
+        b.push_back(other);
+    }
+    for (auto weighting : {tb::KappaWeighting::none, tb::KappaWeighting::linear, tb::KappaWeighting::quadratic}) {
+        tb::KappaResult full = tb::cohen_kappa(a, b, weighting);
+        double sum = 0, sum_sq = 0;
+        const int resamples = 2000;
+        std::vector<int> ra(a.size()), rb(b.size());
+        for (int k = 0; k < resamples; ++k) {
+            for (std::size_t i = 0; i < a.size(); ++i) {
+                std::size_t j = next() % a.size();
+                ra[i] = a[j];
+                rb[i] = b[j];
+            }
+            double kappa = tb::cohen_kappa(ra, rb, weighting).kappa;
+            sum += kappa;
+            sum_sq += kappa * kappa;
+        }
+        double mean = sum / resamples;
+        double sd = std::sqrt(sum_sq / resamples - mean * mean);
+        EXPECT_NEAR(full.standard_error, sd, 0.1 * sd) << tb::to_string(weighting);
+    }
 }
 
 }  // namespace

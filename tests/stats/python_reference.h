@@ -4,6 +4,7 @@
 // data at test time. Returns nullopt when python3 or a module is missing: callers skip.
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <optional>
 #include <string>
@@ -18,7 +19,10 @@ inline std::optional<nlohmann::json> run_python(const std::string& script) {
     // /usr/bin/python3 first: a user's pyenv python3 on PATH usually lacks Debian's modules.
     static const std::string python = [] {
         for (const char* candidate : {"/usr/bin/python3", "python3"}) {
-            std::string probe = std::string(candidate) + " -c 'import scipy, sklearn' >/dev/null 2>&1";
+            // find_spec locates the modules without importing them (an import of sklearn takes seconds).
+            std::string probe = std::string(candidate) +
+                                " -c 'import importlib.util as u, sys; "
+                                "sys.exit(0 if u.find_spec(\"scipy\") and u.find_spec(\"sklearn\") else 1)' >/dev/null 2>&1";
             if (std::system(probe.c_str()) == 0) return std::string(candidate);
         }
         return std::string();
