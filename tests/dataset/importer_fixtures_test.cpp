@@ -24,6 +24,9 @@ TEST(ImporterFixtures, AlpacaDemo) {
     EXPECT_EQ(first.messages[1].content.rfind("Making crepes is an easy and delicious process!", 0), 0u);
     EXPECT_EQ(first.source_line, 2u);
     EXPECT_EQ(first.source_file, path);
+    // The first record with an input: it follows the instruction after a blank line.
+    EXPECT_EQ(result.examples[5].messages[0].content,
+              "Given the parameters of a triangle, find out its perimeter.\n\nSide 1 = 4\nSide 2 = 6\nSide 3 = 8");
 }
 
 TEST(ImporterFixtures, IdentityWithLineNumbers) {
