@@ -86,7 +86,7 @@ LeakageReport check_leakage(const ProjectFile& project, const LeakageOptions& op
     std::vector<std::string> normalised(entries.size());
     for (std::size_t i = 0; i < entries.size(); ++i) {
         normalised[i] = normalise_prompt_text(entries[i].text);
-        groups[normalised[i]].push_back(i);
+        if (!normalised[i].empty()) groups[normalised[i]].push_back(i);  // an empty prompt duplicates nothing
     }
     for (const auto& [key, members] : groups) {
         if (members.size() < 2) continue;

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/common/error.h"
+#include "core/curation/staleness.h"
 #include "core/dataset/csv_reader.h"
 
 namespace tb {
@@ -64,6 +65,7 @@ std::int64_t export_review_csv(const ProjectFile& project, const std::string& pa
     cursor.queue = options.queue;
     cursor.reviewer = options.reviewer;
     cursor.overlap = 1 << 30;  // an export for one reviewer lists everything they have not judged
+    if (cursor.queue == ReviewQueue::stale) cursor.stale_before = stale_cutoff(project);
     std::string tmp = path + ".tmp";
     std::int64_t rows = 0;
     {

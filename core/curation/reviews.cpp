@@ -76,8 +76,9 @@ QueueSql queue_sql(const QueueCursor& cursor) {
             if (cursor.reviewer.empty()) throw Error("the review queue needs a reviewer name");
             return {"examples AS e", "e.id", to_review_condition()};
         case ReviewQueue::stale:
-            return {"(SELECT DISTINCT example_id AS id FROM reviews) AS c JOIN examples AS e ON e.id = c.id", "c.id",
-                    stale_condition()};
+            // Rows per review, not per example: fine for "the first one after X" (LIMIT 1) and
+            // counted with DISTINCT; it lets the bound use the reviews index directly.
+            return {"reviews AS c JOIN examples AS e ON e.id = c.example_id", "c.example_id", stale_condition()};
         case ReviewQueue::all:
             return {"examples AS e", "e.id", "1"};
         case ReviewQueue::disagreements:
@@ -291,7 +292,7 @@ std::int64_t queue_size(const ProjectFile& project, const QueueCursor& cursor) {
         return count;
     }
     QueueSql q = queue_sql(cursor);
-    auto s = project.prepare("SELECT count(*) FROM " + q.from + " WHERE " + q.condition);
+    auto s = project.prepare("SELECT count(DISTINCT " + q.id_column + ") FROM " + q.from + " WHERE " + q.condition);
     bind_cursor(s, cursor, 0);
     s.step();
     return s.column_int64(0);

@@ -131,7 +131,9 @@ SplitResult assign_splits(ProjectFile& project, const SplitOptions& options, con
         {
             std::unordered_map<std::string, std::size_t> first_with_prompt;
             for (std::size_t i = 0; i < n; ++i) {
-                auto [it, inserted] = first_with_prompt.try_emplace(normalise_prompt_text(rows[i].prompt), i);
+                std::string key = normalise_prompt_text(rows[i].prompt);
+                if (key.empty()) continue;  // an empty prompt duplicates nothing
+                auto [it, inserted] = first_with_prompt.try_emplace(std::move(key), i);
                 if (!inserted) groups.unite(it->second, i);
             }
         }

@@ -25,7 +25,7 @@ std::string shift_iso8601_days(const std::string& iso, int days) {
     std::time_t t = timegm(&tm) + static_cast<std::time_t>(days) * 86400;
     std::tm out{};
     gmtime_r(&t, &out);
-    char buffer[40];
+    char buffer[96];
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", out.tm_year + 1900, out.tm_mon + 1,
                   out.tm_mday, out.tm_hour, out.tm_min, out.tm_sec, millis);
     return buffer;

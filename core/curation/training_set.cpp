@@ -31,7 +31,7 @@ GoldenFingerprints golden_fingerprints(const ProjectFile& project) {
     while (s.step()) {
         Example item = example_from_text(s.column_text(1), "golden item " + std::to_string(s.column_int64(0)));
         f.hashes.insert(content_hash(item));
-        f.prompts.insert(normalised_prompt(item.messages));
+        if (auto prompt = normalised_prompt(item.messages); !prompt.empty()) f.prompts.insert(prompt);
         Message answer;
         answer.role = "assistant";
         answer.content = s.column_text(2);
