@@ -1,4 +1,6 @@
 // Every reject reason, with its exact FILE:LINE: reason[: detail] message.
+#include <algorithm>
+
 #include "dataset_test_util.h"
 
 namespace tb {
@@ -176,6 +178,38 @@ TEST(ImporterRejects, BadElementInsideAnArrayCostsOnlyThatElement) {
     EXPECT_EQ(messages[2], file.path() + ":7: invalid JSON: an empty element (two commas in a row)");
     EXPECT_EQ(messages[3], file.path() + ":9: invalid JSON: a comma before ] with no element after it");
     EXPECT_EQ(messages[4], file.path() + ":10: invalid JSON: text after the end of the JSON array");
+}
+
+TEST(ImporterRejects, EveryTruncationOfAnArrayIsReportedNotCrashed) {
+    // Cut a small array file at every byte: the complete elements before the cut import,
+    // the rest is one "invalid JSON" reject at the end (or nothing when only whitespace is lost).
+    std::string text = "[\n";
+    std::vector<std::size_t> terminators;  // offsets of the "," or "]" that ends each element
+    const std::vector<std::string> elements = {R"({"instruction": "a, [b]", "output": "c \" }"})",
+                                               R"({"instruction": "d", "output": "e",
+  "history": [["x", "y"]]})",
+                                               R"({"instruction": "f", "output": "g"})"};
+    for (std::size_t i = 0; i < elements.size(); ++i) {
+        text += elements[i];
+        terminators.push_back(text.size() + (i + 1 < elements.size() ? 0 : 1));
+        text += i + 1 < elements.size() ? ",\n" : "\n]";
+    }
+    text += "\n";
+    ImportOptions options;
+    options.format = DatasetFormat::Alpaca;
+    for (std::size_t cut = 0; cut <= text.size(); ++cut) {
+        TempFile file("cut.json", text.substr(0, cut));
+        testing::Imported result;
+        ASSERT_NO_THROW(result = import_file(file.path(), options)) << cut;
+        const auto complete = static_cast<std::size_t>(
+            std::count_if(terminators.begin(), terminators.end(), [&](std::size_t t) { return t < cut; }));
+        EXPECT_EQ(result.examples.size(), complete) << "cut at " << cut;
+        EXPECT_EQ(result.summary.records, result.summary.accepted + result.summary.rejected);
+        const bool whole = cut >= terminators.back() + 1;
+        const bool empty = cut == 0;
+        EXPECT_EQ(result.rejected.size(), whole || empty ? 0u : 1u) << "cut at " << cut;
+        if (!result.rejected.empty()) EXPECT_EQ(result.rejected[0].reason, RejectReason::InvalidJson);
+    }
 }
 
 TEST(ImporterRejects, UndetectableFormatIsAnError) {
