@@ -1,12 +1,14 @@
 #pragma once
 // Include QCustomPlot through this header. The build defines QT_NO_KEYWORDS (libtorch
 // clashes with Qt's `signals`/`slots`/`emit` macros), but qcustomplot.h still spells its
-// sections `signals:` and `slots:`; map them to the Q_ macros for this header only.
+// sections `signals:` and `slots:` and loops with `foreach`; map them to the Q_ macros
+// for this header only.
 #if defined(QT_NO_KEYWORDS) && !defined(signals)
 #define TUNEBENCH_DEFINED_QT_KEYWORDS
 #define signals Q_SIGNALS
 #define slots Q_SLOTS
 #define emit Q_EMIT
+#define foreach Q_FOREACH
 #endif
 
 #include <qcustomplot.h>
@@ -15,5 +17,6 @@
 #undef signals
 #undef slots
 #undef emit
+#undef foreach
 #undef TUNEBENCH_DEFINED_QT_KEYWORDS
 #endif
