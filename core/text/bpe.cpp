@@ -15,6 +15,7 @@ namespace {
 
 constexpr std::size_t kCacheCapacity = 100000;  // words
 constexpr std::size_t kMaxCachedWordBytes = 256;
+constexpr std::string_view kMarker = "\xE2\x96\x81";  // U+2581, SentencePiece's space
 
 }  // namespace
 
@@ -201,6 +202,21 @@ BpeModel::BpeModel(const nlohmann::json& model, bool byte_level) : byte_level_(b
         merges_->insert(left_id, right_id, {rank, lookup(merged)});
         ++rank;
     }
+    // Cutting before "▁" is exact when no token spans such a cut and nothing depends on the
+    // word as a whole: no ignore_merges (whole-word lookup), no subword prefix/suffix, and no
+    // <unk> (Hugging Face may emit a pending <unk> after later byte-fallback tokens of the word).
+    bool all_bytes = std::all_of(std::begin(byte_fallback_ids_), std::end(byte_fallback_ids_), [](int32_t id) { return id >= 0; });
+    cut_before_markers_ = !byte_level_ && !ignore_merges_ && continuing_subword_prefix_.empty() &&
+                          end_of_word_suffix_.empty() && (!unk_id_ || (byte_fallback_ && all_bytes));
+    for (std::size_t k = 0; cut_before_markers_ && k < vocab_.size(); ++k) {
+        const std::string& t = vocab_.keys()[k];
+        for (std::size_t pos = t.find(kMarker, 1); pos != std::string::npos; pos = t.find(kMarker, pos + 1)) {
+            if (pos < kMarker.size() || t.compare(pos - kMarker.size(), kMarker.size(), kMarker) != 0) {
+                cut_before_markers_ = false;  // "x▁" inside a token: it could cross a cut
+                break;
+            }
+        }
+    }
     // With decorations, single characters are looked up decorated: keep the slow, exact path.
     if (!continuing_subword_prefix_.empty() || !end_of_word_suffix_.empty())
         std::fill(std::begin(byte_ids_), std::end(byte_ids_), -1);
@@ -334,20 +350,44 @@ void BpeModel::tokenize(std::string_view word, std::vector<WordToken>& out) cons
             return;
         }
     }
+    if (!cut_before_markers_ || word.size() <= kMaxCachedWordBytes) {
+        tokenize_piece(word, 0, out);
+        return;
+    }
+    // Cut before each "▁" that follows another character.
+    std::size_t start = 0;
+    for (std::size_t pos = word.find(kMarker, 1); pos != std::string_view::npos; pos = word.find(kMarker, pos + 1)) {
+        bool after_marker = pos >= kMarker.size() && word.compare(pos - kMarker.size(), kMarker.size(), kMarker) == 0;
+        if (after_marker) continue;
+        tokenize_piece(word.substr(start, pos - start), static_cast<uint32_t>(start), out);
+        start = pos;
+    }
+    tokenize_piece(word.substr(start), static_cast<uint32_t>(start), out);
+}
+
+void BpeModel::tokenize_piece(std::string_view word, uint32_t offset, std::vector<WordToken>& out) const {
+    if (word.empty()) return;
+    const std::size_t first = out.size();
     const bool cacheable = word.size() <= kMaxCachedWordBytes;
     if (cacheable) {
         std::shared_lock lock(cache_mutex_);
         if (auto it = cache_.find(word); it != cache_.end()) {
             out.insert(out.end(), it->second.begin(), it->second.end());
-            return;
         }
     }
-    const std::size_t first = out.size();
-    merge_word(word, out);
-    if (cacheable) {
-        std::unique_lock lock(cache_mutex_);
-        if (cache_.size() < kCacheCapacity)
-            cache_.emplace(std::string(word), std::vector<WordToken>(out.begin() + static_cast<std::ptrdiff_t>(first), out.end()));
+    if (out.size() == first) {
+        merge_word(word, out);
+        if (cacheable) {
+            std::unique_lock lock(cache_mutex_);
+            if (cache_.size() < kCacheCapacity)
+                cache_.emplace(std::string(word), std::vector<WordToken>(out.begin() + static_cast<std::ptrdiff_t>(first), out.end()));
+        }
+    }
+    if (offset) {
+        for (std::size_t i = first; i < out.size(); ++i) {
+            out[i].begin += offset;
+            out[i].end += offset;
+        }
     }
 }
 

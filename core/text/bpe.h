@@ -74,6 +74,7 @@ private:
     class MergeTable;
     struct Symbol;
 
+    void tokenize_piece(std::string_view word, uint32_t offset, std::vector<WordToken>& out) const;
     void merge_word(std::string_view word, std::vector<WordToken>& out) const;
     void initial_symbols(std::string_view word, std::vector<Symbol>& symbols) const;
     std::optional<int32_t> model_id(std::string_view piece) const;  // key in the model's own alphabet
@@ -82,6 +83,10 @@ private:
     bool ignore_merges_ = false;
     bool byte_fallback_ = false;
     bool fuse_unk_ = false;
+    // SentencePiece-style models see whole texts as one word. When no token has a "▁" right
+    // after another character, no token can cross such a point, so the word is cut there into
+    // small cacheable pieces: same tokens, much faster (see the constructor for the conditions).
+    bool cut_before_markers_ = false;
     std::optional<int32_t> unk_id_;
     std::string continuing_subword_prefix_, end_of_word_suffix_;
 

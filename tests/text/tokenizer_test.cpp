@@ -180,6 +180,30 @@ TEST(TokenizerConfigFolder, LlamaClassRebuildsBosEosFromTheConfigFlags) {
     EXPECT_EQ(ids2.back(), 2);
 }
 
+// Long SentencePiece texts are cut before each "▁" that follows another character (no Llama 2
+// token spans such a point). With ignore_merges set the model must see the whole word, which
+// turns the cut off: both paths must give the same ids on long, mixed texts.
+TEST(TokenizerLongText, CuttingSentencePieceWordsChangesNoId) {
+    REQUIRE_SHARED();
+    const std::string json_text = read_file(kTokenizers + "/llama-spm/tokenizer.json");
+    auto cut = tb::Tokenizer::from_json(json_text);
+    auto j = nlohmann::json::parse(json_text);
+    j["model"]["ignore_merges"] = true;
+    auto whole = tb::Tokenizer::from_json(j.dump());
+    const std::string inp = read_file(kTokenizers + "/vectors/llama-spm.inp");
+    std::string text;
+    for (int round = 0; round < 3; ++round) {
+        for (std::size_t pos = 0, next; (next = inp.find("\n__ggml_vocab_test__\n", pos)) != std::string::npos; pos = next + 21)
+            text += inp.substr(pos, next - pos) + (text.size() % 3 ? "  " : "\n");
+    }
+    ASSERT_GT(text.size(), 3000u);
+    auto e = cut.encode_with_offsets(text, false);
+    auto w = whole.encode_with_offsets(text, false);
+    EXPECT_EQ(e.ids, w.ids);
+    EXPECT_EQ(e.spans, w.spans);
+    EXPECT_EQ(cut.decode(e.ids), text);
+}
+
 TEST(TokenizerErrors, ReportWhatIsWrong) {
     try {
         tb::Tokenizer::from_folder("/nonexistent/model");
