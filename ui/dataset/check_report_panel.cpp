@@ -20,7 +20,8 @@ constexpr std::size_t kMaxFindingsPerKind = 500;
 CheckReportPanel::CheckReportPanel(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("checkReportPanel"));
     summary_ = new QLabel(this);
-    summary_->setWordWrap(true);
+    // No word wrap: a wrapping label in a dock gets clipped (height-for-width is ignored).
+    summary_->setWordWrap(false);
     tree_ = new QTreeWidget(this);
     tree_->setObjectName(QStringLiteral("findingsTree"));
     tree_->setColumnCount(2);

@@ -44,6 +44,7 @@ ExampleBrowser::ExampleBrowser(QWidget* parent) : QWidget(parent) {
     connect(clearButton, &QToolButton::clicked, this, &ExampleBrowser::clearFilters);
 
     auto* filterBar = new QHBoxLayout;
+    search_->setMinimumWidth(200);
     filterBar->addWidget(search_, 3);
     filterBar->addWidget(new QLabel(tr("Tag:"), this));
     filterBar->addWidget(tagBox_, 1);
@@ -68,11 +69,12 @@ ExampleBrowser::ExampleBrowser(QWidget* parent) : QWidget(parent) {
     table_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     table_->horizontalHeader()->setSectionResizeMode(ExampleTableModel::PreviewColumn, QHeaderView::Stretch);
-    table_->setColumnWidth(ExampleTableModel::IdColumn, 70);
-    table_->setColumnWidth(ExampleTableModel::TurnsColumn, 55);
-    table_->setColumnWidth(ExampleTableModel::TagsColumn, 120);
-    table_->setColumnWidth(ExampleTableModel::SplitColumn, 80);
-    table_->setColumnWidth(ExampleTableModel::CreatedColumn, 170);
+    const int digitWidth = fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    table_->setColumnWidth(ExampleTableModel::IdColumn, digitWidth * 8);
+    table_->setColumnWidth(ExampleTableModel::TurnsColumn, digitWidth * 6);
+    table_->setColumnWidth(ExampleTableModel::TagsColumn, digitWidth * 12);
+    table_->setColumnWidth(ExampleTableModel::SplitColumn, digitWidth * 10);
+    table_->setColumnWidth(ExampleTableModel::CreatedColumn, fontMetrics().horizontalAdvance(QStringLiteral("2026-11-28 15:53")) + 16);
 
     conversation_ = new ConversationView(this);
 
@@ -81,6 +83,7 @@ ExampleBrowser::ExampleBrowser(QWidget* parent) : QWidget(parent) {
     splitter->addWidget(conversation_);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({600, 400});
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -169,7 +172,9 @@ void ExampleBrowser::showOnlyExamples(const std::vector<std::int64_t>& ids, cons
     std::vector<std::int64_t> sorted = ids;
     std::sort(sorted.begin(), sorted.end());
     onlyIds_ = std::move(sorted);
-    onlyIdsLabel_->setText(description);
+    // The description can be long (a finding's detail): the full text goes in the tooltip.
+    onlyIdsLabel_->setText(fontMetrics().elidedText(description, Qt::ElideRight, 260));
+    onlyIdsLabel_->setToolTip(description);
     onlyIdsLabel_->setVisible(true);
     applyFilter();
     if (model_->rowCount() > 0) table_->selectRow(0);

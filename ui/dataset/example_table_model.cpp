@@ -63,11 +63,13 @@ QVariant ExampleTableModel::data(const QModelIndex& index, int role) const {
             case TurnsColumn: return row.turns;
             case TagsColumn: return row.tags.join(QStringLiteral(", "));
             case SplitColumn: return row.split;
-            case CreatedColumn: return row.created;
+            // "2026-11-28T15:53:59.123Z" -> "2026-11-28 15:53": minutes are enough in a list.
+            case CreatedColumn: return row.created.left(16).replace(QLatin1Char('T'), QLatin1Char(' '));
             default: return {};
         }
     }
     if (role == Qt::ToolTipRole && index.column() == PreviewColumn) return row.preview;
+    if (role == Qt::ToolTipRole && index.column() == CreatedColumn) return row.created;
     if (role == Qt::TextAlignmentRole && (index.column() == IdColumn || index.column() == TurnsColumn))
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     return {};
