@@ -75,7 +75,7 @@ DE = {
     "Cannot read example %1: %2": "Beispiel %1 kann nicht gelesen werden: %2",
     "ID": "ID",
     "First user message": "Erste Benutzernachricht",
-    "Turns": "Nachrichten",
+    "Turns": "Nachr.",
     "Tags": "Tags",
     "Split": "Aufteilung",
     "Created": "Erstellt",

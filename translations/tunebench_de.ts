@@ -271,7 +271,7 @@
     </message>
     <message>
         <source>Turns</source>
-        <translation>Nachrichten</translation>
+        <translation>Nachr.</translation>
     </message>
     <message>
         <source>Tags</source>
