@@ -104,7 +104,7 @@ TEST(CliProject, BadRecordsExitTwoWithOneLinePerRecordAndImportNothing) {
     EXPECT_EQ(parse_json(dir.run({"stats", project, "--json"}))["examples"], 2);
 }
 
-TEST(CliProject, UsageAndInputErrorsExitTwo) {
+TEST(CliProject, ImportUsageAndInputErrorsExitTwo) {
     CliDir dir;
     std::string project = dir.file("p.tunebench");
     ASSERT_EQ(dir.run({"init", project}).exit_code, 0);
@@ -112,6 +112,13 @@ TEST(CliProject, UsageAndInputErrorsExitTwo) {
     EXPECT_EQ(dir.run({"import", project, data, "--format", "xml"}).exit_code, 2);
     EXPECT_EQ(dir.run({"import", project}).exit_code, 2);
     EXPECT_EQ(dir.run({"import", project, dir.file("absent.jsonl")}).exit_code, 2);
+}
+
+TEST(CliProject, OtherUsageAndInputErrorsExitTwo) {
+    CliDir dir;
+    std::string project = dir.file("p.tunebench");
+    ASSERT_EQ(dir.run({"init", project}).exit_code, 0);
+    std::string data = dir.write("d.jsonl", chat_line("", "q", "an answer"));
     auto not_project = dir.run({"stats", data});
     EXPECT_EQ(not_project.exit_code, 2);
     EXPECT_NE(not_project.err.find("not a Tunebench project"), std::string::npos) << not_project.err;
@@ -120,10 +127,10 @@ TEST(CliProject, UsageAndInputErrorsExitTwo) {
     EXPECT_EQ(dir.run({"export", project, "--out", dir.file("x.jsonl")}).exit_code, 2);
 }
 
-TEST(CliProject, CheckFindsTheKindsStoresTheReportAndHonoursFailOn) {
-    CliDir dir;
+// Eight examples built to trip six kinds of finding (ids follow the line order).
+std::string make_checked_project(const CliDir& dir) {
     std::string project = dir.file("p.tunebench");
-    ASSERT_EQ(dir.run({"init", project}).exit_code, 0);
+    EXPECT_EQ(dir.run({"init", project}).exit_code, 0);
     const std::string sys = "You are the support assistant of Acme. Answer politely.";
     const std::string long_answer =
         "Refunds for damaged items are issued within fourteen days of the return arriving at our warehouse, "
@@ -136,8 +143,13 @@ TEST(CliProject, CheckFindsTheKindsStoresTheReportAndHonoursFailOn) {
                        chat_line(sys, "Update my email please", "Done: your address is now jane.doe@acme-mail.org, thanks.") +  // 6
                        chat_line(sys, "Where is the nearest store?", "Our nearest store is at 12 Harbour Road, open daily.") +  // 7
                        chat_line(sys, "Do you sell gift cards?", "Yes, gift cards from 10 to 500 euros are sold online.");  // 8
-    ASSERT_EQ(dir.run({"import", project, dir.write("data.jsonl", text)}).exit_code, 0);
+    EXPECT_EQ(dir.run({"import", project, dir.write("data.jsonl", text)}).exit_code, 0);
+    return project;
+}
 
+TEST(CliProject, CheckFindsTheKindsAndStoresTheReport) {
+    CliDir dir;
+    std::string project = make_checked_project(dir);
     auto result = dir.run({"check", project, "--json"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     json report = parse_json(result);
@@ -165,7 +177,11 @@ TEST(CliProject, CheckFindsTheKindsStoresTheReportAndHonoursFailOn) {
     json stats = parse_json(dir.run({"stats", project, "--json"}));
     ASSERT_TRUE(stats["latest_check"].is_object()) << stats.dump();
     EXPECT_EQ(stats["latest_check"]["findings"]["pii"], by_kind["pii"].size());
+}
 
+TEST(CliProject, CheckFailOnThresholdsAndHumanText) {
+    CliDir dir;
+    std::string project = make_checked_project(dir);
     // --fail-on: over the threshold exits 1 (and says why on stderr), under it exits 0.
     auto failing = dir.run({"check", project, "--fail-on", "pii=0"});
     EXPECT_EQ(failing.exit_code, 1);
