@@ -208,7 +208,9 @@ TEST(ImporterRejects, EveryTruncationOfAnArrayIsReportedNotCrashed) {
         const bool whole = cut >= terminators.back() + 1;
         const bool empty = cut == 0;
         EXPECT_EQ(result.rejected.size(), whole || empty ? 0u : 1u) << "cut at " << cut;
-        if (!result.rejected.empty()) EXPECT_EQ(result.rejected[0].reason, RejectReason::InvalidJson);
+        if (!result.rejected.empty()) {
+            EXPECT_EQ(result.rejected[0].reason, RejectReason::InvalidJson);
+        }
     }
 }
 
