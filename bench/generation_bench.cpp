@@ -50,6 +50,7 @@ int main(int argc, char** argv) {
         else if (!std::strcmp(argv[i], "--uncached-100m-tokens") && i + 1 < argc) uncached_100m = std::atoll(argv[++i]);
         else if (!std::strcmp(argv[i], "--skip-100m")) skip_100m = true;
     }
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);  // figures appear as they are measured
     tb::configure_runtime();
     const auto rt = tb::runtime_report();
     std::printf("libtorch %s, %d threads, BLAS %s\n", rt.torch_version.c_str(), rt.threads, rt.blas.c_str());
