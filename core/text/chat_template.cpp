@@ -16,7 +16,7 @@ ChatTemplate& ChatTemplate::operator=(ChatTemplate&&) noexcept = default;
 
 bool ChatTemplate::has_generation_blocks() const { return template_->has_generation_blocks(); }
 
-RenderResult ChatTemplate::render_value(const jinja::Value& variables) const {
+RenderResult ChatTemplate::render(const jinja::Value& variables) const {
     if (!variables.is_dict()) throw TemplateError("TypeError", "chat template variables must be a JSON object");
     jinja::TemplateOutput out = template_->render(variables, limits_);
     RenderResult result;
@@ -26,9 +26,9 @@ RenderResult ChatTemplate::render_value(const jinja::Value& variables) const {
     return result;
 }
 
-RenderResult ChatTemplate::render(const nlohmann::json& variables) const { return render_value(jinja::from_json(variables)); }
+RenderResult ChatTemplate::render(const nlohmann::json& variables) const { return render(jinja::from_json(variables)); }
 RenderResult ChatTemplate::render(const nlohmann::ordered_json& variables) const {
-    return render_value(jinja::from_json(variables));
+    return render(jinja::from_json(variables));
 }
 
 nlohmann::ordered_json to_reference_json(const RenderResult& result) {

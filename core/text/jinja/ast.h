@@ -34,11 +34,15 @@ struct Literal final : Expr {
     Value value;
 };
 
+const Value* find_global(const std::string& name);  // globals.cpp
+int method_mask(const std::string& name);           // methods.cpp: which of str/dict/list have it
+
 struct NameExpr final : Expr {
-    NameExpr(std::size_t l, std::string n, int s) : Expr(l), name(std::move(n)), symbol(s) {}
+    NameExpr(std::size_t l, std::string n, int s) : Expr(l), name(std::move(n)), symbol(s), global(find_global(name)) {}
     Value eval(Renderer& r) const override;
     std::string name;
     int symbol;
+    const Value* global;  // the builtin of that name, resolved once
 };
 
 struct ListExpr final : Expr {
@@ -55,10 +59,12 @@ struct DictExpr final : Expr {
 };
 
 struct GetAttrExpr final : Expr {
-    GetAttrExpr(std::size_t l, ExprPtr o, std::string a) : Expr(l), object(std::move(o)), attribute(std::move(a)) {}
+    GetAttrExpr(std::size_t l, ExprPtr o, std::string a)
+        : Expr(l), object(std::move(o)), attribute(std::move(a)), methods(method_mask(attribute)) {}
     Value eval(Renderer& r) const override;
     ExprPtr object;
     std::string attribute;
+    int methods;  // method_mask(attribute): lets dict key access skip the method lookup
 };
 
 struct GetItemExpr final : Expr {
@@ -155,9 +161,13 @@ struct TextStmt final : Stmt {
 };
 
 struct OutputStmt final : Stmt {
-    OutputStmt(std::size_t l, ExprPtr e) : Stmt(l), expr(std::move(e)) {}
+    OutputStmt(std::size_t l, ExprPtr e);
     void render(Renderer& r) const override;
     ExprPtr expr;
+    // {{ a + b + c }} / {{ a ~ b ~ c }}: the operands, left to right, so plain strings can be
+    // written straight to the output instead of building the intermediate strings.
+    std::vector<const Expr*> chain;
+    BinaryOp chain_op = BinaryOp::Add;
 };
 
 struct IfStmt final : Stmt {

@@ -213,16 +213,27 @@ Value slice_value(const Value& v, const Value& start_v, const Value& stop_v, con
 
 // ---- expression nodes ----
 
-Value Renderer::lookup(int symbol, const std::string& name) {
+Value Renderer::lookup(int symbol, const std::string& name, const Value* global) {
     for (Frame* f = frame; f; f = f->parent)
         if (Value* v = f->find(symbol)) return *v;
     if (frame != &root)
         if (Value* v = root.find(symbol)) return *v;
+    if (global) return *global;
     if (const Value* g = find_global(name)) return *g;
     return Value::undefined_name(name);
 }
 
-Value NameExpr::eval(Renderer& r) const { return r.lookup(symbol, name); }
+Value NameExpr::eval(Renderer& r) const {
+    if (!global) {
+        // Common case first: a plain variable, no builtin behind it.
+        for (Frame* f = r.frame; f; f = f->parent)
+            if (Value* v = f->find(symbol)) return *v;
+        if (r.frame != &r.root)
+            if (Value* v = r.root.find(symbol)) return *v;
+        return Value::undefined_name(name);
+    }
+    return r.lookup(symbol, name, global);
+}
 
 Value ListExpr::eval(Renderer& r) const {
     std::vector<Value> values;
@@ -237,7 +248,15 @@ Value DictExpr::eval(Renderer& r) const {
     return Value::dict(std::move(d));
 }
 
-Value GetAttrExpr::eval(Renderer& r) const { return get_attribute(object->eval(r), attribute); }
+Value GetAttrExpr::eval(Renderer& r) const {
+    Value obj = object->eval(r);
+    // message.content on a dict: no dict method has that name, so it is a key lookup.
+    if (obj.is_dict() && !(methods & 2) && !attribute.empty() && attribute[0] != '_') {
+        if (const Value* v = obj.dict_data().find(attribute)) return *v;
+        return Value::undefined_attribute(obj, attribute);
+    }
+    return get_attribute(obj, attribute);
+}
 
 Value GetItemExpr::eval(Renderer& r) const {
     Value obj = object->eval(r);
@@ -319,6 +338,14 @@ Value BinaryExpr::eval(Renderer& r) const {
     }
     Value a = left->eval(r);
     Value b = right->eval(r);
+    if (op == BinaryOp::Concat || (op == BinaryOp::Add && b.is_string() && !b.is_markup())) {
+        if (std::string* s = a.unique_plain_string()) {
+            if (op == BinaryOp::Concat) b.append_str(*s);
+            else s->append(b.str());
+            r.check_size(s->size());
+            return a;
+        }
+    }
     return binary_op(r, op, a, b);
 }
 

@@ -73,6 +73,11 @@ Value f_trim(Renderer&, const Value& v, CallArgs& a) {
     const Value* chars = argument(a, 0, "chars");
     std::optional<std::string> c;
     if (chars && !chars->is_none()) c = chars->to_str();
+    if (v.is_string()) {
+        std::string stripped = py_strip(v.str(), c, true, true);
+        if (stripped.size() == v.str().size()) return v;  // nothing stripped: share the string
+        return same_flavour(v, std::move(stripped));
+    }
     return same_flavour(v, py_strip(soft_str(v), c, true, true));
 }
 

@@ -262,6 +262,10 @@ Value call_list_method(const Value& self, const std::string& name, CallArgs& arg
 
 }  // namespace
 
+int method_mask(const std::string& name) {
+    return (str_methods().count(name) ? 1 : 0) | (dict_methods().count(name) ? 2 : 0) | (list_methods().count(name) ? 4 : 0);
+}
+
 bool is_method(const Value& self, const std::string& name) {
     if (self.is_string()) return str_methods().count(name) > 0;
     if (self.is_dict()) return dict_methods().count(name) > 0;

@@ -57,7 +57,7 @@ public:
     int call_depth = 0;
     std::size_t counted_bytes = 0, counted_chars = 0;  // incremental code point count of `output`
 
-    Value lookup(int symbol, const std::string& name);
+    Value lookup(int symbol, const std::string& name, const Value* global = nullptr);
     void step() {
         if (++steps > limits.max_steps)
             throw TemplateError("SandboxError", "the template ran more than " + std::to_string(limits.max_steps) +
@@ -107,8 +107,8 @@ bool is_method(const Value& self, const std::string& name);
 bool is_unsafe_method(const Value& self, const std::string& name);
 Value call_method(Renderer& r, const Value& self, const std::string& name, CallArgs& args);
 
-// Globals (globals.cpp): range, namespace, dict, raise_exception, strftime_now, ...
-const Value* find_global(const std::string& name);
+// Globals (globals.cpp): range, namespace, dict, raise_exception, strftime_now, ... are
+// found with find_global (ast.h).
 // Python printf-style "fmt % args" (globals.cpp).
 std::string percent_format(const std::string& fmt, const Value& args);
 

@@ -1,4 +1,6 @@
 // Statement rendering: output, if, for, set, macro, call, filter and generation blocks.
+#include <algorithm>
+
 #include "core/text/jinja/objects.h"
 #include "core/text/jinja/utf8_util.h"
 
@@ -54,7 +56,45 @@ void assign_target(Renderer& r, const Target& target, const Value& value) {
 
 void TextStmt::render(Renderer& r) const { r.write(text); }
 
+OutputStmt::OutputStmt(std::size_t l, ExprPtr e) : Stmt(l), expr(std::move(e)) {
+    const auto* bin = dynamic_cast<const BinaryExpr*>(expr.get());
+    if (!bin || (bin->op != BinaryOp::Add && bin->op != BinaryOp::Concat)) return;
+    chain_op = bin->op;
+    const Expr* node = bin;
+    while (const auto* b = dynamic_cast<const BinaryExpr*>(node)) {
+        if (b->op != chain_op) break;
+        chain.push_back(b->right.get());
+        node = b->left.get();
+    }
+    chain.push_back(node);
+    std::reverse(chain.begin(), chain.end());
+}
+
 void OutputStmt::render(Renderer& r) const {
+    if (!chain.empty()) {
+        // Same evaluation order and errors as folding left to right: while every operand
+        // is a plain string (or the operator is ~), append directly; at the first other
+        // value fall back to Python's + on what was built so far.
+        std::size_t mark = r.out->size();
+        std::size_t i = 0;
+        for (; i < chain.size(); ++i) {
+            Value v = chain[i]->eval(r);
+            if (chain_op == BinaryOp::Concat) {
+                v.append_str(*r.out);
+            } else if (v.is_string() && !v.is_markup()) {
+                r.out->append(v.str());
+            } else {
+                Value acc = i == 0 ? v : binary_op(r, BinaryOp::Add, Value::string(r.out->substr(mark)), v);
+                r.out->resize(mark);
+                for (++i; i < chain.size(); ++i) acc = binary_op(r, BinaryOp::Add, acc, chain[i]->eval(r));
+                acc.append_str(*r.out);
+                break;
+            }
+            if (r.out->size() > r.limits.max_output_bytes) r.output_too_large();
+        }
+        r.write({});
+        return;
+    }
     Value v = expr->eval(r);
     if (v.is_string()) {
         r.write(v.str());

@@ -39,14 +39,25 @@ std::string py_strip(std::string_view s, const std::optional<std::string>& chars
             if (c == cp) return true;
         return false;
     };
-    auto cps = code_points(s);
-    std::size_t b = 0, e = cps.size();
-    if (left)
-        while (b < e && strippable(cps[b].cp)) ++b;
-    if (right)
-        while (e > b && strippable(cps[e - 1].cp)) --e;
-    if (b == e) return "";
-    return std::string(s.substr(cps[b].begin, cps[e - 1].end - cps[b].begin));
+    // Walk in from both ends, decoding only the code points looked at.
+    std::size_t b = 0, e = s.size();
+    if (left) {
+        while (b < e) {
+            std::size_t next = b;
+            if (!strippable(utf8_decode(s, next))) break;
+            b = next;
+        }
+    }
+    if (right) {
+        while (e > b) {
+            std::size_t start = e - 1;
+            while (start > b && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+            std::size_t probe = start;
+            if (!strippable(utf8_decode(s, probe))) break;
+            e = start;
+        }
+    }
+    return std::string(s.substr(b, e - b));
 }
 
 std::vector<std::string> py_split(std::string_view s, const std::optional<std::string>& sep, long long maxsplit) {

@@ -117,6 +117,15 @@ public:
     bool is_tuple() const { return kind_ == Kind::List && list_data().tuple; }
     bool is_generator() const { return kind_ == Kind::List && list_data().generator; }
     bool same_object(const Value& o) const { return heap_ && heap_ == o.heap_; }
+    // The string's buffer when this Value is its only owner (a temporary), so "a + b + c"
+    // can append in place instead of copying at every step. Null otherwise.
+    std::string* unique_plain_string() {
+        if (kind_ != Kind::String || heap_.use_count() != 1) return nullptr;
+        auto* data = static_cast<StringData*>(heap_.get());
+        if (data->markup) return nullptr;
+        data->codepoints = -1;
+        return &data->text;
+    }
 
     // Python semantics.
     bool truthy() const;
