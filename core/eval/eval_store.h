@@ -1,0 +1,53 @@
+#pragma once
+// Eval runs in the project file: a runs row (kind 'eval'), one eval_outputs row per answer
+// and its per-criterion scores in eval_scores.
+//
+// Besides one row per scored criterion (criterion = criterion_name(), scorer = the
+// record's scorer, detail = JSON {"weight", "critical", "detail"}), every output gets one
+// summary row, criterion "item", holding the weighted item score with detail JSON
+// {"passed", "critical_failed", "needs_judge"}: loading results for a comparison then
+// needs neither the rubric nor a re-score, and a later rubric edit does not rewrite the
+// verdict of a finished run. Judge criteria still waiting for a judge have no row (the
+// score column cannot be empty); a judge stores its own rows later under its scorer name.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/eval/compare.h"
+#include "core/eval/scorers.h"
+
+namespace tb {
+
+class ProjectFile;
+
+inline constexpr const char* kItemCriterion = "item";
+
+// Returns the new run's id; status 'running', started_at now, app_version set.
+std::int64_t create_eval_run(ProjectFile& project, const std::string& name, const nlohmann::json& config,
+                             std::optional<std::int64_t> parent_run_id = std::nullopt);
+// status: completed | failed | cancelled; sets ended_at.
+void finish_eval_run(ProjectFile& project, std::int64_t run_id, const std::string& status);
+
+struct EvalOutputRecord {
+    std::optional<std::int64_t> golden_item_id;
+    std::optional<std::int64_t> example_id;
+    std::string output;
+    nlohmann::json settings = nlohmann::json::object();  // sampling, seed, adapter
+    ItemScore score;
+    std::string scorer = "rubric";
+};
+
+// All outputs and their scores in one transaction; returns the eval_outputs ids in order.
+// Throws tb::Error when the run is missing or is not an eval run.
+std::vector<std::int64_t> store_eval_outputs(ProjectFile& project, std::int64_t run_id,
+                                             const std::vector<EvalOutputRecord>& records);
+
+// Per-item results of a run for compare_runs: id = "golden:<id>" (or "example:<id>",
+// or "output:<id>" when neither is set), pass and score from the "item" row. Tags are left
+// empty: the caller attaches whatever grouping it compares by.
+std::vector<ItemResult> load_eval_results(const ProjectFile& project, std::int64_t run_id);
+
+}  // namespace tb
