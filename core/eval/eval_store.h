@@ -47,7 +47,8 @@ std::vector<std::int64_t> store_eval_outputs(ProjectFile& project, std::int64_t 
 
 // Per-item results of a run for compare_runs: id = "golden:<id>" (or "example:<id>",
 // or "output:<id>" when neither is set), pass and score from the "item" row. Tags are left
-// empty: the caller attaches whatever grouping it compares by.
+// empty: the caller attaches whatever grouping it compares by. A run that answered the same
+// item twice (several samples) yields the id twice, which compare_runs rejects: aggregate first.
 std::vector<ItemResult> load_eval_results(const ProjectFile& project, std::int64_t run_id);
 
 }  // namespace tb
