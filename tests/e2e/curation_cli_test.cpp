@@ -60,7 +60,7 @@ TEST(CurationCli, StratifiedSplitAfterBulkTagging) {
     if (!have_shipped_data()) GTEST_SKIP() << "examples/support-tickets missing";
     CliDir dir;
     std::string project = make_project(dir);
-    auto tagged = dir.run({"tag", "add", project, "topic:shipping", "--search", "parcel"}, "tag");
+    auto tagged = dir.run({"tag", "add", project, "topic:shipping", "--search", "arrived"}, "tag");
     ASSERT_EQ(tagged.exit_code, 0) << tagged.err;
     std::int64_t shipping = nlohmann::json::parse(tagged.out)["tagged"];
     ASSERT_GT(shipping, 10);
