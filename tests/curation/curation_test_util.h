@@ -8,34 +8,16 @@
 #include <string>
 #include <vector>
 
+#include "common/temp_dir.h"
 #include "core/dataset/example.h"
 #include "core/project/examples.h"
 #include "core/project/project_file.h"
 
 namespace tbtest {
 
-class CurationTempDir {
+class CurationTempDir : public TempDir {
 public:
-    CurationTempDir() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        std::string name = std::string("tb_curation_") + (info ? info->name() : "test") + "_" + std::to_string(::getpid());
-        path_ = std::filesystem::temp_directory_path() / name;
-        std::filesystem::remove_all(path_);
-        std::filesystem::create_directories(path_);
-    }
-    ~CurationTempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-    std::string write(const std::string& name, const std::string& content) const {
-        std::ofstream out(file(name), std::ios::binary);
-        out << content;
-        return file(name);
-    }
-
-private:
-    std::filesystem::path path_;
+    CurationTempDir() : TempDir("tb_curation_") {}
 };
 
 inline tb::Example chat(const std::string& user, const std::string& assistant, const std::string& system = "") {

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "common/temp_dir.h"
+
 namespace tbtest {
 
 struct CliResult {
@@ -39,25 +41,9 @@ inline std::string read_text(const std::string& path) {
     return buffer.str();
 }
 
-class CliDir {
+class CliDir : public TempDir {
 public:
-    CliDir() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        std::string name = std::string("tb_e2e_") + (info ? info->name() : "test") + "_" + std::to_string(::getpid());
-        path_ = std::filesystem::temp_directory_path() / name;
-        std::filesystem::remove_all(path_);
-        std::filesystem::create_directories(path_);
-    }
-    ~CliDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-    std::string write(const std::string& name, const std::string& content) const {
-        std::ofstream out(file(name), std::ios::binary);
-        out << content;
-        return file(name);
-    }
+    CliDir() : TempDir("tb_e2e_") {}
     // The command line of `tunebench-cli args...` with stdout/stderr sent to files named by `tag`.
     std::string command_line(const std::vector<std::string>& args, const std::string& tag) const {
         std::string command = shell_quote(TUNEBENCH_CLI);
@@ -72,9 +58,6 @@ public:
         result.err = read_text(file(tag + ".err"));
         return result;
     }
-
-private:
-    std::filesystem::path path_;
 };
 
 inline std::string fixture(const std::string& name) {

@@ -10,7 +10,7 @@
 
 #include "core/project/examples.h"
 #include "core/project/project_import.h"
-#include "temp_dir.h"
+#include "common/temp_dir.h"
 
 namespace {
 

@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "core/project/schema.h"
-#include "temp_dir.h"
+#include "common/temp_dir.h"
 
 namespace {
 

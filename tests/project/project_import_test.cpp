@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "core/project/examples.h"
-#include "temp_dir.h"
+#include "common/temp_dir.h"
 
 namespace {
 

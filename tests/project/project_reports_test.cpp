@@ -9,7 +9,7 @@
 #include "core/project/project_export.h"
 #include "core/project/project_import.h"
 #include "core/project/project_stats.h"
-#include "temp_dir.h"
+#include "common/temp_dir.h"
 
 namespace {
 
