@@ -4,6 +4,8 @@
 
 #include <cctype>
 
+#include "core/dataset/sha256.h"
+
 namespace tb {
 namespace {
 
@@ -176,8 +178,11 @@ ExampleInserter::ExampleInserter(ProjectFile& project)
 
 std::optional<std::int64_t> ExampleInserter::insert(const Example& example, std::optional<std::int64_t> import_id) {
     std::string now = utc_now_iso8601();
-    insert_.bind(1, to_json(example).dump())
-        .bind(2, content_hash(example))
+    // Serialised once: the stored JSON is also what the content hash is taken over.
+    std::string canonical = to_json(example).dump();
+    std::string hash = sha256_hex(canonical);
+    insert_.bind(1, canonical)
+        .bind(2, hash)
         .bind(3, example_preview(example))
         .bind(4, example.messages.size())
         .bind(5, example.source_file)

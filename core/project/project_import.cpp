@@ -58,6 +58,20 @@ nlohmann::json ImportResult::to_json() const {
 
 ImportResult import_file(ProjectFile& project, const std::string& path, const ImportOptions& options,
                          bool skip_invalid, const JobContext& ctx) {
+    // A large import touches the examples table, its unique hash index and the FTS index all
+    // over: with the default 32 MiB page cache SQLite spills and re-reads pages (a pwrite +
+    // pread per page, ~15% of the import's CPU at 100k examples). A bounded larger cache for
+    // the import only; memory stays constant in the file size beyond it.
+    struct ImportCache {
+        ProjectFile& project;
+        explicit ImportCache(ProjectFile& p) : project(p) { exec_sql(project.handle(), "PRAGMA cache_size = -262144"); }
+        ~ImportCache() {
+            try {
+                exec_sql(project.handle(), "PRAGMA cache_size = -32768");
+            } catch (...) {
+            }
+        }
+    } cache(project);
     return project.transaction([&] {
         // Everything below is local to one attempt: a retried transaction starts afresh.
         ImportResult result;
