@@ -1,0 +1,349 @@
+#include "ui/eval/eval_panel.h"
+
+#include <map>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "core/eval/compare.h"
+#include "core/eval/run_report.h"
+#include "core/project/project_file.h"
+#include "ui/charts/qcustomplot_include.h"
+#include "ui/common/message_hook.h"
+#include "ui/eval/chart_export.h"
+#include "ui/eval/item_diff_table.h"
+#include "ui/eval/run_charts.h"
+
+namespace tbui {
+namespace {
+
+enum RunColumn { ColRun, ColName, ColGoldenSet, ColStatus, ColStarted, ColItems, ColPassRate, ColMeanScore, ColumnCount };
+
+QString runLabel(const tb::RunSummary& run) {
+    QString label = QStringLiteral("#%1").arg(run.id);
+    if (!run.name.empty()) label += QLatin1Char(' ') + QString::fromStdString(run.name);
+    return label;
+}
+
+// The golden set an eval run scored: whatever name or id its config recorded.
+QString goldenSetOf(const nlohmann::json& config) {
+    for (const char* key : {"golden_set", "golden_set_name", "set"}) {
+        auto it = config.find(key);
+        if (it != config.end() && it->is_string()) return QString::fromStdString(it->get<std::string>());
+    }
+    for (const char* key : {"golden_set_id", "set_id"}) {
+        auto it = config.find(key);
+        if (it != config.end() && it->is_number_integer()) return QStringLiteral("#%1").arg(it->get<std::int64_t>());
+    }
+    return QString();
+}
+
+QString shortTime(const std::string& iso) {
+    QString t = QString::fromStdString(iso);
+    return t.size() >= 16 ? t.left(10) + QLatin1Char(' ') + t.mid(11, 5) : t;
+}
+
+QTableWidgetItem* cell(const QString& text, bool number = false) {
+    auto* item = new QTableWidgetItem(text);
+    item->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
+    if (number) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+QCustomPlot* makePlot(QWidget* parent, const QString& title) {
+    auto* plot = new QCustomPlot(parent);
+    plot->plotLayout()->insertRow(0);
+    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(QStringLiteral("sans"), 10, QFont::Bold)));
+    plot->setMinimumHeight(220);
+    return plot;
+}
+
+}  // namespace
+
+EvalPanel::EvalPanel(tb::ProjectFile& project, QWidget* parent) : QWidget(parent), project_(project) {
+    runsTable_ = new QTableWidget(0, ColumnCount, this);
+    runsTable_->setHorizontalHeaderLabels({tr("Run"), tr("Name"), tr("Golden set"), tr("Status"), tr("Started"),
+                                           tr("Items"), tr("Pass rate"), tr("Mean score")});
+    runsTable_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    runsTable_->verticalHeader()->setVisible(false);
+    runsTable_->horizontalHeader()->setStretchLastSection(true);
+
+    // --- scores across runs ---
+    metricCombo_ = new QComboBox(this);
+    metricCombo_->addItem(tr("Pass rate"), static_cast<int>(EvalMetric::PassRate));
+    metricCombo_->addItem(tr("Mean score"), static_cast<int>(EvalMetric::MeanScore));
+    perTagCheck_ = new QCheckBox(tr("per tag"), this);
+    trendPlot_ = makePlot(this, tr("Scores across runs (in start order)"));
+    installChartExportMenu(trendPlot_, QStringLiteral("eval-runs-over-time"));
+    auto* trendExport = new QToolButton(this);
+    trendExport->setText(tr("Export..."));
+    connect(trendExport, &QToolButton::clicked, this, [this] { exportPlotWithDialog(trendPlot_, QStringLiteral("eval-runs-over-time")); });
+    auto* trendBox = new QWidget(this);
+    auto* trendLayout = new QVBoxLayout(trendBox);
+    trendLayout->setContentsMargins(0, 0, 0, 0);
+    auto* trendControls = new QHBoxLayout;
+    trendControls->addWidget(new QLabel(tr("Metric"), trendBox));
+    trendControls->addWidget(metricCombo_);
+    trendControls->addWidget(perTagCheck_);
+    trendControls->addStretch(1);
+    trendControls->addWidget(trendExport);
+    trendLayout->addLayout(trendControls);
+    trendLayout->addWidget(trendPlot_, 1);
+
+    // --- base vs tuned ---
+    baselineCombo_ = new QComboBox(this);
+    candidateCombo_ = new QComboBox(this);
+    tagPlot_ = makePlot(this, tr("Baseline vs candidate per tag"));
+    installChartExportMenu(tagPlot_, QStringLiteral("eval-per-tag"));
+    auto* tagExport = new QToolButton(this);
+    tagExport->setText(tr("Export..."));
+    connect(tagExport, &QToolButton::clicked, this, [this] { exportPlotWithDialog(tagPlot_, QStringLiteral("eval-per-tag")); });
+    auto* tagBox = new QWidget(this);
+    auto* tagLayout = new QVBoxLayout(tagBox);
+    tagLayout->setContentsMargins(0, 0, 0, 0);
+    auto* pick = new QHBoxLayout;
+    pick->addWidget(new QLabel(tr("Baseline"), tagBox));
+    pick->addWidget(baselineCombo_, 1);
+    pick->addWidget(new QLabel(tr("Candidate"), tagBox));
+    pick->addWidget(candidateCombo_, 1);
+    pick->addWidget(tagExport);
+    tagLayout->addLayout(pick);
+    tagLayout->addWidget(tagPlot_, 1);
+
+    auto* charts = new QSplitter(Qt::Horizontal, this);
+    charts->addWidget(trendBox);
+    charts->addWidget(tagBox);
+
+    // --- per-item diff ---
+    comparisonLabel_ = new QLabel(this);
+    comparisonLabel_->setWordWrap(true);
+    comparisonLabel_->setTextFormat(Qt::RichText);
+    changedOnlyCheck_ = new QCheckBox(tr("only changed items"), this);
+    reportButton_ = new QPushButton(tr("Report..."), this);
+    reportButton_->setToolTip(tr("Write an HTML report of the candidate run against the baseline"));
+    diffTable_ = new ItemDiffTable(this);
+    auto* diffBox = new QWidget(this);
+    auto* diffLayout = new QVBoxLayout(diffBox);
+    diffLayout->setContentsMargins(0, 0, 0, 0);
+    auto* diffControls = new QHBoxLayout;
+    diffControls->addWidget(comparisonLabel_, 1);
+    diffControls->addWidget(changedOnlyCheck_);
+    diffControls->addWidget(reportButton_);
+    diffLayout->addLayout(diffControls);
+    diffLayout->addWidget(diffTable_, 1);
+
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(runsTable_);
+    split->addWidget(charts);
+    split->addWidget(diffBox);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 2);
+    split->setStretchFactor(2, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(split);
+
+    connect(metricCombo_, &QComboBox::currentIndexChanged, this, [this] {
+        plotTrend();
+        compareSelected();
+    });
+    connect(perTagCheck_, &QCheckBox::toggled, this, &EvalPanel::plotTrend);
+    connect(baselineCombo_, &QComboBox::currentIndexChanged, this, &EvalPanel::compareSelected);
+    connect(candidateCombo_, &QComboBox::currentIndexChanged, this, &EvalPanel::compareSelected);
+    connect(changedOnlyCheck_, &QCheckBox::toggled, diffTable_, &ItemDiffTable::setChangedOnly);
+    connect(reportButton_, &QPushButton::clicked, this, &EvalPanel::chooseReportFile);
+    refresh();
+}
+
+void EvalPanel::refresh() {
+    const auto keepA = baselineRunId();
+    const auto keepB = candidateRunId();
+    runs_.clear();
+    items_.clear();
+    stats_.clear();
+    try {
+        runs_ = tb::list_runs(project_, std::string("eval"));
+        for (const auto& run : runs_) {
+            items_.push_back(tb::eval_run_items(project_, run.id));
+            stats_.push_back(tb::summarize_eval_items(items_.back()));
+        }
+    } catch (const std::exception& e) {
+        runs_.resize(items_.size());
+        showError(this, tr("Eval runs"), e);
+    }
+    fillRunsTable();
+    {
+        const QSignalBlocker blockA(baselineCombo_), blockB(candidateCombo_);
+        baselineCombo_->clear();
+        candidateCombo_->clear();
+        for (const auto& run : runs_) {
+            baselineCombo_->addItem(runLabel(run), QVariant::fromValue<qint64>(run.id));
+            candidateCombo_->addItem(runLabel(run), QVariant::fromValue<qint64>(run.id));
+        }
+        // Default: the two latest runs, the older as the baseline.
+        const int n = static_cast<int>(runs_.size());
+        baselineCombo_->setCurrentIndex(n >= 2 ? n - 2 : n - 1);
+        candidateCombo_->setCurrentIndex(n - 1);
+        if (keepA && keepB && runById(*keepA) && runById(*keepB)) {
+            baselineCombo_->setCurrentIndex(baselineCombo_->findData(QVariant::fromValue<qint64>(*keepA)));
+            candidateCombo_->setCurrentIndex(candidateCombo_->findData(QVariant::fromValue<qint64>(*keepB)));
+        }
+    }
+    plotTrend();
+    compareSelected();
+}
+
+void EvalPanel::fillRunsTable() {
+    runsTable_->setRowCount(0);
+    runsTable_->setRowCount(static_cast<int>(runs_.size()));
+    for (std::size_t i = 0; i < runs_.size(); ++i) {
+        const auto& run = runs_[i];
+        const auto& stats = stats_[i].overall;
+        const int row = static_cast<int>(i);
+        auto* id = cell(QStringLiteral("#%1").arg(run.id));
+        id->setData(Qt::UserRole, QVariant::fromValue<qint64>(run.id));
+        runsTable_->setItem(row, ColRun, id);
+        runsTable_->setItem(row, ColName, cell(QString::fromStdString(run.name)));
+        auto* set = cell(goldenSetOf(run.config));
+        set->setToolTip(QString::fromStdString(run.config.dump(2)));  // every setting of the run
+        runsTable_->setItem(row, ColGoldenSet, set);
+        runsTable_->setItem(row, ColStatus, cell(QString::fromStdString(run.status)));
+        runsTable_->setItem(row, ColStarted, cell(shortTime(run.started_at.empty() ? run.created_at : run.started_at)));
+        runsTable_->setItem(row, ColItems, cell(QString::number(stats.items), true));
+        runsTable_->setItem(row, ColPassRate, cell(QStringLiteral("%1%").arg(stats.pass_rate * 100.0, 0, 'f', 1), true));
+        runsTable_->setItem(row, ColMeanScore, cell(QString::number(stats.mean_score, 'f', 3), true));
+    }
+    runsTable_->resizeColumnsToContents();
+}
+
+void EvalPanel::plotTrend() {
+    std::vector<RunPoint> points;
+    for (std::size_t i = 0; i < runs_.size(); ++i) points.push_back(RunPoint{runLabel(runs_[i]), stats_[i]});
+    plotRunTrend(trendPlot_, points, static_cast<EvalMetric>(metricCombo_->currentData().toInt()),
+                 perTagCheck_->isChecked());
+}
+
+std::optional<std::int64_t> EvalPanel::baselineRunId() const {
+    if (baselineCombo_->currentIndex() < 0) return std::nullopt;
+    return baselineCombo_->currentData().toLongLong();
+}
+
+std::optional<std::int64_t> EvalPanel::candidateRunId() const {
+    if (candidateCombo_->currentIndex() < 0) return std::nullopt;
+    return candidateCombo_->currentData().toLongLong();
+}
+
+bool EvalPanel::selectRuns(std::int64_t baselineRunId, std::int64_t candidateRunId) {
+    const int a = baselineCombo_->findData(QVariant::fromValue<qint64>(baselineRunId));
+    const int b = candidateCombo_->findData(QVariant::fromValue<qint64>(candidateRunId));
+    if (a < 0 || b < 0) return false;
+    {
+        const QSignalBlocker blockA(baselineCombo_), blockB(candidateCombo_);
+        baselineCombo_->setCurrentIndex(a);
+        candidateCombo_->setCurrentIndex(b);
+    }
+    compareSelected();
+    return true;
+}
+
+const tb::RunSummary* EvalPanel::runById(std::int64_t id) const {
+    for (const auto& run : runs_)
+        if (run.id == id) return &run;
+    return nullptr;
+}
+
+std::size_t EvalPanel::indexOf(std::int64_t id) const {
+    for (std::size_t i = 0; i < runs_.size(); ++i)
+        if (runs_[i].id == id) return i;
+    return runs_.size();
+}
+
+void EvalPanel::compareSelected() {
+    const auto a = baselineRunId();
+    const auto b = candidateRunId();
+    const std::size_t ia = a ? indexOf(*a) : runs_.size();
+    const std::size_t ib = b ? indexOf(*b) : runs_.size();
+    reportButton_->setEnabled(ib < runs_.size());
+    if (ia >= runs_.size() || ib >= runs_.size()) {
+        tagPlot_->clearPlottables();
+        tagPlot_->replot();
+        diffTable_->setComparison(tb::Comparison{});
+        comparisonLabel_->setText(runs_.empty() ? tr("No eval runs in this project yet.") : QString());
+        return;
+    }
+    const auto metric = static_cast<EvalMetric>(metricCombo_->currentData().toInt());
+    plotTagComparison(tagPlot_, RunPoint{runLabel(runs_[ia]), stats_[ia]}, RunPoint{runLabel(runs_[ib]), stats_[ib]},
+                      metric);
+    try {
+        const tb::Comparison comparison =
+            tb::compare_runs(tb::to_item_results(items_[ia]), tb::to_item_results(items_[ib]));
+        std::map<std::string, std::pair<std::string, std::string>> outputs;
+        for (const auto& item : items_[ia]) outputs[item.id].first = item.output;
+        for (const auto& item : items_[ib]) outputs[item.id].second = item.output;
+        diffTable_->setComparison(comparison, outputs);
+        std::size_t improved = 0, regressed = 0;
+        for (const auto& item : comparison.items) {
+            improved += item.change == tb::ItemChange::improved;
+            regressed += item.change == tb::ItemChange::regressed;
+        }
+        const auto& o = comparison.overall;
+        QString text = tr("%1 paired items: pass rate %2% → %3%, <span style='color:#1b7a1b'>%4 improved</span>, "
+                          "<span style='color:#b00020'>%5 regressed</span>; McNemar p = %6; mean score difference "
+                          "%7 [%8, %9]")
+                           .arg(o.items)
+                           .arg(o.pass_rate_a * 100.0, 0, 'f', 1)
+                           .arg(o.pass_rate_b * 100.0, 0, 'f', 1)
+                           .arg(improved)
+                           .arg(regressed)
+                           .arg(o.mcnemar.p_value, 0, 'g', 3)
+                           .arg(o.score_diff.estimate, 0, 'f', 3)
+                           .arg(o.score_diff.low, 0, 'f', 3)
+                           .arg(o.score_diff.high, 0, 'f', 3);
+        if (comparison.has_regression()) text += tr(" — <b style='color:#b00020'>regression flagged</b>");
+        comparisonLabel_->setText(text);
+    } catch (const std::exception& e) {
+        // e.g. a run that answered an item twice: compare_runs asks to aggregate first.
+        diffTable_->setComparison(tb::Comparison{});
+        comparisonLabel_->setText(tr("Cannot compare these runs: %1").arg(QString::fromStdString(e.what()).toHtmlEscaped()));
+    }
+}
+
+void EvalPanel::exportPlotWithDialog(QCustomPlot* plot, const QString& baseName) {
+    QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), baseName + QStringLiteral(".png"),
+                                                tr("PNG image (*.png);;PDF document (*.pdf)"));
+    if (path.isEmpty()) return;
+    if (!exportChart(plot, path))
+        showError(this, tr("Export chart"), tr("Could not write %1: use a .png or .pdf name in a writable folder.").arg(path));
+}
+
+bool EvalPanel::writeReport(const QString& path) {
+    const auto b = candidateRunId();
+    if (!b) return false;
+    auto a = baselineRunId();
+    if (a && *a == *b) a.reset();  // a run against itself says nothing
+    try {
+        tb::write_run_report(project_, *b, a, path.toStdString());
+    } catch (const std::exception& e) {
+        showError(this, tr("Run report"), e);
+        return false;
+    }
+    return true;
+}
+
+void EvalPanel::chooseReportFile() {
+    const auto b = candidateRunId();
+    if (!b) return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Run report"), QStringLiteral("eval-run-%1.html").arg(*b),
+                                                      tr("HTML (*.html)"));
+    if (!path.isEmpty()) writeReport(path);
+}
+
+}  // namespace tbui

@@ -1,0 +1,84 @@
+#pragma once
+// The evaluation screen: the project's eval runs (golden set and settings from their config),
+// scores across runs over time (pass rate or mean score; the whole set and, optionally, each
+// tag), base vs tuned per tag for two chosen runs, the per-item diff between them (improved
+// green, regressed red; core's compare_runs with McNemar and a bootstrap CI in the summary),
+// every chart exportable as PNG and PDF, and "Report..." writing the HTML run report of the
+// candidate run against the baseline (core/eval/run_report).
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include <QWidget>
+
+#include "core/eval/run_history.h"
+
+class QCheckBox;
+class QComboBox;
+class QCustomPlot;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace tb {
+class ProjectFile;
+}
+
+namespace tbui {
+
+class ItemDiffTable;
+
+class EvalPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit EvalPanel(tb::ProjectFile& project, QWidget* parent = nullptr);
+
+    // Re-reads the runs (after an eval finished); keeps the chosen runs when they still exist.
+    void refresh();
+    // Chooses the two runs compared (A = baseline, B = candidate); false when either is unknown.
+    bool selectRuns(std::int64_t baselineRunId, std::int64_t candidateRunId);
+    std::optional<std::int64_t> baselineRunId() const;
+    std::optional<std::int64_t> candidateRunId() const;
+
+    // The HTML report of the candidate against the baseline; shows an error and returns false
+    // on failure.
+    bool writeReport(const QString& path);
+
+    QTableWidget* runsTable() const { return runsTable_; }
+    QCustomPlot* trendPlot() const { return trendPlot_; }
+    QCustomPlot* tagPlot() const { return tagPlot_; }
+    ItemDiffTable* diffTable() const { return diffTable_; }
+    QLabel* comparisonLabel() const { return comparisonLabel_; }
+    QComboBox* metricCombo() const { return metricCombo_; }
+    QCheckBox* perTagCheck() const { return perTagCheck_; }
+
+public Q_SLOTS:
+    void chooseReportFile();
+
+private:
+    void fillRunsTable();
+    void plotTrend();
+    void compareSelected();
+    void exportPlotWithDialog(QCustomPlot* plot, const QString& baseName);
+    const tb::RunSummary* runById(std::int64_t id) const;
+    std::size_t indexOf(std::int64_t id) const;
+
+    tb::ProjectFile& project_;
+    std::vector<tb::RunSummary> runs_;
+    std::vector<std::vector<tb::EvalItemDetail>> items_;  // per run, same order as runs_
+    std::vector<tb::EvalRunStats> stats_;
+
+    QTableWidget* runsTable_ = nullptr;
+    QComboBox* metricCombo_ = nullptr;
+    QCheckBox* perTagCheck_ = nullptr;
+    QCustomPlot* trendPlot_ = nullptr;
+    QComboBox* baselineCombo_ = nullptr;
+    QComboBox* candidateCombo_ = nullptr;
+    QCustomPlot* tagPlot_ = nullptr;
+    QLabel* comparisonLabel_ = nullptr;
+    QCheckBox* changedOnlyCheck_ = nullptr;
+    ItemDiffTable* diffTable_ = nullptr;
+    QPushButton* reportButton_ = nullptr;
+};
+
+}  // namespace tbui
