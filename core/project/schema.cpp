@@ -232,6 +232,51 @@ SELECT e.id, coalesce((SELECT group_concat(json_extract(m.value, '$.content'), c
 FROM examples AS e;
 )SQL";
 
+// Step 3: the LLM judge and its validation against human graders. judge_cache holds every
+// parsed judge reply under sha256(judge model + request), so a re-run sends no request.
+// pairwise_grades records preferences between two outputs of the same item, with the
+// output shown on the left (first) so position bias can be measured. judge_validations
+// keeps each validation of a judge configuration (model + prompt template + rubric
+// version); its scores count as validated only while a passing row exists for its key.
+const char* kStep3 = R"SQL(
+CREATE TABLE judge_cache (
+  key                TEXT PRIMARY KEY,      -- sha256 hex of judge model + request
+  judge_model        TEXT NOT NULL,
+  response           TEXT NOT NULL,         -- the reply's message content
+  prompt_tokens      INTEGER NOT NULL DEFAULT 0,
+  completion_tokens  INTEGER NOT NULL DEFAULT 0,
+  created_at         TEXT NOT NULL DEFAULT )SQL" TB_NOW R"SQL(
+) WITHOUT ROWID;
+
+CREATE TABLE pairwise_grades (
+  id           INTEGER PRIMARY KEY,
+  output_a     INTEGER NOT NULL REFERENCES eval_outputs(id) ON DELETE CASCADE,
+  output_b     INTEGER NOT NULL REFERENCES eval_outputs(id) ON DELETE CASCADE,
+  grader       TEXT NOT NULL,                -- "human:<name>" or "judge:<model>"
+  left_output  INTEGER NOT NULL,             -- the output shown left (first): output_a or output_b
+  preference   TEXT NOT NULL CHECK (preference IN ('a', 'b', 'tie')),
+  created_at   TEXT NOT NULL DEFAULT )SQL" TB_NOW R"SQL(,
+  CHECK (left_output = output_a OR left_output = output_b)
+);
+CREATE INDEX pairwise_grades_by_outputs ON pairwise_grades(output_a, output_b);
+
+CREATE TABLE judge_validations (
+  id             INTEGER PRIMARY KEY,
+  judge_key      TEXT NOT NULL,     -- sha256 of judge model + prompt template hash + rubric version
+  judge_model    TEXT NOT NULL DEFAULT '',
+  set_id         INTEGER REFERENCES golden_sets(id) ON DELETE CASCADE,
+  items          INTEGER NOT NULL,
+  raw_agreement  REAL NOT NULL,
+  kappa          REAL,              -- NULL when undefined (one single category)
+  kappa_low      REAL,
+  kappa_high     REAL,
+  validated      INTEGER NOT NULL CHECK (validated IN (0, 1)),
+  report         TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(report)),
+  created_at     TEXT NOT NULL DEFAULT )SQL" TB_NOW R"SQL(
+);
+CREATE INDEX judge_validations_by_key ON judge_validations(judge_key, id);
+)SQL";
+
 #undef TB_NOW
 
 int read_user_version(sqlite3* db) { return static_cast<int>(query_int64(db, "PRAGMA user_version").value_or(0)); }
@@ -243,6 +288,7 @@ const std::vector<Migration>& schema_migrations() {
         {1, "pipeline tables: examples, imports, tags, splits, reviews, golden sets, runs, evals, checks, decisions",
          kStep1},
         {2, "full-text search over example messages (FTS5, kept in sync by triggers)", kStep2},
+        {3, "LLM judge: response cache, pairwise grades, judge validations", kStep3},
     };
     return steps;
 }
