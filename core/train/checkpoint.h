@@ -1,0 +1,51 @@
+#pragma once
+// Training checkpoints: output_dir/checkpoints/step-N/ with
+//   state.pt            trainable tensors (by index), AdamW state, torch's CPU RNG state
+//   trainer_state.json  step, epoch, run id, best validation loss, patience, token count,
+//                       the names and shapes of the trainable tensors, the resolved config
+// Written to step-N.tmp and renamed, so a crash never leaves a half checkpoint that resume
+// would pick. Data order needs no state of its own: it is a function of (seed, epoch) and
+// the step (core/train/train_data.h). Internal to the trainer (includes torch).
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+namespace tb {
+
+struct CheckpointState {
+    std::int64_t step = 0;          // optimizer steps done
+    double epoch = 0.0;
+    std::int64_t run_id = 0;
+    std::optional<double> best_val_loss;
+    std::int64_t bad_validations = 0;  // since the best (early stopping)
+    std::int64_t tokens = 0;           // cumulative tokens processed
+    double elapsed_s = 0.0;
+};
+
+std::filesystem::path checkpoint_dir(const std::filesystem::path& output_dir, std::int64_t step);
+
+// The complete checkpoint with the highest step, if any.
+std::optional<std::filesystem::path> latest_checkpoint(const std::filesystem::path& output_dir);
+
+void save_checkpoint(const std::filesystem::path& dir, const CheckpointState& state,
+                     const std::vector<std::pair<std::string, torch::Tensor>>& trainable,
+                     torch::optim::Optimizer& optimizer, const nlohmann::json& config);
+
+// Restores trainable tensors (in place), optimizer state and the RNG. Throws tb::Error when
+// the checkpoint's tensors do not match (another model, method or LoRA rank).
+CheckpointState load_checkpoint(const std::filesystem::path& dir,
+                                const std::vector<std::pair<std::string, torch::Tensor>>& trainable,
+                                torch::optim::Optimizer& optimizer);
+
+// torch's default CPU generator state (dropout), to save/restore around work that must not
+// consume random numbers (the pre-flight warm-up).
+torch::Tensor cpu_rng_state();
+void set_cpu_rng_state(const torch::Tensor& state);
+
+}  // namespace tb

@@ -1,0 +1,236 @@
+// TrainConfig as JSON (the run config file, the runs row, tunebench_run.json), the workflow
+// warnings, the learning-rate schedule and the pause token. Torch-free.
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <set>
+
+#include "core/common/error.h"
+#include "core/train/trainer.h"
+
+namespace tb {
+
+namespace {
+
+std::string method_name(TrainMethod m) { return m == TrainMethod::Full ? "full" : "lora"; }
+std::string schedule_name(LrSchedule s) {
+    switch (s) {
+        case LrSchedule::Constant: return "constant";
+        case LrSchedule::Linear: return "linear";
+        case LrSchedule::Cosine: return "cosine";
+    }
+    return "cosine";
+}
+std::string loss_on_name(LossOn l) { return l == LossOn::AllTokens ? "all" : "assistant"; }
+
+// Reads json[key] as T, naming the key when the type is wrong.
+template <typename T>
+T read_as(const nlohmann::json& json, const std::string& key, const std::string& where) {
+    try {
+        return json.at(key).get<T>();
+    } catch (const nlohmann::json::exception&) {
+        throw Error(where + "\"" + key + "\" has the wrong type (" + json.at(key).dump() + ")");
+    }
+}
+
+}  // namespace
+
+nlohmann::json TrainConfig::to_json() const {
+    nlohmann::json j;
+    j["model_dir"] = model_dir.string();
+    j["output_dir"] = output_dir.string();
+    j["chat_template"] = chat_template ? nlohmann::json(chat_template->string()) : nlohmann::json();
+    j["method"] = method_name(method);
+    j["lora"] = {{"rank", lora.rank},
+                 {"alpha", lora.alpha},
+                 {"dropout", lora.dropout},
+                 {"use_rslora", lora.use_rslora},
+                 {"target_modules", lora.target_modules}};
+    j["loss_on"] = loss_on_name(loss_on);
+    j["accepted_only"] = accepted_only;
+    j["max_length"] = max_length;
+    j["truncate"] = truncate;
+    j["pack"] = pack;
+    j["micro_batch_rows"] = micro_batch_rows;
+    j["gradient_accumulation"] = gradient_accumulation;
+    j["general_mix_share"] = general_mix_share;
+    j["learning_rate"] = learning_rate;
+    j["epochs"] = epochs;
+    j["max_steps"] = max_steps;
+    j["schedule"] = schedule_name(schedule);
+    j["warmup_ratio"] = warmup_ratio;
+    j["weight_decay"] = weight_decay;
+    j["adam_beta1"] = adam_beta1;
+    j["adam_beta2"] = adam_beta2;
+    j["adam_eps"] = adam_eps;
+    j["max_grad_norm"] = max_grad_norm;
+    j["seed"] = seed;
+    j["eval_every"] = eval_every;
+    j["early_stopping_patience"] = early_stopping_patience;
+    j["checkpoint_every"] = checkpoint_every;
+    j["log_every"] = log_every;
+    j["compute_dtype"] = compute_dtype;
+    j["gradient_checkpointing"] = gradient_checkpointing;
+    j["threads"] = threads;
+    return j;
+}
+
+TrainConfig TrainConfig::from_json(const nlohmann::json& json) {
+    if (!json.is_object()) throw Error("run config: expected a JSON object");
+    TrainConfig c;
+    const std::string where = "run config: ";
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        const std::string& key = it.key();
+        auto bad = [&](const std::string& why) { throw Error(where + "\"" + key + "\" " + why); };
+        if (key == "model_dir") {
+            c.model_dir = read_as<std::string>(json, key, where);
+        } else if (key == "output_dir") {
+            c.output_dir = read_as<std::string>(json, key, where);
+        } else if (key == "chat_template") {
+            if (it->is_null()) c.chat_template.reset();
+            else c.chat_template = std::filesystem::path(read_as<std::string>(json, key, where));
+        } else if (key == "method") {
+            auto v = read_as<std::string>(json, key, where);
+            if (v == "lora") c.method = TrainMethod::Lora;
+            else if (v == "full") c.method = TrainMethod::Full;
+            else bad("must be \"lora\" or \"full\" (got \"" + v + "\")");
+        } else if (key == "lora") {
+            if (!it->is_object()) bad("must be an object {rank, alpha, dropout, use_rslora, target_modules}");
+            const std::string lw = where + "lora: ";
+            for (auto l = it->begin(); l != it->end(); ++l) {
+                if (l.key() == "rank") c.lora.rank = read_as<std::int64_t>(*it, l.key(), lw);
+                else if (l.key() == "alpha") c.lora.alpha = read_as<double>(*it, l.key(), lw);
+                else if (l.key() == "dropout") c.lora.dropout = read_as<double>(*it, l.key(), lw);
+                else if (l.key() == "use_rslora") c.lora.use_rslora = read_as<bool>(*it, l.key(), lw);
+                else if (l.key() == "target_modules") c.lora.target_modules = read_as<std::vector<std::string>>(*it, l.key(), lw);
+                else throw Error(lw + "unknown key \"" + l.key() + "\" (known: rank, alpha, dropout, use_rslora, target_modules)");
+            }
+        } else if (key == "loss_on") {
+            auto v = read_as<std::string>(json, key, where);
+            if (v == "assistant") c.loss_on = LossOn::AssistantTurns;
+            else if (v == "all") c.loss_on = LossOn::AllTokens;
+            else bad("must be \"assistant\" or \"all\" (got \"" + v + "\")");
+        } else if (key == "accepted_only") {
+            c.accepted_only = read_as<bool>(json, key, where);
+        } else if (key == "max_length") {
+            c.max_length = read_as<std::int64_t>(json, key, where);
+        } else if (key == "truncate") {
+            c.truncate = read_as<bool>(json, key, where);
+        } else if (key == "pack") {
+            c.pack = read_as<bool>(json, key, where);
+        } else if (key == "micro_batch_rows") {
+            c.micro_batch_rows = read_as<std::int64_t>(json, key, where);
+        } else if (key == "gradient_accumulation") {
+            c.gradient_accumulation = read_as<std::int64_t>(json, key, where);
+        } else if (key == "general_mix_share") {
+            c.general_mix_share = read_as<double>(json, key, where);
+        } else if (key == "learning_rate") {
+            c.learning_rate = read_as<double>(json, key, where);
+        } else if (key == "epochs") {
+            c.epochs = read_as<double>(json, key, where);
+        } else if (key == "max_steps") {
+            c.max_steps = read_as<std::int64_t>(json, key, where);
+        } else if (key == "schedule") {
+            auto v = read_as<std::string>(json, key, where);
+            if (v == "constant") c.schedule = LrSchedule::Constant;
+            else if (v == "linear") c.schedule = LrSchedule::Linear;
+            else if (v == "cosine") c.schedule = LrSchedule::Cosine;
+            else bad("must be \"constant\", \"linear\" or \"cosine\" (got \"" + v + "\")");
+        } else if (key == "warmup_ratio") {
+            c.warmup_ratio = read_as<double>(json, key, where);
+        } else if (key == "weight_decay") {
+            c.weight_decay = read_as<double>(json, key, where);
+        } else if (key == "adam_beta1") {
+            c.adam_beta1 = read_as<double>(json, key, where);
+        } else if (key == "adam_beta2") {
+            c.adam_beta2 = read_as<double>(json, key, where);
+        } else if (key == "adam_eps") {
+            c.adam_eps = read_as<double>(json, key, where);
+        } else if (key == "max_grad_norm") {
+            c.max_grad_norm = read_as<double>(json, key, where);
+        } else if (key == "seed") {
+            c.seed = read_as<std::uint64_t>(json, key, where);
+        } else if (key == "eval_every") {
+            c.eval_every = read_as<std::int64_t>(json, key, where);
+        } else if (key == "early_stopping_patience") {
+            c.early_stopping_patience = read_as<std::int64_t>(json, key, where);
+        } else if (key == "checkpoint_every") {
+            c.checkpoint_every = read_as<std::int64_t>(json, key, where);
+        } else if (key == "log_every") {
+            c.log_every = read_as<std::int64_t>(json, key, where);
+        } else if (key == "compute_dtype") {
+            c.compute_dtype = read_as<std::string>(json, key, where);
+            if (c.compute_dtype != "auto" && c.compute_dtype != "bf16" && c.compute_dtype != "fp32")
+                bad("must be \"auto\", \"bf16\" or \"fp32\" (got \"" + c.compute_dtype + "\")");
+        } else if (key == "gradient_checkpointing") {
+            c.gradient_checkpointing = read_as<bool>(json, key, where);
+        } else if (key == "threads") {
+            c.threads = read_as<int>(json, key, where);
+        } else {
+            throw Error(where + "unknown key \"" + key + "\" (a typo? see TrainConfig in core/train/trainer.h)");
+        }
+    }
+    return c;
+}
+
+std::vector<std::string> config_warnings(const TrainConfig& c) {
+    std::vector<std::string> w;
+    auto num = [](double v) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%g", v);
+        return std::string(buf);
+    };
+    if (c.method == TrainMethod::Lora && (c.learning_rate < 5e-5 || c.learning_rate > 2e-4))
+        w.push_back("learning rate " + num(c.learning_rate) + " is " + (c.learning_rate < 5e-5 ? "below" : "above") +
+                    " the LoRA range 5e-5..2e-4: " +
+                    (c.learning_rate < 5e-5 ? "the adapter may barely move" : "small datasets diverge or forget"));
+    if (c.max_steps == 0 && (c.epochs < 2.0 || c.epochs > 4.0))
+        w.push_back("epochs " + num(c.epochs) + " is outside 2..4: " +
+                    (c.epochs > 4.0 ? "more epochs overfit small datasets" : "fewer epochs may underfit"));
+    if (c.method == TrainMethod::Lora && c.lora.alpha / double(std::max<std::int64_t>(1, c.lora.rank)) > 4.0)
+        w.push_back("LoRA alpha/rank = " + num(c.lora.alpha / double(c.lora.rank)) + " is large (usual: 1-2)");
+    if (c.warmup_ratio > 0.2) w.push_back("warmup ratio " + num(c.warmup_ratio) + " spends over a fifth of the run warming up");
+    if (c.max_grad_norm == 0.0) w.push_back("gradient clipping is off (max_grad_norm 0): one bad batch can derail the run");
+    if (c.general_mix_share > 0.5) w.push_back("general-purpose share " + num(c.general_mix_share) + " outweighs the task data");
+    if (c.eval_every == 0) w.push_back("validation only at the end (eval_every 0): early stopping cannot act");
+    return w;
+}
+
+double scheduled_learning_rate(const TrainConfig& c, std::int64_t step, std::int64_t total_steps) {
+    // Warmup: linear from lr/warmup up to lr at the last warmup step (no wasted lr-0 step).
+    // Then constant, or linear/cosine decay reaching 0 at step == total_steps (as transformers).
+    const std::int64_t warmup =
+        static_cast<std::int64_t>(std::ceil(std::max(0.0, c.warmup_ratio) * static_cast<double>(total_steps)));
+    if (step < warmup) return c.learning_rate * static_cast<double>(step + 1) / static_cast<double>(warmup);
+    if (c.schedule == LrSchedule::Constant) return c.learning_rate;
+    const double span = static_cast<double>(std::max<std::int64_t>(1, total_steps - warmup));
+    const double progress = std::clamp(static_cast<double>(step - warmup) / span, 0.0, 1.0);
+    if (c.schedule == LrSchedule::Linear) return c.learning_rate * (1.0 - progress);
+    return c.learning_rate * 0.5 * (1.0 + std::cos(std::numbers::pi * progress));
+}
+
+void PauseToken::pause() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    paused_ = true;
+    changed_.notify_all();
+}
+
+void PauseToken::resume() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    paused_ = false;
+    changed_.notify_all();
+}
+
+bool PauseToken::paused() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return paused_;
+}
+
+void PauseToken::wait_while_paused(const CancelToken* cancel) const {
+    std::unique_lock<std::mutex> lock(mutex_);
+    // Cancel has no way to notify this condition variable: poll it a few times a second.
+    while (paused_ && !(cancel && cancel->cancelled()))
+        changed_.wait_for(lock, std::chrono::milliseconds(100));
+}
+
+}  // namespace tb

@@ -1,0 +1,104 @@
+#include "core/train/train_output.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "core/common/error.h"
+#include "core/model/peft_adapter.h"
+#include "core/text/tokenizer.h"
+#include "core/train/trainer.h"
+
+namespace tb {
+
+namespace {
+
+nlohmann::json read_json_file(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    if (!in) throw Error(path.string() + ": cannot open");
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    try {
+        return nlohmann::json::parse(buffer.str());
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(path.string() + ": invalid JSON (" + e.what() + ")");
+    }
+}
+
+void write_text_file(const std::filesystem::path& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    if (!out) throw Error(path.string() + ": cannot write");
+}
+
+std::string read_text_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+}  // namespace
+
+void write_tokenizer_files(const std::filesystem::path& model_dir, const std::filesystem::path& out_dir,
+                           const std::string& chat_template) {
+    std::filesystem::create_directories(out_dir);
+    if (std::filesystem::equivalent(model_dir, out_dir)) return;
+    for (const char* name : {"tokenizer.json", "special_tokens_map.json", "generation_config.json", "tokenizer.model"}) {
+        if (std::filesystem::exists(model_dir / name))
+            std::filesystem::copy_file(model_dir / name, out_dir / name, std::filesystem::copy_options::overwrite_existing);
+    }
+    nlohmann::json config = std::filesystem::exists(model_dir / "tokenizer_config.json")
+                                ? read_json_file(model_dir / "tokenizer_config.json")
+                                : nlohmann::json::object();
+    if (!chat_template.empty()) config["chat_template"] = chat_template;
+    write_text_file(out_dir / "tokenizer_config.json", config.dump(2) + "\n");
+    if (!chat_template.empty()) write_text_file(out_dir / "chat_template.jinja", chat_template);
+}
+
+void write_lora_adapter(CausalLMImpl& model, const std::filesystem::path& out_dir, const LoraOptions& options,
+                        const std::string& base_model) {
+    save_peft_adapter(model, out_dir, options, base_model);
+    const auto path = out_dir / "adapter_config.json";
+    nlohmann::json config = read_json_file(path);
+    // Fields a LoraConfig written by PEFT always carries; vLLM reads modules_to_save and use_dora.
+    const nlohmann::json defaults = {{"inference_mode", true},
+                                     {"init_lora_weights", true},
+                                     {"modules_to_save", nullptr},
+                                     {"layers_to_transform", nullptr},
+                                     {"layers_pattern", nullptr},
+                                     {"rank_pattern", nlohmann::json::object()},
+                                     {"alpha_pattern", nlohmann::json::object()},
+                                     {"use_dora", false},
+                                     {"revision", nullptr},
+                                     {"auto_mapping", nullptr}};
+    for (auto it = defaults.begin(); it != defaults.end(); ++it)
+        if (!config.contains(it.key())) config[it.key()] = it.value();
+    write_text_file(path, config.dump(2) + "\n");
+}
+
+void write_run_summary(const std::filesystem::path& out_dir, const nlohmann::json& summary) {
+    std::filesystem::create_directories(out_dir);
+    write_text_file(out_dir / "tunebench_run.json", summary.dump(2) + "\n");
+}
+
+void merge_adapter(const std::filesystem::path& model_dir, const std::filesystem::path& adapter_dir,
+                   const std::filesystem::path& out_dir) {
+    if (std::filesystem::exists(out_dir / "config.json") && std::filesystem::equivalent(model_dir, out_dir))
+        throw Error("merge: the output folder is the base model folder; choose another --out");
+    auto model = load_causal_lm(model_dir);
+    load_peft_adapter(*model, adapter_dir);
+    merge_lora(*model);
+    save_pretrained(*model, out_dir, torch::kFloat32);
+    // The template the adapter was trained with wins over the base model's own.
+    std::string chat_template;
+    if (std::filesystem::exists(adapter_dir / "chat_template.jinja")) {
+        chat_template = read_text_file(adapter_dir / "chat_template.jinja");
+    } else if (std::filesystem::exists(adapter_dir / "tokenizer_config.json") ||
+               std::filesystem::exists(model_dir / "tokenizer_config.json")) {
+        const auto& from = std::filesystem::exists(adapter_dir / "tokenizer_config.json") ? adapter_dir : model_dir;
+        chat_template = TokenizerConfig::from_folder(from.string()).chat_template;
+    }
+    write_tokenizer_files(model_dir, out_dir, chat_template);
+}
+
+}  // namespace tb

@@ -1,0 +1,527 @@
+// The training loop (see trainer.h). Numerics choices:
+//  - LoRA: the base model in the compute dtype (bf16 where the CPU has AVX512-BF16/AMX, or
+//    CUDA), frozen; adapters A/B in fp32 (LoraLinear computes the adapter path in fp32).
+//  - Full: fp32 compute and weights whatever compute_dtype says. AdamW updates of ~1e-5
+//    relative size vanish in bf16 weights, and fp32 master weights + bf16 copies would double
+//    the memory of the small models full training is meant for (the demo base model).
+//  - Loss: sum over the effective batch of weighted token cross-entropy, divided by the sum
+//    of loss weights of the whole effective batch (the trained tokens when weights are 1),
+//    so accumulation over micro-batches equals one big batch.
+#include "core/train/trainer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <limits>
+#include <sstream>
+
+#include <torch/torch.h>
+
+#include "core/common/error.h"
+#include "core/model/llama.h"
+#include "core/model/runtime.h"
+#include "core/project/project_file.h"
+#include "core/text/tokenizer.h"
+#include "core/train/checkpoint.h"
+#include "core/train/loss.h"
+#include "core/train/train_data.h"
+#include "core/train/train_output.h"
+#include "core/train/train_run_store.h"
+
+namespace tb {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+bool cpu_has_bf16() {
+    std::ifstream in("/proc/cpuinfo");
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("flags", 0) != 0) continue;
+        return line.find(" avx512_bf16") != std::string::npos || line.find(" amx_bf16") != std::string::npos;
+    }
+    return false;
+}
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path.string() + ": cannot open the chat template file");
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+std::string format_number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.6g", v);
+    return buf;
+}
+
+void validate_config(const TrainConfig& c) {
+    auto fail = [](const std::string& why) { throw Error("run config: " + why); };
+    if (c.model_dir.empty()) fail("model_dir is required (a Hugging Face model folder)");
+    if (!std::filesystem::exists(c.model_dir / "config.json"))
+        fail(c.model_dir.string() + " is not a Hugging Face model folder (no config.json)");
+    if (c.output_dir.empty()) fail("output_dir is required");
+    if (!(c.learning_rate > 0.0) || !std::isfinite(c.learning_rate)) fail("learning_rate must be positive");
+    if (c.max_steps < 0) fail("max_steps must be 0 (from epochs) or positive");
+    if (c.max_steps == 0 && !(c.epochs > 0.0)) fail("epochs must be positive");
+    if (c.max_length < 2) fail("max_length must be at least 2 tokens");
+    if (c.micro_batch_rows < 1) fail("micro_batch_rows must be at least 1");
+    if (c.gradient_accumulation < 1) fail("gradient_accumulation must be at least 1");
+    if (c.general_mix_share < 0.0 || c.general_mix_share >= 1.0) fail("general_mix_share must be in [0, 1)");
+    if (c.warmup_ratio < 0.0 || c.warmup_ratio >= 1.0) fail("warmup_ratio must be in [0, 1)");
+    if (c.max_grad_norm < 0.0) fail("max_grad_norm must be 0 (off) or positive");
+    if (c.eval_every < 0 || c.checkpoint_every < 0 || c.early_stopping_patience < 0 || c.log_every < 0)
+        fail("eval_every, checkpoint_every, early_stopping_patience and log_every must not be negative");
+    if (c.method == TrainMethod::Lora && c.lora.rank < 1) fail("lora.rank must be at least 1");
+    if (c.method == TrainMethod::Lora && (c.lora.dropout < 0.0 || c.lora.dropout >= 1.0)) fail("lora.dropout must be in [0, 1)");
+    if (c.compute_dtype != "auto" && c.compute_dtype != "bf16" && c.compute_dtype != "fp32")
+        fail("compute_dtype must be auto, bf16 or fp32");
+}
+
+}  // namespace
+
+struct Trainer::State {
+    State(ProjectFile& p, TrainConfig c) : project(p), config(std::move(c)) {}
+
+    ProjectFile& project;
+    TrainConfig config;
+    std::optional<Tokenizer> tokenizer;
+    std::string template_source, template_origin;
+    torch::ScalarType dtype = torch::kFloat32;
+    std::vector<std::string> setup_notes;  // logged once the run row exists
+
+    bool prepared = false;
+    std::optional<PreflightReport> report;
+    PreparedData data;
+    RowSet train_rows, val_rows;
+    std::int64_t steps_per_epoch = 0, total_steps = 0;
+    CausalLM model{nullptr};
+    std::vector<std::pair<std::string, torch::Tensor>> trainable;
+
+    void prepare(const JobContext& ctx);
+    // Rows of the effective batch of optimizer step `step` (0-based).
+    std::vector<std::int64_t> step_rows(std::int64_t step, std::vector<std::int64_t>& order, std::int64_t& order_epoch) const;
+    std::vector<std::vector<std::int64_t>> micro_batches(const std::vector<std::int64_t>& rows) const;
+    double validation_loss();
+    std::string resolved_dtype_name() const { return dtype == torch::kBFloat16 ? "bf16" : "fp32"; }
+};
+
+Trainer::Trainer(ProjectFile& project, TrainConfig config) : state_(std::make_unique<State>(project, std::move(config))) {
+    auto& s = *state_;
+    auto& c = s.config;
+    if (c.log_every == 0) c.log_every = 1;
+    validate_config(c);
+    s.tokenizer = Tokenizer::from_folder(c.model_dir.string());
+    std::optional<std::string> explicit_source;
+    if (c.chat_template) {
+        explicit_source = read_file(*c.chat_template);
+        if (explicit_source->empty()) throw Error(c.chat_template->string() + ": the chat template file is empty");
+        s.template_origin = std::filesystem::absolute(*c.chat_template).string();
+    } else {
+        s.template_origin = std::filesystem::exists(c.model_dir / "chat_template.jinja") ? "chat_template.jinja"
+                                                                                          : "tokenizer_config.json";
+    }
+    s.template_source = resolve_chat_template(*s.tokenizer, explicit_source);
+
+    const bool bf16_hardware = cpu_has_bf16() || torch::cuda::is_available();
+    if (c.method == TrainMethod::Full) {
+        s.dtype = torch::kFloat32;
+        if (c.compute_dtype == "bf16")
+            s.setup_notes.push_back("full fine-tuning computes in fp32 (bf16 weights would lose small AdamW updates)");
+    } else if (c.compute_dtype == "bf16" || (c.compute_dtype == "auto" && bf16_hardware)) {
+        s.dtype = torch::kBFloat16;
+    }
+    if (c.gradient_checkpointing)
+        s.setup_notes.push_back("gradient checkpointing is not implemented yet: activations are kept (more memory, same result)");
+}
+
+Trainer::~Trainer() = default;
+
+const TrainConfig& Trainer::config() const { return state_->config; }
+
+void Trainer::State::prepare(const JobContext& ctx) {
+    if (prepared) return;
+    configure_runtime();
+    if (config.threads > 0) torch::set_num_threads(config.threads);
+    torch::manual_seed(config.seed);
+
+    ctx.report(0, 0, "formatting examples");
+    FormatOptions format_options;
+    format_options.max_length = static_cast<std::size_t>(config.max_length);
+    format_options.truncate = config.truncate;
+    SampleFormatter formatter(*tokenizer, template_source, format_options);
+    data = prepare_training_data(project, config, formatter, ctx);
+
+    const std::int32_t pad_id = tokenizer->eos_id().value_or(0);
+    train_rows = RowSet(data.train, config.max_length, config.pack, pad_id);
+    val_rows = RowSet(data.validation, config.max_length, config.pack, pad_id);
+    const std::int64_t effective = config.micro_batch_rows * config.gradient_accumulation;
+    steps_per_epoch = (train_rows.rows() + effective - 1) / effective;
+    total_steps = config.max_steps > 0
+                      ? config.max_steps
+                      : std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil(config.epochs * double(steps_per_epoch))));
+
+    ctx.check_cancel();
+    ctx.report(0, 0, "loading the model");
+    ModelLoadOptions load;
+    load.dtype = dtype;
+    model = load_causal_lm(config.model_dir, load);
+    if (config.method == TrainMethod::Lora) {
+        LoraOptions lora = config.lora;
+        lora.dtype = torch::kFloat32;  // trainable weights stay fp32 over a bf16 base
+        apply_lora(*model, lora);
+        for (auto& p : model->named_parameters()) {
+            const bool is_lora = p.key().find(".lora_A.") != std::string::npos || p.key().find(".lora_B.") != std::string::npos;
+            p.value().set_requires_grad(is_lora);
+        }
+    } else {
+        torch::NoGradGuard no_grad;
+        for (auto& p : model->named_parameters()) {
+            // Own memory: the loader may map the weights read-only from the file.
+            p.value().set_data(p.value().detach().clone());
+            p.value().set_requires_grad(true);
+        }
+    }
+    trainable.clear();
+    for (auto& p : model->named_parameters())
+        if (p.value().requires_grad()) trainable.emplace_back(p.key(), p.value());
+    model->train();
+    prepared = true;
+}
+
+std::vector<std::int64_t> Trainer::State::step_rows(std::int64_t step, std::vector<std::int64_t>& order,
+                                                     std::int64_t& order_epoch) const {
+    const std::int64_t epoch = step / steps_per_epoch, within = step % steps_per_epoch;
+    if (order_epoch != epoch) {
+        order = epoch_row_order(train_rows.rows(), config.seed, epoch);
+        order_epoch = epoch;
+    }
+    const std::int64_t effective = config.micro_batch_rows * config.gradient_accumulation;
+    const auto begin = std::min<std::int64_t>(within * effective, train_rows.rows());
+    const auto end = std::min<std::int64_t>(begin + effective, train_rows.rows());
+    return {order.begin() + begin, order.begin() + end};
+}
+
+std::vector<std::vector<std::int64_t>> Trainer::State::micro_batches(const std::vector<std::int64_t>& rows) const {
+    std::vector<std::vector<std::int64_t>> out;
+    for (std::size_t i = 0; i < rows.size(); i += static_cast<std::size_t>(config.micro_batch_rows)) {
+        const auto end = std::min(rows.size(), i + static_cast<std::size_t>(config.micro_batch_rows));
+        out.emplace_back(rows.begin() + static_cast<std::ptrdiff_t>(i), rows.begin() + static_cast<std::ptrdiff_t>(end));
+    }
+    return out;
+}
+
+double Trainer::State::validation_loss() {
+    torch::NoGradGuard no_grad;
+    model->eval();  // no dropout: validation consumes no random numbers
+    double sum = 0.0, weight = 0.0;
+    std::vector<std::int64_t> all(static_cast<std::size_t>(val_rows.rows()));
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<std::int64_t>(i);
+    for (const auto& mb : micro_batches(all)) {
+        auto batch = val_rows.batch(mb);
+        sum += batch_loss_sum(*model, batch).item<double>();
+        weight += batch.loss_weights.slice(1, 1).sum().item<double>();
+    }
+    model->train();
+    return weight > 0 ? sum / weight : std::numeric_limits<double>::quiet_NaN();
+}
+
+const PreflightReport& Trainer::preflight(const JobContext& ctx) {
+    auto& s = *state_;
+    if (s.report) return *s.report;
+    s.prepare(ctx);
+    PreflightReport r;
+    r.train_examples = static_cast<std::int64_t>(s.data.train.size());
+    r.validation_examples = static_cast<std::int64_t>(s.data.validation.size());
+    r.dropped_too_long = static_cast<std::int64_t>(s.data.train_report.dropped_too_long);
+    r.truncated = static_cast<std::int64_t>(s.data.train_report.truncated);
+    r.dropped_untrained = static_cast<std::int64_t>(s.data.train_report.dropped_untrained);
+    r.failed = static_cast<std::int64_t>(s.data.train_report.failed);
+    r.format_errors = s.data.train_report.errors;
+    for (const auto& sample : s.data.train) {
+        r.train_tokens += static_cast<std::int64_t>(sample.input_ids.size());
+        r.trained_tokens += static_cast<std::int64_t>(sample.trained_tokens());
+    }
+    r.rows_per_epoch = s.train_rows.rows();
+    r.steps_per_epoch = s.steps_per_epoch;
+    r.total_steps = s.total_steps;
+    for (auto& p : s.model->named_parameters()) r.total_parameters += p.value().numel();
+    for (auto& [_, t] : s.trainable) r.trainable_parameters += t.numel();
+    r.chat_template_origin = s.template_origin;
+    r.template_has_generation_blocks = ChatTemplate(s.template_source).has_generation_blocks();
+    r.compute_dtype = s.resolved_dtype_name();
+
+    // Timed warm-up: forward + backward of the first micro-batch, twice (the first pays for
+    // allocations). No optimizer step; gradients dropped and the RNG restored afterwards, so
+    // the run is the same with or without a pre-flight.
+    ctx.check_cancel();
+    ctx.report(0, 0, "timing a warm-up step");
+    {
+        std::vector<std::int64_t> order;
+        std::int64_t order_epoch = -1;
+        const auto rows = s.step_rows(0, order, order_epoch);
+        const auto mbs = s.micro_batches(rows);
+        const auto batch = s.train_rows.batch(mbs.front());
+        const auto rng = cpu_rng_state();
+        double seconds = 0.0;
+        for (int i = 0; i < 2; ++i) {
+            const auto start = Clock::now();
+            auto loss = batch_loss_sum(*s.model, batch) / batch.loss_weights.sum().clamp_min(1.0);
+            loss.backward();
+            seconds = seconds_since(start);
+        }
+        for (auto& [_, t] : s.trainable) t.mutable_grad() = torch::Tensor();
+        set_cpu_rng_state(rng);
+        const double micro_per_step = double(std::min<std::int64_t>(
+            s.config.gradient_accumulation, (s.train_rows.rows() + s.config.micro_batch_rows - 1) / s.config.micro_batch_rows));
+        r.seconds_per_step = seconds * micro_per_step;
+        const double validations = s.config.eval_every > 0 ? double(s.total_steps / s.config.eval_every) + 1.0 : 1.0;
+        const double val_batches = double((s.val_rows.rows() + s.config.micro_batch_rows - 1) / s.config.micro_batch_rows);
+        r.estimated_seconds = r.seconds_per_step * double(s.total_steps) + validations * val_batches * seconds / 3.0;
+    }
+
+    // Memory: weights + (fp32 grad + two AdamW moments) per trainable value + activations
+    // kept for backward (per layer ~12 hidden + 4 intermediate values per token in the compute
+    // dtype, attention scores and probabilities in fp32) + logits, log-softmax and their grad.
+    {
+        const auto& mc = s.model->config();
+        const double elem = s.dtype == torch::kBFloat16 ? 2.0 : 4.0;
+        const double tokens = double(s.config.micro_batch_rows * s.config.max_length);
+        const double per_layer = tokens * (12.0 * double(mc.hidden_size) + 4.0 * double(mc.intermediate_size)) * elem +
+                                 double(s.config.micro_batch_rows) * double(mc.num_attention_heads) *
+                                     double(s.config.max_length) * double(s.config.max_length) * 4.0 * 2.0;
+        r.estimated_memory_bytes = double(r.total_parameters) * elem + double(r.trainable_parameters) * 12.0 +
+                                   per_layer * double(mc.num_hidden_layers) + tokens * double(mc.vocab_size) * 4.0 * 3.0;
+    }
+    r.warnings = config_warnings(s.config);
+    for (const auto& w : s.data.warnings) r.warnings.push_back(w);
+    s.report = std::move(r);
+    return *s.report;
+}
+
+TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx, bool resume,
+                         std::shared_ptr<PauseToken> pause) {
+    auto& s = *state_;
+    const auto& c = s.config;
+    const PreflightReport& report = preflight(ctx);
+    if (callbacks.on_preflight) callbacks.on_preflight(report);
+
+    TrainResult result;
+    result.output_dir = c.output_dir;
+    std::int64_t run_id = 0;
+    auto log = [&](const std::string& line) {
+        if (run_id) append_run_log(s.project, run_id, line);
+        if (callbacks.on_log) callbacks.on_log(line);
+    };
+
+    std::vector<torch::Tensor> params;
+    for (auto& [_, t] : s.trainable) params.push_back(t);
+    torch::optim::AdamW optimizer(params, torch::optim::AdamWOptions(c.learning_rate)
+                                              .betas(std::make_tuple(c.adam_beta1, c.adam_beta2))
+                                              .eps(c.adam_eps)
+                                              .weight_decay(c.weight_decay));
+
+    CheckpointState cs;
+    std::optional<std::filesystem::path> resumed_from;
+    if (resume) {
+        resumed_from = latest_checkpoint(c.output_dir);
+        if (resumed_from) cs = load_checkpoint(*resumed_from, s.trainable, optimizer);
+    }
+    nlohmann::json resolved = c.to_json();
+    resolved["compute_dtype"] = s.resolved_dtype_name();
+    if (cs.run_id && train_run_exists(s.project, cs.run_id)) {
+        run_id = cs.run_id;
+        mark_train_run_running(s.project, run_id);
+    } else {
+        run_id = create_train_run(s.project, c.output_dir.filename().string(), resolved);
+    }
+    cs.run_id = run_id;
+    result.run_id = run_id;
+    if (resume)
+        log(resumed_from ? "resumed from " + resumed_from->string() + " at step " + std::to_string(cs.step)
+                         : "no checkpoint in " + (c.output_dir / "checkpoints").string() + ": starting from step 0");
+    for (const auto& note : s.setup_notes) log(note);
+    log("chat template: " + s.template_origin + "; compute " + s.resolved_dtype_name() + "; " +
+        std::to_string(report.trainable_parameters) + " trainable parameters; " + std::to_string(s.total_steps) + " steps");
+
+    auto cancelled = [&] { return ctx.cancel && ctx.cancel->cancelled(); };
+    auto checkpoint = [&](std::int64_t step) {
+        cs.step = step;
+        cs.epoch = double(step) / double(s.steps_per_epoch);
+        const auto dir = checkpoint_dir(c.output_dir, step);
+        save_checkpoint(dir, cs, s.trainable, optimizer, resolved);
+        result.last_checkpoint = dir;
+        log("checkpoint " + dir.string());
+    };
+    std::int64_t last_validation_step = -1;
+    bool stop_early = false;
+    auto validate = [&](std::int64_t step) {
+        if (s.val_rows.rows() == 0) return;
+        const double v = s.validation_loss();
+        last_validation_step = step;
+        ValidationMetrics vm;
+        vm.step = step;
+        vm.val_loss = v;
+        vm.best = !cs.best_val_loss || v < *cs.best_val_loss;
+        if (vm.best) {
+            cs.best_val_loss = v;
+            cs.bad_validations = 0;
+        } else {
+            ++cs.bad_validations;
+        }
+        record_run_metrics(s.project, run_id, step, {{kMetricValLoss, v}});
+        log("step " + std::to_string(step) + ": validation loss " + format_number(v) + (vm.best ? " (best)" : ""));
+        if (callbacks.on_validation) callbacks.on_validation(vm);
+        if (c.early_stopping_patience > 0 && cs.bad_validations >= c.early_stopping_patience) stop_early = true;
+    };
+
+    std::string status = "completed";
+    std::int64_t step = cs.step;
+    const std::int64_t first_step = step;
+    const auto session_start = Clock::now();
+    const double elapsed_before = cs.elapsed_s;
+    try {
+        std::vector<std::int64_t> order;
+        std::int64_t order_epoch = -1;
+        while (step < s.total_steps) {
+            if (pause) pause->wait_while_paused(ctx.cancel.get());
+            if (cancelled()) {
+                status = "cancelled";
+                break;
+            }
+            const auto step_start = Clock::now();
+            const auto rows = s.step_rows(step, order, order_epoch);
+            const auto mbs = s.micro_batches(rows);
+            std::vector<BatchTensors> batches;
+            double trained_weight = 0.0;
+            for (const auto& mb : mbs) {
+                batches.push_back(s.train_rows.batch(mb));
+                trained_weight += batches.back().loss_weights.slice(1, 1).sum().item<double>();
+            }
+            const double lr = scheduled_learning_rate(c, step, s.total_steps);
+            for (auto& group : optimizer.param_groups()) static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+            optimizer.zero_grad();
+            double loss_value = 0.0;
+            bool finite = true;
+            for (const auto& batch : batches) {
+                // Divided by the trained weight of the whole effective batch, not this micro-batch.
+                auto loss = batch_loss_sum(*s.model, batch) / std::max(trained_weight, 1e-12);
+                const double v = loss.item<double>();
+                if (!std::isfinite(v)) {
+                    finite = false;
+                    loss_value = v;
+                    break;
+                }
+                loss.backward();
+                loss_value += v;
+            }
+            double grad_norm = 0.0;
+            if (finite) {
+                grad_norm = torch::nn::utils::clip_grad_norm_(
+                    params, c.max_grad_norm > 0 ? c.max_grad_norm : std::numeric_limits<double>::infinity());
+                finite = std::isfinite(grad_norm);
+            }
+            if (!finite) {
+                status = "failed";
+                const auto last = latest_checkpoint(c.output_dir);
+                result.last_checkpoint = last.value_or(std::filesystem::path());
+                result.message = std::string(std::isfinite(loss_value) ? "the gradient norm" : "the loss") +
+                                 " is not finite (NaN or inf) at step " +
+                                 std::to_string(step + 1) + " (learning rate " + format_number(lr) +
+                                 "): training stopped; lower the learning rate" +
+                                 (last ? "; the last good checkpoint is " + last->string() : "; no checkpoint was written yet");
+                log(result.message);
+                break;
+            }
+            optimizer.step();
+            ++step;
+
+            const std::int64_t tokens = s.train_rows.real_tokens(rows);
+            cs.tokens += tokens;
+            const double step_seconds = seconds_since(step_start);
+            StepMetrics m;
+            m.step = step;
+            m.total_steps = s.total_steps;
+            m.epoch = double(step) / double(s.steps_per_epoch);
+            m.loss = loss_value;
+            m.learning_rate = lr;
+            m.grad_norm = grad_norm;
+            m.tokens_per_s = step_seconds > 0 ? double(tokens) / step_seconds : 0.0;
+            m.tokens = cs.tokens;
+            const double session_s = seconds_since(session_start);
+            m.elapsed_s = elapsed_before + session_s;
+            m.eta_s = session_s / double(step - first_step) * double(s.total_steps - step);
+            cs.elapsed_s = m.elapsed_s;
+            result.final_loss = loss_value;
+            result.steps = step;
+            if (step % c.log_every == 0 || step == s.total_steps || step == first_step + 1) {
+                record_run_metrics(s.project, run_id, step,
+                                   {{kMetricTrainLoss, m.loss},
+                                    {kMetricTrainLr, m.learning_rate},
+                                    {kMetricTrainGradNorm, m.grad_norm},
+                                    {kMetricTrainTokensPerS, m.tokens_per_s}});
+                if (callbacks.on_step) callbacks.on_step(m);
+            }
+            ctx.report(step, s.total_steps, "training");
+            if (c.eval_every > 0 && step % c.eval_every == 0 && step < s.total_steps) validate(step);
+            if (stop_early) {
+                log("early stopping: no validation improvement in " + std::to_string(c.early_stopping_patience) +
+                    " validations");
+                break;
+            }
+            if (c.checkpoint_every > 0 && step % c.checkpoint_every == 0 && step < s.total_steps) checkpoint(step);
+        }
+        result.steps = step;
+
+        if (status == "cancelled") {
+            checkpoint(step);
+            result.message = "cancelled at step " + std::to_string(step) + "; resume continues from " +
+                             result.last_checkpoint.string();
+            log(result.message);
+        } else if (status == "completed") {
+            if (last_validation_step != step) validate(step);
+            checkpoint(step);
+            if (stop_early) {
+                status = "stopped_early";
+                result.message = "stopped early at step " + std::to_string(step) + " (validation loss stopped improving)";
+            } else {
+                result.message = "completed " + std::to_string(step) + " steps";
+            }
+            log("writing " + c.output_dir.string());
+            if (c.method == TrainMethod::Lora) {
+                write_lora_adapter(*s.model, c.output_dir, c.lora, std::filesystem::absolute(c.model_dir).string());
+            } else {
+                save_pretrained(*s.model, c.output_dir, torch::kFloat32);
+            }
+            write_tokenizer_files(c.model_dir, c.output_dir, s.template_source);
+            nlohmann::json summary = {{"run_id", run_id},
+                                      {"status", status},
+                                      {"steps", step},
+                                      {"final_loss", result.final_loss},
+                                      {"best_val_loss", cs.best_val_loss ? nlohmann::json(*cs.best_val_loss) : nlohmann::json()},
+                                      {"chat_template_origin", s.template_origin},
+                                      {"config", resolved},
+                                      {"preflight", report.to_json()}};
+            write_run_summary(c.output_dir, summary);
+            log(result.message);
+        }
+    } catch (const std::exception& e) {
+        log(std::string("error: ") + e.what());
+        finish_train_run(s.project, run_id, "failed");
+        throw;
+    }
+    result.status = status;
+    result.best_val_loss = cs.best_val_loss;
+    finish_train_run(s.project, run_id, status == "stopped_early" ? "completed" : status);
+    return result;
+}
+
+}  // namespace tb
