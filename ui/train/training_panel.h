@@ -1,0 +1,100 @@
+#pragma once
+// The training screen: "New run..." opens the run dialog; runs wait in a queue and train one
+// after another on one worker thread while the window stays responsive; live charts (loss
+// and validation loss, learning rate, tokens/s), a progress bar with the ETA, pause/resume
+// and cancel, the run's log; and the project's past training runs, each selectable to show
+// its stored metrics.
+//
+//     auto* panel = new tbui::TrainingPanel(project);
+//     panel->setSuggestedSettings(tb::to_json(tb::starting_settings(...)));  // advisor defaults
+//
+// Torch-free header (core/train/trainer.h pulls in libtorch): TrainConfig is only declared.
+#include <cstdint>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+
+namespace tb {
+class ProjectFile;
+struct TrainConfig;
+struct TrainResult;
+}  // namespace tb
+
+namespace tbui {
+
+class RunDialog;
+class TrainingCharts;
+class TrainingQueue;
+
+class TrainingPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainingPanel(tb::ProjectFile& project, QWidget* parent = nullptr);
+    ~TrainingPanel() override;  // cancels the running job and waits for it
+
+    // Defaults the run dialog starts from (keys as tb::StartingSettings::to_json writes them).
+    void setSuggestedSettings(const nlohmann::json& settings);
+    const nlohmann::json& suggestedSettings() const { return suggested_; }
+
+    // Queues a run (starts at once when idle); returns its queue id.
+    int enqueueRun(const tb::TrainConfig& config, const QString& name = {});
+    // A dialog preset with the suggestions and the last run's folders (not shown).
+    std::unique_ptr<RunDialog> createRunDialog();
+
+    void refreshPastRuns();
+    // Shows a stored run's metrics in the charts and its log; false when the run is unknown.
+    bool showPastRun(std::int64_t runId);
+
+    TrainingQueue* queue() const { return queue_; }
+    TrainingCharts* charts() const { return charts_; }
+    QProgressBar* progressBar() const { return progress_; }
+    QLabel* statusLabel() const { return statusLabel_; }
+    QListWidget* queueList() const { return queueList_; }
+    QTableWidget* pastRunsTable() const { return pastRuns_; }
+    QPlainTextEdit* logView() const { return log_; }
+    QPushButton* pauseButton() const { return pauseButton_; }
+    QPushButton* cancelButton() const { return cancelButton_; }
+
+public Q_SLOTS:
+    void openRunDialog();
+    void togglePause();
+    void cancelRun();
+
+Q_SIGNALS:
+    // A run ended (completed, cancelled, failed or stopped_early); runId 0 when it never started.
+    void runFinished(int queueId, qint64 runId, const QString& status);
+
+private:
+    void onJobStarted(int id);
+    void onJobFinished(int id, const tb::TrainResult& result);
+    void onPastRunSelected();
+    void updateQueueList();
+    void updateButtons();
+    void appendLog(const QString& line);
+
+    tb::ProjectFile& project_;
+    nlohmann::json suggested_ = nlohmann::json::object();
+    QString lastModelDir_, lastOutputDir_, lastTemplate_;
+    TrainingQueue* queue_ = nullptr;
+    TrainingCharts* charts_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+    QLabel* statusLabel_ = nullptr;
+    QListWidget* queueList_ = nullptr;
+    QTableWidget* pastRuns_ = nullptr;
+    QPlainTextEdit* log_ = nullptr;
+    QPushButton* newRunButton_ = nullptr;
+    QPushButton* pauseButton_ = nullptr;
+    QPushButton* cancelButton_ = nullptr;
+    bool showingLive_ = false;  // charts show the running job (not a past run)
+};
+
+}  // namespace tbui

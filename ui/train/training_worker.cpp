@@ -1,0 +1,70 @@
+#include "ui/train/training_worker.h"
+
+#include <QElapsedTimer>
+
+#include "core/common/error.h"
+#include "core/project/project_file.h"
+
+namespace tbui {
+namespace {
+// Core may report progress per example while formatting; a few updates a second suffice.
+constexpr qint64 kProgressIntervalMs = 50;
+}  // namespace
+
+void registerTrainingMetaTypes() {
+    qRegisterMetaType<tb::StepMetrics>("tb::StepMetrics");
+    qRegisterMetaType<tb::ValidationMetrics>("tb::ValidationMetrics");
+    qRegisterMetaType<tb::TrainResult>("tb::TrainResult");
+}
+
+TrainingWorker::TrainingWorker(QString projectPath) : projectPath_(std::move(projectPath)) {}
+
+void TrainingWorker::run(const TrainingJob& job) {
+    const int id = job.id;
+    Q_EMIT started(id);
+
+    QElapsedTimer sinceProgress;
+    sinceProgress.start();
+    std::string lastStage;
+    tb::JobContext context;
+    context.cancel = job.cancel;
+    context.progress = [&](const tb::Progress& p) {
+        const bool last = p.total > 0 && p.done >= p.total;
+        if (p.stage != lastStage || last || sinceProgress.elapsed() >= kProgressIntervalMs) {
+            lastStage = p.stage;
+            sinceProgress.restart();
+            Q_EMIT progressChanged(id, p.done, p.total, QString::fromStdString(p.stage));
+        }
+    };
+
+    // Called on this thread by core: only queued signals leave here.
+    tb::TrainCallbacks callbacks;
+    callbacks.on_preflight = [&](const tb::PreflightReport& report) {
+        Q_EMIT preflightReady(id, QString::fromStdString(report.to_text()));
+    };
+    callbacks.on_step = [&](const tb::StepMetrics& m) { Q_EMIT stepRecorded(id, m); };
+    callbacks.on_validation = [&](const tb::ValidationMetrics& m) { Q_EMIT validationRecorded(id, m); };
+    callbacks.on_log = [&](const std::string& line) { Q_EMIT logLine(id, QString::fromStdString(line)); };
+
+    tb::TrainResult result;
+    result.output_dir = job.config.output_dir;
+    try {
+        auto project = tb::ProjectFile::open(projectPath_.toStdString());
+        tb::Trainer trainer(project, job.config);
+        result = trainer.run(callbacks, context, job.resume, job.pause);
+    } catch (const tb::Cancelled&) {
+        // Cancelled before the loop started (while formatting or timing the warm-up).
+        result.status = "cancelled";
+        result.message = "cancelled before the first step";
+    } catch (const std::exception& error) {
+        result.status = "failed";
+        result.message = error.what();
+        Q_EMIT logLine(id, QStringLiteral("error: ") + QString::fromStdString(error.what()));
+    } catch (...) {
+        result.status = "failed";
+        result.message = "unknown error";
+    }
+    Q_EMIT finished(id, result);
+}
+
+}  // namespace tbui
