@@ -50,5 +50,53 @@ std::vector<std::int64_t> store_eval_outputs(ProjectFile& project, std::int64_t 
 // empty: the caller attaches whatever grouping it compares by. A run that answered the same
 // item twice (several samples) yields the id twice, which compare_runs rejects: aggregate first.
 std::vector<ItemResult> load_eval_results(const ProjectFile& project, std::int64_t run_id);
+// load_eval_results with each item's current tags (core/eval/eval_sets.h: an example's own
+// tags, a golden item's from the examples sharing its prompt), for per-tag comparisons.
+std::vector<ItemResult> load_tagged_eval_results(const ProjectFile& project, std::int64_t run_id);
+
+// One runs row of kind 'eval'.
+struct EvalRunInfo {
+    std::int64_t id = 0;
+    std::string name;
+    std::optional<std::int64_t> parent_run_id;
+    nlohmann::json config;  // as given to create_eval_run
+    std::string status;
+    std::string created_at, started_at, ended_at;
+};
+std::optional<EvalRunInfo> get_eval_run(const ProjectFile& project, std::int64_t run_id);
+// Every eval run, oldest first.
+std::vector<EvalRunInfo> list_eval_runs(const ProjectFile& project);
+
+struct StoredCriterionScore {
+    std::string criterion;  // "1:exact", "3:judge", ...
+    double score = 0.0;
+    std::string scorer;
+    nlohmann::json detail;  // {"weight", "critical", "detail"} as stored (a judge may store more)
+};
+
+// One answer of a run with its verdict as stored now: the latest "item" row, and per
+// criterion the latest row of any scorer (a judge's rows count once they exist).
+struct StoredEvalOutput {
+    std::int64_t output_id = 0;
+    std::optional<std::int64_t> golden_item_id, example_id;
+    std::string key;  // "golden:<id>", "example:<id>" or "output:<id>"
+    std::string output;
+    nlohmann::json settings;
+    double score = 0.0;
+    bool passed = false;
+    bool needs_judge = false;
+    bool scored = false;  // false: no "item" row (never scored)
+    std::vector<StoredCriterionScore> criteria;  // by criterion name
+};
+std::vector<StoredEvalOutput> load_eval_outputs(const ProjectFile& project, std::int64_t run_id);
+
+struct EvalRunSummary {
+    std::size_t items = 0, passed = 0, needs_judge = 0;
+    double pass_rate = 0.0;   // passed / items (0 for no items)
+    double mean_score = 0.0;  // mean item score
+    nlohmann::json to_json() const;
+};
+// From the stored rows, so a judge's later verdicts are included.
+EvalRunSummary summarise_eval_outputs(const std::vector<StoredEvalOutput>& outputs);
 
 }  // namespace tb
