@@ -9,6 +9,7 @@
 
 #include "app/tunebench-cli/command.h"
 #include "core/project/project_checks.h"
+#include "core/train/token_counter.h"
 
 namespace {
 
@@ -64,7 +65,7 @@ tb::JobContext terminal_progress() {
 }
 
 int run_check(const std::vector<std::string>& argv) {
-    tbcli::Args args(argv, {"near-dup-threshold", "short-answer-chars", "fail-on"}, {"json"});
+    tbcli::Args args(argv, {"near-dup-threshold", "short-answer-chars", "fail-on", "tokenizer"}, {"json"});
     std::string project_path = args.positional(0, "PROJECT");
     if (args.positionals().size() > 1) throw tbcli::UsageError("unexpected argument '" + args.positionals()[1] + "'");
     tb::CheckOptions options;
@@ -76,6 +77,11 @@ int run_check(const std::vector<std::string>& argv) {
     if (short_chars < 0) throw tbcli::UsageError("--short-answer-chars must be >= 0");
     options.short_answer_chars = static_cast<std::size_t>(short_chars);
     auto limits = parse_fail_on(args.value_or("fail-on", ""));
+    if (auto tokenizer = args.value("tokenizer")) {
+        tb::TokenCounter counter = tb::make_token_counter(*tokenizer);
+        options.token_counter = counter.count;
+        options.tokenizer_name = counter.name;
+    }
 
     auto project = tb::ProjectFile::open(project_path);
     tb::CheckReport report = tb::run_checks(project, options, terminal_progress());
@@ -98,6 +104,12 @@ int run_check(const std::vector<std::string>& argv) {
     } else {
         std::cout << "Checked " << report.stats.examples << " examples: " << total << " finding"
                   << (total == 1 ? "" : "s") << "\n";
+        nlohmann::json stats = report.stats.to_json();
+        if (stats.contains("tokens_per_example")) {
+            const auto& t = stats["tokens_per_example"];
+            std::cout << "  tokens per example (" << t["tokenizer"].get<std::string>() << "): min " << t["min"]
+                      << ", median " << t["p50"] << ", p95 " << t["p95"] << ", max " << t["max"] << "\n";
+        }
         for (const auto& [kind, count] : counts) std::cout << "  " << kind << ": " << count << "\n";
         std::size_t shown = 0;
         for (const auto& finding : report.findings) {
@@ -118,9 +130,10 @@ int run_check(const std::vector<std::string>& argv) {
 
 const tbcli::CommandRegistration registration{
     {"check",
-     "check PROJECT [--near-dup-threshold X] [--short-answer-chars N] [--fail-on KIND=N[,KIND=N...]] [--json]",
-     "Check the examples (duplicates, empty turns, role order, refusals, PII, ...); the report is kept in the "
-     "project. Exit 1 when a kind has more findings than its --fail-on threshold.",
+     "check PROJECT [--near-dup-threshold X] [--short-answer-chars N] [--tokenizer DIR] [--fail-on KIND=N[,KIND=N...]] "
+     "[--json]",
+     "Check the examples (duplicates, empty turns, role order, refusals, PII, ...; token lengths with --tokenizer); "
+     "the report is kept in the project. Exit 1 when a kind has more findings than its --fail-on threshold.",
      run_check}};
 
 }  // namespace

@@ -101,6 +101,7 @@ DataChecker::DataChecker(CheckOptions options) : impl_(std::make_unique<Impl>())
     if (!(options.near_dup_threshold > 0.0 && options.near_dup_threshold <= 1.0))
         throw Error("near-duplicate threshold must be in (0, 1], got " + std::to_string(options.near_dup_threshold));
     impl_->options = options;
+    impl_->report.stats.tokenizer = options.tokenizer_name;
 }
 
 DataChecker::~DataChecker() = default;
@@ -132,6 +133,7 @@ void DataChecker::Impl::add(const Example& example) {
         chars += utf8_length(m.content);
     }
     stats.char_lengths.push_back(chars);
+    if (options.token_counter) stats.token_lengths.push_back(options.token_counter(example));
 
     check_messages(example);
 

@@ -2,6 +2,7 @@
 // The data report: every check over a project's examples, each finding naming the
 // examples it is about. Streaming: add() examples one by one, then finish().
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -46,6 +47,11 @@ struct Finding {
 struct CheckOptions {
     double near_dup_threshold = 0.8;  // estimated Jaccard over word 5-gram shingles
     std::size_t short_answer_chars = 10;  // assistant replies shorter than this are flagged
+    // Token lengths, once the user names a tokenizer: tokens of one example as the model sees
+    // it (the caller decides how: chat template + tokenizer). The dataset stage knows no
+    // tokenizer, hence a function. Empty: no token lengths in the report.
+    std::function<std::size_t(const Example&)> token_counter;
+    std::string tokenizer_name;  // shown with the token lengths ("Llama-3.1 tokenizer + its chat template")
 };
 
 struct DatasetStats {
@@ -54,7 +60,11 @@ struct DatasetStats {
     std::map<std::string, std::size_t> messages_by_role;
     std::map<std::size_t, std::size_t> turns_histogram;   // messages per example -> count
     std::vector<std::size_t> char_lengths;                // per example total chars (for percentiles)
-    nlohmann::json to_json() const;  // counts, turns histogram, length min/mean/p50/p95/max
+    std::vector<std::size_t> token_lengths;               // per example tokens (only with a token counter)
+    std::string tokenizer;                                // CheckOptions::tokenizer_name
+    // counts, turns histogram, chars_per_example min/mean/p50/p95/max, and tokens_per_example
+    // (same fields plus "tokenizer") when token lengths were counted.
+    nlohmann::json to_json() const;
 };
 
 struct CheckReport {

@@ -17,6 +17,20 @@ double percentile(const std::vector<std::size_t>& sorted, double q) {
            fraction * (static_cast<double>(sorted[above]) - static_cast<double>(sorted[below]));
 }
 
+// min / mean / p50 / p95 / max of per-example lengths (zeros when there are none).
+nlohmann::json length_summary(const std::vector<std::size_t>& lengths) {
+    if (lengths.empty()) return {{"min", 0}, {"mean", 0.0}, {"p50", 0.0}, {"p95", 0.0}, {"max", 0}};
+    std::vector<std::size_t> sorted = lengths;
+    std::sort(sorted.begin(), sorted.end());
+    double total = 0;
+    for (std::size_t length : sorted) total += static_cast<double>(length);
+    return {{"min", sorted.front()},
+            {"mean", total / static_cast<double>(sorted.size())},
+            {"p50", percentile(sorted, 0.50)},
+            {"p95", percentile(sorted, 0.95)},
+            {"max", sorted.back()}};
+}
+
 }  // namespace
 
 nlohmann::json DatasetStats::to_json() const {
@@ -27,19 +41,11 @@ nlohmann::json DatasetStats::to_json() const {
     for (const auto& [role, count] : messages_by_role) j["messages_by_role"][role] = count;
     j["turns_histogram"] = nlohmann::json::object();
     for (const auto& [turns, count] : turns_histogram) j["turns_histogram"][std::to_string(turns)] = count;
-    nlohmann::json lengths = {{"min", 0}, {"mean", 0.0}, {"p50", 0.0}, {"p95", 0.0}, {"max", 0}};
-    if (!char_lengths.empty()) {
-        std::vector<std::size_t> sorted = char_lengths;
-        std::sort(sorted.begin(), sorted.end());
-        double total = 0;
-        for (std::size_t length : sorted) total += static_cast<double>(length);
-        lengths = {{"min", sorted.front()},
-                   {"mean", total / static_cast<double>(sorted.size())},
-                   {"p50", percentile(sorted, 0.50)},
-                   {"p95", percentile(sorted, 0.95)},
-                   {"max", sorted.back()}};
+    j["chars_per_example"] = length_summary(char_lengths);
+    if (!token_lengths.empty()) {
+        j["tokens_per_example"] = length_summary(token_lengths);
+        j["tokens_per_example"]["tokenizer"] = tokenizer;
     }
-    j["chars_per_example"] = std::move(lengths);
     return j;
 }
 

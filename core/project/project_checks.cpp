@@ -18,6 +18,7 @@ CheckReport run_checks(ProjectFile& project, const CheckOptions& options, const 
 std::int64_t store_check_report(ProjectFile& project, const CheckReport& report, const CheckOptions& options) {
     nlohmann::json options_json = {{"near_dup_threshold", options.near_dup_threshold},
                                    {"short_answer_chars", options.short_answer_chars}};
+    if (options.token_counter) options_json["tokenizer"] = options.tokenizer_name;
     return project.transaction([&] {
         project.prepare("INSERT INTO check_reports(options, report, examples, created_at) VALUES (?, ?, ?, ?)")
             .bind(1, options_json.dump())

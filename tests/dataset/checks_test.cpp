@@ -253,3 +253,36 @@ TEST(Checks, FinishOnlyOnce) {
 
 }  // namespace
 }  // namespace tb
+
+namespace tb {
+namespace {
+
+TEST(Checks, TokenLengthsOnlyWithATokenCounter) {
+    std::vector<Example> examples = {qa(1, "one two", "three"), qa(2, "four five six", "seven eight nine ten")};
+    nlohmann::json without = check(examples).stats.to_json();
+    EXPECT_FALSE(without.contains("tokens_per_example"));
+
+    CheckOptions options;
+    // Counts words: the report must summarise whatever the counter returns, per example.
+    options.token_counter = [](const Example& e) {
+        std::size_t words = 0;
+        for (const auto& m : e.messages) {
+            bool in_word = false;
+            for (char c : m.content) {
+                if (c != ' ' && !in_word) ++words;
+                in_word = c != ' ';
+            }
+        }
+        return words;
+    };
+    options.tokenizer_name = "word counter";
+    nlohmann::json with = check(examples, options).stats.to_json();
+    ASSERT_TRUE(with.contains("tokens_per_example"));
+    EXPECT_EQ(with["tokens_per_example"]["min"], 3);
+    EXPECT_EQ(with["tokens_per_example"]["max"], 7);
+    EXPECT_DOUBLE_EQ(with["tokens_per_example"]["mean"].get<double>(), 5.0);
+    EXPECT_EQ(with["tokens_per_example"]["tokenizer"], "word counter");
+}
+
+}  // namespace
+}  // namespace tb
