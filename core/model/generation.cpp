@@ -38,7 +38,15 @@ std::vector<GenerationResult> generate_batch(CausalLMImpl& model, const std::vec
             if (id < 0 || id >= vocab)
                 throw Error("prompt token id " + std::to_string(id) + " is outside the vocabulary (" +
                             std::to_string(vocab) + ")");
-    const std::int64_t max_new = std::max<std::int64_t>(0, options.max_new_tokens);
+    // The model was trained on at most max_position_embeddings positions: a longer prompt is an
+    // error the user can act on (shorten it), and generation stops at the end of the context
+    // (stop reason MaxNewTokens) instead of running on positions the model never saw.
+    const std::int64_t context = model.config().max_position_embeddings;
+    if (context > 0 && longest >= context)
+        throw Error("the prompt has " + std::to_string(longest) + " tokens but the model's context is " +
+                    std::to_string(context) + " (max_position_embeddings): shorten the prompt");
+    std::int64_t max_new = std::max<std::int64_t>(0, options.max_new_tokens);
+    if (context > 0) max_new = std::min(max_new, context - longest);
 
     c10::InferenceMode inference;
     const bool was_training = model.is_training();

@@ -146,3 +146,19 @@ TEST(Generation, CancellationAndBadPrompts) {
     EXPECT_THROW(tb::generate(*model, {1, 64}, o), tb::Error);  // vocab is 64
     EXPECT_TRUE(tb::generate(*model, {1}, greedy(0)).tokens.empty());
 }
+
+TEST(Generation, StaysInsideTheModelsContext) {
+    auto config = tbtest::tiny_config("llama");
+    config.max_position_embeddings = 8;
+    auto model = tbtest::tiny_model(config);
+    // 5 prompt tokens + at most 3 new ones fill the 8 positions; asking for 50 stops there.
+    auto result = tb::generate(*model, {1, 2, 3, 4, 5}, greedy(50));
+    EXPECT_EQ(result.tokens.size(), 3u);  // no EOS ids given: only the context stops it
+    EXPECT_EQ(result.stop_reason, tb::StopReason::MaxNewTokens);
+    try {
+        tb::generate(*model, {1, 2, 3, 4, 5, 6, 7, 8}, greedy(1));
+        FAIL() << "a prompt filling the whole context must be refused";
+    } catch (const tb::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("max_position_embeddings"), std::string::npos) << e.what();
+    }
+}
