@@ -1,0 +1,217 @@
+// The training screen offscreen with a real (tiny) model: runs train on the worker thread while
+// the GUI thread keeps serving its event loop, live charts fill, runs land in the past-runs
+// list with their stored metrics, cancel stops a run, and queued runs execute in order.
+// Needs ../shared/fixtures/models/stories260K (a 260K-parameter Llama); skipped without it.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <optional>
+
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include "core/curation/splits.h"
+#include "core/eval/run_history.h"
+#include "core/project/project_file.h"
+#include "core/train/trainer.h"
+#include "ui/charts/qcustomplot_include.h"
+#include "ui/train/run_dialog.h"
+#include "ui/train/training_charts.h"
+#include "ui/train/training_panel.h"
+#include "ui/train/training_queue.h"
+#include "ui_test_support.h"
+
+namespace {
+
+const std::filesystem::path kStories = std::filesystem::path(TUNEBENCH_SHARED_DIR) / "fixtures/models/stories260K";
+constexpr int kRunTimeoutMs = 120000;
+
+#define SKIP_WITHOUT_STORIES() \
+    if (!std::filesystem::exists(kStories / "model.safetensors")) GTEST_SKIP() << "shared fixtures absent: " << kStories
+
+class TrainingPanelTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_TRUE(dir_.isValid());
+        path_ = dir_.filePath(QStringLiteral("train.tunebench")).toStdString();
+        std::vector<tbtest::ChatPair> pairs;
+        const char* animals[] = {"cat", "dog", "bird", "fish", "frog"};
+        for (int i = 0; i < 24; ++i) {
+            const std::string animal = animals[i % 5];
+            pairs.push_back({"Tell me about the " + animal + " number " + std::to_string(i) + ".",
+                             "Once upon a time there was a little " + animal + ". It liked to play in the park.", ""});
+        }
+        tbtest::createProject(path_, pairs);
+        project_.emplace(tb::ProjectFile::open(path_));
+        tb::assign_splits(*project_, tb::SplitOptions{});
+        templatePath_ = dir_.filePath(QStringLiteral("plain.jinja"));
+        tbtest::writeLines(templatePath_,
+                           {QStringLiteral("{% for m in messages %}{% if m['role'] == 'user' %}User: {{ m['content'] }}"),
+                            QStringLiteral("{% elif m['role'] == 'assistant' %}Assistant: {{ m['content'] }}{{ eos_token }}"),
+                            QStringLiteral("{% endif %}{% endfor %}{% if add_generation_prompt %}Assistant: {% endif %}")});
+    }
+
+    tb::TrainConfig config(const QString& out, std::int64_t maxSteps) const {
+        tb::TrainConfig c;
+        c.model_dir = kStories;
+        c.output_dir = dir_.filePath(out).toStdString();
+        c.chat_template = std::filesystem::path(templatePath_.toStdString());
+        c.max_steps = maxSteps;
+        c.max_length = 64;
+        c.micro_batch_rows = 2;
+        c.learning_rate = 1e-3;
+        c.eval_every = 2;
+        c.checkpoint_every = 0;
+        c.compute_dtype = "fp32";
+        c.threads = 1;
+        return c;
+    }
+
+    QTemporaryDir dir_;
+    std::string path_;
+    QString templatePath_;
+    std::optional<tb::ProjectFile> project_;
+};
+
+TEST_F(TrainingPanelTest, RunsOnTheWorkerWhileTheWindowStaysResponsive) {
+    SKIP_WITHOUT_STORIES();
+    tbui::TrainingPanel panel(*project_);
+    panel.resize(1200, 800);
+    panel.show();
+    QSignalSpy finished(&panel, &tbui::TrainingPanel::runFinished);
+    int ticks = 0;
+    QTimer heartbeat;
+    QObject::connect(&heartbeat, &QTimer::timeout, [&] { ++ticks; });
+    heartbeat.start(10);
+
+    panel.enqueueRun(config(QStringLiteral("out1"), 3), QStringLiteral("three steps"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() == 1; }, kRunTimeoutMs));
+    const qint64 runId = finished.at(0).at(1).toLongLong();
+    EXPECT_EQ(finished.at(0).at(2).toString(), QStringLiteral("completed")) << panel.statusLabel()->text().toStdString();
+    EXPECT_GT(runId, 0);
+    // The event loop kept running while the worker trained.
+    EXPECT_GT(ticks, 3);
+    EXPECT_EQ(panel.charts()->trainingLossPoints(), 3);
+    EXPECT_GE(panel.charts()->validationLossPoints(), 1);
+    EXPECT_EQ(panel.progressBar()->value(), 3);
+    EXPECT_EQ(panel.progressBar()->maximum(), 3);
+    EXPECT_FALSE(panel.logView()->toPlainText().isEmpty());
+    EXPECT_TRUE(panel.statusLabel()->text().contains(QStringLiteral("completed")));
+
+    // The run is in the past-runs list and shows its stored metrics when selected.
+    ASSERT_EQ(panel.pastRunsTable()->rowCount(), 1);
+    EXPECT_EQ(panel.pastRunsTable()->item(0, 0)->text(), QStringLiteral("#%1").arg(runId));
+    EXPECT_EQ(panel.pastRunsTable()->item(0, 4)->text(), QStringLiteral("3"));
+    panel.charts()->clear();
+    panel.pastRunsTable()->selectRow(0);
+    EXPECT_EQ(panel.charts()->trainingLossPoints(), 3);
+    auto metrics = tb::run_metrics(*project_, runId);
+    ASSERT_EQ(metrics["train/loss"].size(), 3u);
+    EXPECT_DOUBLE_EQ(panel.charts()->lossPlot()->graph(0)->data()->at(2)->value, metrics["train/loss"][2].second);
+    tbtest::saveScreenshot(&panel, QStringLiteral("training_panel"));
+}
+
+TEST_F(TrainingPanelTest, CancelStopsTheRun) {
+    SKIP_WITHOUT_STORIES();
+    tbui::TrainingPanel panel(*project_);
+    QSignalSpy finished(&panel, &tbui::TrainingPanel::runFinished);
+    QSignalSpy steps(panel.queue(), &tbui::TrainingQueue::stepRecorded);
+    panel.enqueueRun(config(QStringLiteral("long"), 100000), QStringLiteral("long"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return steps.count() >= 1; }, kRunTimeoutMs));
+
+    // Paused: no step arrives while paused.
+    panel.togglePause();
+    EXPECT_EQ(panel.pauseButton()->text(), QStringLiteral("Resume"));
+    QTest::qWait(300);  // the step in flight may still land
+    const int before = steps.count();
+    QTest::qWait(400);
+    EXPECT_EQ(steps.count(), before);
+    panel.togglePause();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return steps.count() > before; }, kRunTimeoutMs));
+
+    panel.cancelRun();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() == 1; }, kRunTimeoutMs));
+    EXPECT_EQ(finished.at(0).at(2).toString(), QStringLiteral("cancelled"));
+    EXPECT_FALSE(panel.cancelButton()->isEnabled());
+    EXPECT_FALSE(panel.queue()->isBusy());
+    ASSERT_EQ(panel.pastRunsTable()->rowCount(), 1);
+    EXPECT_EQ(panel.pastRunsTable()->item(0, 2)->text(), QStringLiteral("cancelled"));
+}
+
+TEST_F(TrainingPanelTest, QueuedRunsExecuteInOrder) {
+    SKIP_WITHOUT_STORIES();
+    tbui::TrainingPanel panel(*project_);
+    QStringList events;
+    QObject::connect(panel.queue(), &tbui::TrainingQueue::jobStarted, [&](int id) { events << QStringLiteral("start %1").arg(id); });
+    QObject::connect(&panel, &tbui::TrainingPanel::runFinished,
+                     [&](int id, qint64, const QString& status) { events << QStringLiteral("end %1 %2").arg(id).arg(status); });
+    const int first = panel.enqueueRun(config(QStringLiteral("q1"), 2), QStringLiteral("first"));
+    const int second = panel.enqueueRun(config(QStringLiteral("q2"), 2), QStringLiteral("second"));
+    EXPECT_EQ(panel.queue()->queuedCount(), 1);  // the first started at once
+    EXPECT_EQ(panel.queueList()->count(), 2);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return events.size() == 4; }, 2 * kRunTimeoutMs)) << events.join(", ").toStdString();
+    EXPECT_EQ(events, (QStringList{QStringLiteral("start %1").arg(first), QStringLiteral("end %1 completed").arg(first),
+                                   QStringLiteral("start %1").arg(second), QStringLiteral("end %1 completed").arg(second)}));
+    EXPECT_EQ(panel.pastRunsTable()->rowCount(), 2);
+    EXPECT_TRUE(std::filesystem::exists(dir_.filePath(QStringLiteral("q1")).toStdString()));
+    EXPECT_TRUE(std::filesystem::exists(dir_.filePath(QStringLiteral("q2")).toStdString()));
+}
+
+TEST_F(TrainingPanelTest, QueuedRunCanBeRemovedBeforeItStarts) {
+    SKIP_WITHOUT_STORIES();
+    tbui::TrainingPanel panel(*project_);
+    QSignalSpy finished(&panel, &tbui::TrainingPanel::runFinished);
+    panel.enqueueRun(config(QStringLiteral("r1"), 2), QStringLiteral("kept"));
+    const int dropped = panel.enqueueRun(config(QStringLiteral("r2"), 2), QStringLiteral("dropped"));
+    EXPECT_TRUE(panel.queue()->removeQueued(dropped));
+    EXPECT_FALSE(panel.queue()->removeQueued(1));  // running
+    ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() == 1 && !panel.queue()->isBusy(); }, kRunTimeoutMs));
+    QTest::qWait(100);
+    EXPECT_EQ(finished.count(), 1);
+    EXPECT_FALSE(std::filesystem::exists(dir_.filePath(QStringLiteral("r2")).toStdString()));
+}
+
+TEST(TrainingPanelFailure, AFailingRunReportsWhyAndTheQueueGoesOn) {
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("p.tunebench")).toStdString();
+    tbtest::createProject(path, {{"q", "a", ""}});
+    auto project = tb::ProjectFile::open(path);
+    tbui::TrainingPanel panel(project);
+    QSignalSpy finished(&panel, &tbui::TrainingPanel::runFinished);
+    tb::TrainConfig missing;
+    missing.model_dir = dir.filePath(QStringLiteral("no-model")).toStdString();
+    missing.output_dir = dir.filePath(QStringLiteral("out")).toStdString();
+    panel.enqueueRun(missing, QStringLiteral("broken"));
+    panel.enqueueRun(missing, QStringLiteral("broken too"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() == 2; }, kRunTimeoutMs));
+    EXPECT_EQ(finished.at(0).at(2).toString(), QStringLiteral("failed"));
+    EXPECT_EQ(finished.at(1).at(2).toString(), QStringLiteral("failed"));
+    EXPECT_TRUE(panel.statusLabel()->text().contains(QStringLiteral("failed")));
+    EXPECT_FALSE(panel.logView()->toPlainText().isEmpty());
+}
+
+TEST(TrainingPanelSuggestions, TheRunDialogStartsFromTheSuggestedSettings) {
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("p.tunebench")).toStdString();
+    tbtest::createProject(path, {{"q", "a", ""}});
+    auto project = tb::ProjectFile::open(path);
+    tbui::TrainingPanel panel(project);
+    panel.setSuggestedSettings({{"learning_rate", 5e-5}, {"epochs", 4}, {"lora_rank", 32}, {"method", "full", ""}});
+    auto dialog = panel.createRunDialog();
+    const tb::TrainConfig c = dialog->config();
+    EXPECT_DOUBLE_EQ(c.learning_rate, 5e-5);
+    EXPECT_DOUBLE_EQ(c.epochs, 4.0);
+    EXPECT_EQ(c.lora.rank, 32);
+    EXPECT_EQ(c.method, tb::TrainMethod::Full);
+}
+
+}  // namespace
