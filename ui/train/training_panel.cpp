@@ -15,6 +15,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "core/common/error.h"
 #include "core/eval/run_history.h"
 #include "core/project/project_file.h"
 #include "ui/common/message_hook.h"
@@ -96,6 +97,10 @@ TrainingPanel::TrainingPanel(tb::ProjectFile& project, QWidget* parent) : QWidge
     leftLayout->addWidget(queueList_, 1);
     leftLayout->addWidget(new QLabel(tr("Past training runs"), left));
     leftLayout->addWidget(pastRuns_, 2);
+    resumeRunButton_ = new QPushButton(tr("Resume selected run"), left);
+    resumeRunButton_->setToolTip(tr("Continue a cancelled or failed run from its last checkpoint"));
+    resumeRunButton_->setEnabled(false);
+    leftLayout->addWidget(resumeRunButton_);
 
     charts_ = new TrainingCharts(this);
     log_ = new QPlainTextEdit(this);
@@ -123,6 +128,9 @@ TrainingPanel::TrainingPanel(tb::ProjectFile& project, QWidget* parent) : QWidge
     connect(pauseButton_, &QPushButton::clicked, this, &TrainingPanel::togglePause);
     connect(cancelButton_, &QPushButton::clicked, this, &TrainingPanel::cancelRun);
     connect(pastRuns_, &QTableWidget::itemSelectionChanged, this, &TrainingPanel::onPastRunSelected);
+    connect(resumeRunButton_, &QPushButton::clicked, this, [this] {
+        if (auto id = selectedPastRun()) resumePastRun(*id);
+    });
     connect(queue_, &TrainingQueue::queueChanged, this, [this] {
         updateQueueList();
         updateButtons();
@@ -297,15 +305,42 @@ bool TrainingPanel::showPastRun(std::int64_t runId) {
     return true;
 }
 
-void TrainingPanel::onPastRunSelected() {
+std::optional<std::int64_t> TrainingPanel::selectedPastRun() const {
     const auto selected = pastRuns_->selectedItems();
-    if (selected.isEmpty()) return;
+    if (selected.isEmpty()) return std::nullopt;
     auto* idItem = pastRuns_->item(selected.first()->row(), ColRun);
-    if (!idItem) return;
+    if (!idItem) return std::nullopt;
+    return idItem->data(Qt::UserRole).toLongLong();
+}
+
+void TrainingPanel::onPastRunSelected() {
+    const auto id = selectedPastRun();
+    bool resumable = false;
+    if (id) {
+        try {
+            showPastRun(*id);
+            auto run = tb::find_run(project_, *id);
+            resumable = run && (run->status == "cancelled" || run->status == "failed");
+        } catch (const std::exception& e) {
+            showError(this, tr("Training run"), e);
+        }
+    }
+    resumeRunButton_->setEnabled(resumable);
+}
+
+int TrainingPanel::resumePastRun(std::int64_t runId) {
     try {
-        showPastRun(idItem->data(Qt::UserRole).toLongLong());
+        auto run = tb::find_run(project_, runId);
+        if (!run || run->kind != "train") throw tb::Error("training run " + std::to_string(runId) + " does not exist");
+        // The resolved config the trainer stored with the run: same data, same output folder,
+        // so the trainer finds the checkpoint and continues bit for bit.
+        const tb::TrainConfig config = tb::TrainConfig::from_json(run->config);
+        const QString name = run->name.empty() ? QStringLiteral("run #%1 resumed").arg(runId)
+                                               : QString::fromStdString(run->name) + tr(" (resumed)");
+        return queue_->enqueue(config, name, /*resume=*/true);
     } catch (const std::exception& e) {
-        showError(this, tr("Training run"), e);
+        showError(this, tr("Resume training run"), e);
+        return 0;
     }
 }
 

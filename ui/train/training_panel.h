@@ -11,6 +11,7 @@
 // Torch-free header (core/train/trainer.h pulls in libtorch): TrainConfig is only declared.
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -53,6 +54,9 @@ public:
     void refreshPastRuns();
     // Shows a stored run's metrics in the charts and its log; false when the run is unknown.
     bool showPastRun(std::int64_t runId);
+    // Queues a stopped (cancelled or failed) run to continue from its last checkpoint, with the
+    // config stored with it; returns the queue id, or 0 (after an error message) when it cannot.
+    int resumePastRun(std::int64_t runId);
 
     TrainingQueue* queue() const { return queue_; }
     TrainingCharts* charts() const { return charts_; }
@@ -63,6 +67,7 @@ public:
     QPlainTextEdit* logView() const { return log_; }
     QPushButton* pauseButton() const { return pauseButton_; }
     QPushButton* cancelButton() const { return cancelButton_; }
+    QPushButton* resumeRunButton() const { return resumeRunButton_; }
 
 public Q_SLOTS:
     void openRunDialog();
@@ -77,6 +82,7 @@ private:
     void onJobStarted(int id);
     void onJobFinished(int id, const tb::TrainResult& result);
     void onPastRunSelected();
+    std::optional<std::int64_t> selectedPastRun() const;
     void updateQueueList();
     void updateButtons();
     void appendLog(const QString& line);
@@ -94,6 +100,7 @@ private:
     QPushButton* newRunButton_ = nullptr;
     QPushButton* pauseButton_ = nullptr;
     QPushButton* cancelButton_ = nullptr;
+    QPushButton* resumeRunButton_ = nullptr;
     bool showingLive_ = false;  // charts show the running job (not a past run)
 };
 
