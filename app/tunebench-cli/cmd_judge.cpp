@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
@@ -56,6 +57,16 @@ std::string fixed(double v, int digits = 3) {
 }
 
 std::string percent(double v) { return fixed(100.0 * v, 1) + "%"; }
+
+std::int64_t run_number(const tbcli::Args& args, std::size_t index, const std::string& what) {
+    try {
+        return std::stoll(args.positional(index, what));
+    } catch (const std::invalid_argument&) {
+        throw tbcli::UsageError(what + " must be a number");
+    } catch (const std::out_of_range&) {
+        throw tbcli::UsageError(what + " must be a number");
+    }
+}
 
 void print_agreement(const tb::AgreementStats& a, const std::string& indent) {
     std::cout << indent << a.criterion << ": " << a.items << " output(s), " << a.judgements << " judgement(s), agreement "
@@ -126,12 +137,7 @@ int judge_run(const std::vector<std::string>& rest) {
     tbcli::Args args(rest, kJudgeOptions, {"json"});
     if (args.positionals().size() != 2) throw tbcli::UsageError("judge run needs PROJECT RUN_ID");
     const auto config = judge_config(args);
-    std::int64_t run_id = 0;
-    try {
-        run_id = std::stoll(args.positional(1, "RUN_ID"));
-    } catch (const std::exception&) {
-        throw tbcli::UsageError("RUN_ID must be a number");
-    }
+    const std::int64_t run_id = run_number(args, 1, "RUN_ID");
     auto project = tb::ProjectFile::open(args.positional(0, "PROJECT"));
     const auto s = tb::judge_eval_run(project, run_id, config);
     if (args.flag("json")) {
@@ -161,21 +167,52 @@ int judge_run(const std::vector<std::string>& rest) {
     return s.unscorable > 0 ? tbcli::kExitFindings : tbcli::kExitOk;
 }
 
+int judge_pairwise(const std::vector<std::string>& rest) {
+    tbcli::Args args(rest, kJudgeOptions, {"json"});
+    if (args.positionals().size() != 3) throw tbcli::UsageError("judge pairwise needs PROJECT RUN_A RUN_B");
+    const auto config = judge_config(args);
+    const auto run_a = run_number(args, 1, "RUN_A");
+    const auto run_b = run_number(args, 2, "RUN_B");
+    auto project = tb::ProjectFile::open(args.positional(0, "PROJECT"));
+    const auto s = tb::judge_pairwise_runs(project, run_a, run_b, config);
+    if (args.flag("json")) {
+        nlohmann::json j{{"run_a", run_a},           {"run_b", run_b},         {"judge_model", config.model},
+                         {"pairs", s.pairs},         {"a_wins", s.a_wins},     {"b_wins", s.b_wins},
+                         {"ties", s.ties},           {"inconsistent", s.inconsistent},
+                         {"unscorable", s.unscorable}, {"requests", s.requests}, {"cached", s.cached},
+                         {"prompt_tokens", s.prompt_tokens}, {"completion_tokens", s.completion_tokens},
+                         {"cost", s.cost}};
+        if (!s.first_error.empty()) j["first_error"] = s.first_error;
+        std::cout << j.dump(2) << "\n";
+    } else {
+        std::cout << s.pairs << " pair(s): run " << run_a << " better on " << s.a_wins << ", run " << run_b
+                  << " better on " << s.b_wins << ", " << s.ties << " tie(s) (" << s.inconsistent
+                  << " because the verdict flipped with the order)";
+        if (s.unscorable) std::cout << ", " << s.unscorable << " unscorable";
+        std::cout << "\nrequests " << s.requests << " (" << s.cached << " cached), tokens " << s.prompt_tokens << " + "
+                  << s.completion_tokens << ", cost " << fixed(s.cost, 4) << "\n";
+        if (!s.first_error.empty()) std::cerr << "first judge error: " << s.first_error << "\n";
+    }
+    return s.unscorable > 0 ? tbcli::kExitFindings : tbcli::kExitOk;
+}
+
 int run_judge(const std::vector<std::string>& argv) {
-    if (argv.empty()) throw tbcli::UsageError("expected a subcommand: run or validate");
+    if (argv.empty()) throw tbcli::UsageError("expected a subcommand: run, pairwise or validate");
     std::vector<std::string> rest(argv.begin() + 1, argv.end());
     if (argv[0] == "run") return judge_run(rest);
     if (argv[0] == "validate") return judge_validate(rest);
-    throw tbcli::UsageError("unknown judge subcommand '" + argv[0] + "' (run, validate)");
+    if (argv[0] == "pairwise") return judge_pairwise(rest);
+    throw tbcli::UsageError("unknown judge subcommand '" + argv[0] + "' (run, pairwise, validate)");
 }
 
 const tbcli::CommandRegistration registration({
     "judge",
-    "judge run PROJECT RUN_ID --judge-url URL --judge-model M [--json] | judge validate PROJECT --judge-url URL "
+    "judge run PROJECT RUN_ID --judge-url URL --judge-model M [--json] | judge pairwise PROJECT RUN_A RUN_B "
+    "--judge-url URL --judge-model M [--json] | judge validate PROJECT --judge-url URL "
     "--judge-model M [--set NAME] [--grader NAME] [--threshold 0.6] [--min-items 30] [--no-probes] [--json] "
     "(both: [--api-key-env VAR] [--concurrency 4] [--max-attempts 3] [--timeout S] [--price-prompt USD/1k] "
     "[--price-completion USD/1k])",
-    "LLM judge: grade an eval run's judge criteria, or validate the judge against human grades (kappa, bias and "
+    "LLM judge: grade an eval run's judge criteria, compare two runs pairwise (both orders), or validate the judge against human grades (kappa, bias and "
     "reward-hacking probes); exit 1 when not validated, a probe is flagged, or a criterion stayed unscorable",
     run_judge,
 });

@@ -101,6 +101,32 @@ WorkerResult judge_one(const OpenAiClient& client, const JudgeConfig& config, co
 
 std::string judge_scorer_name(const JudgeConfig& config) { return "judge:" + config.model; }
 
+std::string judge_metric_name(const JudgeConfig& config, const std::string& what) {
+    return judge_scorer_name(config) + "/" + what;
+}
+
+namespace {
+
+// Adds this judge run's spend to the run's metrics (inside the caller's transaction).
+void add_judge_metrics(ProjectFile& project, std::int64_t run_id, const JudgeConfig& config,
+                       const JudgeBatchStats& stats) {
+    auto s = project.prepare(
+        "INSERT INTO run_metrics(run_id, name, step, value) VALUES (?, ?, 0, ?) "
+        "ON CONFLICT(run_id, name, step) DO UPDATE SET value = value + excluded.value");
+    const std::pair<const char*, double> values[] = {
+        {"prompt_tokens", static_cast<double>(stats.prompt_tokens)},
+        {"completion_tokens", static_cast<double>(stats.completion_tokens)},
+        {"requests", static_cast<double>(stats.requests)},
+        {"cost", stats.cost}};
+    for (const auto& [what, value] : values) {
+        s.reset();
+        s.bind(1, run_id).bind(2, judge_metric_name(config, what)).bind(3, value);
+        s.run();
+    }
+}
+
+}  // namespace
+
 std::vector<JudgeVerdict> run_judge_tasks(ProjectFile& project, const JudgeConfig& config,
                                           const std::vector<JudgeTask>& tasks, JudgeBatchStats* stats_out,
                                           const JobContext& ctx) {
@@ -361,6 +387,89 @@ JudgeRunSummary judge_eval_run(ProjectFile& project, std::int64_t run_id, const 
             upsert.bind(5, detail.dump()).bind(6, now);
             upsert.run();
             ++summary.outputs;
+        }
+        add_judge_metrics(project, run_id, config, stats);
+    });
+    return summary;
+}
+
+PairwiseRunSummary judge_pairwise_runs(ProjectFile& project, std::int64_t run_a, std::int64_t run_b,
+                                       const JudgeConfig& config, const JobContext& ctx) {
+    if (run_a == run_b) throw Error("a pairwise comparison needs two different runs");
+    struct First {
+        std::int64_t id;
+        std::string text;
+    };
+    auto first_outputs = [&](std::int64_t run) {
+        auto kind = project.prepare("SELECT kind FROM runs WHERE id = ?");
+        kind.bind(1, run);
+        if (!kind.step() || kind.column_text(0) != "eval")
+            throw Error("eval run " + std::to_string(run) + " does not exist");
+        std::map<std::int64_t, First> out;  // golden item -> its first output
+        auto s = project.prepare(
+            "SELECT id, golden_item_id, output FROM eval_outputs WHERE run_id = ? AND golden_item_id IS NOT NULL "
+            "ORDER BY id");
+        s.bind(1, run);
+        while (s.step()) out.emplace(s.column_int64(1), First{s.column_int64(0), s.column_text(2)});
+        return out;
+    };
+    const auto outputs_a = first_outputs(run_a);
+    const auto outputs_b = first_outputs(run_b);
+    struct Pair {
+        const First* a;
+        const First* b;
+    };
+    std::vector<Pair> pairs;
+    std::vector<JudgeTask> tasks;
+    for (const auto& [item_id, a] : outputs_a) {
+        auto b = outputs_b.find(item_id);
+        if (b == outputs_b.end()) continue;
+        auto item = get_golden_item(project, item_id);
+        if (!item) continue;
+        // The rubric's judge criteria say what matters; without any, overall quality.
+        std::string criterion;
+        for (const auto& c : item->rubric.criteria)
+            if (c.kind == CriterionKind::judge) criterion += (criterion.empty() ? "" : "; ") + c.pass;
+        tasks.push_back({JudgeTaskKind::pairwise,
+                         pairwise_prompt(item->messages, item->reference, criterion, a.text, b->second.text)});
+        tasks.push_back({JudgeTaskKind::pairwise,
+                         pairwise_prompt(item->messages, item->reference, criterion, b->second.text, a.text)});
+        pairs.push_back({&a, &b->second});
+    }
+    PairwiseRunSummary summary;
+    JudgeBatchStats stats;
+    const auto verdicts = run_judge_tasks(project, config, tasks, &stats, ctx);
+    summary.requests = stats.requests;
+    summary.cached = stats.cached;
+    summary.prompt_tokens = stats.prompt_tokens;
+    summary.completion_tokens = stats.completion_tokens;
+    summary.cost = stats.cost;
+    summary.first_error = stats.first_error;
+    const std::string grader = judge_scorer_name(config);
+    project.transaction([&] {
+        auto insert = project.prepare(
+            "INSERT INTO pairwise_grades(output_a, output_b, grader, left_output, preference, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)");
+        const std::string now = utc_now_iso8601();
+        auto store = [&](const Pair& p, std::int64_t left, char preference) {
+            insert.reset();
+            insert.bind(1, p.a->id).bind(2, p.b->id).bind(3, grader).bind(4, left);
+            insert.bind(5, preference == 'A' ? "a" : preference == 'B' ? "b" : "tie").bind(6, now);
+            insert.run();
+        };
+        for (std::size_t i = 0; i < pairs.size(); ++i) {
+            const auto r = combine_pairwise(verdicts[2 * i], verdicts[2 * i + 1]);
+            if (!r.scorable) {
+                ++summary.unscorable;
+                continue;
+            }
+            ++summary.pairs;
+            store(pairs[i], pairs[i].a->id, r.first_order);
+            store(pairs[i], pairs[i].b->id, r.second_order);
+            if (!r.consistent()) ++summary.inconsistent;
+            if (r.preference == 'A') ++summary.a_wins;
+            else if (r.preference == 'B') ++summary.b_wins;
+            else ++summary.ties;
         }
     });
     return summary;

@@ -58,6 +58,28 @@ struct JudgeRunSummary {
 JudgeRunSummary judge_eval_run(ProjectFile& project, std::int64_t run_id, const JudgeConfig& config,
                                const JobContext& ctx = {});
 
+// The judge's spend on a run as run metrics (step 0, added up over judge runs):
+// "judge:<model>/prompt_tokens", ".../completion_tokens", ".../requests", ".../cost".
+std::string judge_metric_name(const JudgeConfig& config, const std::string& what);
+
+// Pairwise comparison of two eval runs on the golden items both answered (the first
+// output of each run per item): the judge sees every pair in both orders (overall quality
+// against the item's reference and rubric); a verdict that flips with the order is a tie.
+// Each order is stored in pairwise_grades (grader "judge:<model>", left_output = the
+// output shown first), so position bias can be read from the table later.
+struct PairwiseRunSummary {
+    std::int64_t pairs = 0;          // items compared
+    std::int64_t a_wins = 0, b_wins = 0, ties = 0;
+    std::int64_t inconsistent = 0;   // the two orders disagreed (counted in ties)
+    std::int64_t unscorable = 0;
+    std::int64_t requests = 0, cached = 0;
+    std::int64_t prompt_tokens = 0, completion_tokens = 0;
+    double cost = 0;
+    std::string first_error;
+};
+PairwiseRunSummary judge_pairwise_runs(ProjectFile& project, std::int64_t run_a, std::int64_t run_b,
+                                       const JudgeConfig& config, const JobContext& ctx = {});
+
 // ---- Lower-level API (validation, probes, GUI) -------------------------------------
 
 // One judgement to make. `kind` says how to read the reply.

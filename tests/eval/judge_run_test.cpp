@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "core/common/error.h"
+#include "core/eval/human_grades.h"
 #include "core/eval/judge_cache.h"
 #include "core/eval/judge_prompts.h"
 #include "eval/judge_test_support.h"
@@ -240,6 +241,56 @@ TEST(JudgeRun, PairwiseRunsBothOrdersAndAnInconsistentJudgeGivesATie) {
         EXPECT_TRUE(r.consistent());
         EXPECT_EQ(r.preference, 'A');
     }
+}
+
+double metric(ProjectFile& p, std::int64_t run, const std::string& name) {
+    auto s = p.prepare("SELECT value FROM run_metrics WHERE run_id = ? AND name = ? AND step = 0");
+    s.bind(1, run).bind(2, name);
+    return s.step() ? s.column_double(0) : -1.0;
+}
+
+TEST(JudgeRun, TheJudgesSpendIsAddedToTheRunMetrics) {
+    JudgeProject fx(2);
+    auto [run, outputs] = fx.add_run("base", {"2", "5"});
+    ScriptedJudge judge(strict);
+    auto config = tbtest::judge_config(judge.url());
+    config.price_per_1k_prompt = 1.0;
+    judge_eval_run(fx.project(), run, config);
+    EXPECT_EQ(metric(fx.project(), run, "judge:judge-1/prompt_tokens"), 200.0);
+    EXPECT_EQ(metric(fx.project(), run, "judge:judge-1/requests"), 2.0);
+    EXPECT_DOUBLE_EQ(metric(fx.project(), run, "judge:judge-1/cost"), 0.2);
+    // A cached re-run costs nothing more; a new output adds its own spend.
+    judge_eval_run(fx.project(), run, config);
+    EXPECT_EQ(metric(fx.project(), run, "judge:judge-1/prompt_tokens"), 200.0);
+}
+
+TEST(JudgeRun, PairwiseRunComparisonCountsWinsAndStoresBothOrders) {
+    JudgeProject fx(4);
+    auto [run_a, outputs_a] = fx.add_run("a", {"2", "4", "x", "y"});
+    auto [run_b, outputs_b] = fx.add_run("b", {"x", "4", "6", "z"});
+    // Prefers the exact reference; two exact or two wrong answers: always "A" (position bias).
+    ScriptedJudge judge([](const JudgeRequest& r) {
+        const std::string ref = reference_of(r);
+        const bool a = r.answer_a() == ref, b = r.answer_b() == ref;
+        const char* p = a == b ? "A" : a ? "A" : "B";
+        return JudgeReply{200, completion(std::string(R"({"preference": ")") + p + "\"}")};
+    });
+    const auto s = judge_pairwise_runs(fx.project(), run_a, run_b, tbtest::judge_config(judge.url()));
+    EXPECT_EQ(s.pairs, 4);
+    EXPECT_EQ(s.a_wins, 1);        // item 1
+    EXPECT_EQ(s.b_wins, 1);        // item 3
+    EXPECT_EQ(s.ties, 2);          // items 2 and 4: the verdict followed the position
+    EXPECT_EQ(s.inconsistent, 2);
+    EXPECT_EQ(s.requests, 7);  // item 2's two orders are the same prompt ("4" vs "4"): asked once
+    const auto grades = load_pairwise_grades(fx.project(), "judge:judge-1");
+    ASSERT_EQ(grades.size(), 8u);
+    EXPECT_EQ(grades[0].output_a, outputs_a[0]);
+    EXPECT_EQ(grades[0].output_b, outputs_b[0]);
+    EXPECT_EQ(grades[0].left_output, outputs_a[0]);
+    EXPECT_EQ(grades[1].left_output, outputs_b[0]);
+    EXPECT_EQ(grades[0].preference, 'a');
+    EXPECT_EQ(grades[1].preference, 'a');
+    EXPECT_THROW(judge_pairwise_runs(fx.project(), run_a, run_a, tbtest::judge_config(judge.url())), Error);
 }
 
 TEST(JudgeRun, RefusesAMissingRunOrConfig) {
