@@ -8,6 +8,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -15,37 +16,66 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolButton>
+#include <QVBoxLayout>
 
+#include "core/curation/reviewer_identity.h"
 #include "core/project/project_checks.h"
 #include "core/project/project_file.h"
+#include "ui/advisor/advisor_wizard.h"
 #include "ui/common/job_runner.h"
 #include "ui/common/message_hook.h"
 #include "ui/common/recent_projects.h"
+#include "ui/coverage/coverage_view.h"
 #include "ui/dataset/check_report_panel.h"
 #include "ui/dataset/dataset_jobs.h"
 #include "ui/dataset/example_browser.h"
 #include "ui/dataset/project_example_store.h"
 #include "ui/diagnostics/diagnostics_dialog.h"
+#include "ui/golden/golden_set_editor.h"
+#include "ui/overview/project_overview.h"
+#include "ui/review/review_queue_widget.h"
+
+// The Training and Evaluation screens are written beside this window; until their headers
+// are in the tree, those tabs show a placeholder instead (decided at compile time).
+#if __has_include("ui/train/training_panel.h")
+#include "ui/train/training_panel.h"
+#define TUNEBENCH_HAVE_TRAINING_PANEL 1
+#endif
+#if __has_include("ui/eval/eval_panel.h")
+#include "ui/eval/eval_panel.h"
+#define TUNEBENCH_HAVE_EVAL_PANEL 1
+#endif
+#if __has_include("ui/eval/blind_grading_widget.h")
+#include "ui/eval/blind_grading_widget.h"
+#define TUNEBENCH_HAVE_BLIND_GRADING 1
+#endif
 
 namespace tbui {
 namespace {
 const QString kProjectSuffix = QStringLiteral("tunebench");
 // How many reject lines the import dialog lists before summarising the rest.
 constexpr int kMaxListedRejects = 1000;
+
+// Hands the advisor's settings to the run dialog's panel, when the panel takes them.
+template <typename Panel>
+void handSuggestedSettings(Panel* panel, const nlohmann::json& settings) {
+    if constexpr (requires { panel->setSuggestedSettings(settings); }) panel->setSuggestedSettings(settings);
+}
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
     browser_ = new ExampleBrowser(this);
-    setCentralWidget(browser_);
+    createTabs();
 
     checkPanel_ = new CheckReportPanel(this);
-    auto* dock = new QDockWidget(tr("Data report"), this);
-    dock->setObjectName(QStringLiteral("checkReportDock"));
-    dock->setWidget(checkPanel_);
-    addDockWidget(Qt::RightDockWidgetArea, dock);
+    reportDock_ = new QDockWidget(tr("Data report"), this);
+    reportDock_->setObjectName(QStringLiteral("checkReportDock"));
+    reportDock_->setWidget(checkPanel_);
+    addDockWidget(Qt::RightDockWidgetArea, reportDock_);
 
     jobRunner_ = new JobRunner(this);
     connect(jobRunner_, &JobRunner::progressChanged, this, [this](qint64 done, qint64 total, const QString& stage) {
@@ -72,6 +102,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     createMenus();
     createStatusBar();
     updateTitleAndActions();
+    onTabChanged(tabs_->currentIndex());
     resize(1280, 800);
 }
 
@@ -79,7 +110,243 @@ MainWindow::~MainWindow() {
     // The runner's destructor cancels and joins its thread; it must go before the project.
     delete jobRunner_;
     jobRunner_ = nullptr;
+    // Child widgets would outlive project_ (members go before the QWidget base deletes children).
+    destroyProjectWidgets();
     browser_->setStore(nullptr);
+}
+
+void MainWindow::createTabs() {
+    tabs_ = new QTabWidget(this);
+    tabs_->setObjectName(QStringLiteral("mainTabs"));
+    tabs_->setDocumentMode(true);
+    const QString titles[TabCount] = {tr("Overview"),    tr("Dataset"),  tr("Review"),    tr("Coverage"),
+                                      tr("Golden sets"), tr("Training"), tr("Evaluation")};
+    const char* names[TabCount] = {"overviewTab", "datasetTab", "reviewTab", "coverageTab",
+                                   "goldenTab",   "trainingTab", "evaluationTab"};
+    for (int tab = 0; tab < TabCount; ++tab) {
+        auto* host = new QWidget(tabs_);
+        host->setObjectName(QString::fromLatin1(names[tab]));
+        auto* layout = new QVBoxLayout(host);
+        layout->setContentsMargins(0, 0, 0, 0);
+        tabHosts_[tab] = host;
+        tabs_->addTab(host, titles[tab]);
+    }
+    // The browser lives as long as the window (it shows "no project" itself).
+    tabHosts_[DatasetTab]->layout()->addWidget(browser_);
+    for (int tab = 0; tab < TabCount; ++tab)
+        if (tab != DatasetTab) showPlaceholder(static_cast<Tab>(tab), tr("Open or create a project (File menu)."));
+    setCentralWidget(tabs_);
+    connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::onTabChanged);
+}
+
+void MainWindow::setTabContent(Tab tab, QWidget* content) {
+    QLayout* layout = tabHosts_[tab]->layout();
+    // Placeholders are owned here; project widgets are deleted by destroyProjectWidgets().
+    while (QLayoutItem* item = layout->takeAt(0)) {
+        if (QWidget* old = item->widget(); old && old->property("tbPlaceholder").toBool()) delete old;
+        delete item;
+    }
+    layout->addWidget(content);
+}
+
+void MainWindow::showPlaceholder(Tab tab, const QString& text) {
+    auto* label = new QLabel(text);
+    label->setObjectName(QStringLiteral("tabPlaceholder"));
+    label->setProperty("tbPlaceholder", true);
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+    label->setEnabled(false);
+    setTabContent(tab, label);
+}
+
+MainWindow::Tab MainWindow::currentTab() const { return static_cast<Tab>(tabs_->currentIndex()); }
+
+void MainWindow::showTab(Tab tab) {
+    if (tab < 0 || tab >= TabCount) return;
+    if (tabs_->currentIndex() == tab)
+        onTabChanged(tab);  // no currentChanged: still create and refresh
+    else
+        tabs_->setCurrentIndex(tab);
+}
+
+void MainWindow::onTabChanged(int index) {
+    if (index < 0) return;
+    const auto tab = static_cast<Tab>(index);
+    // The check report belongs to the Dataset tab; elsewhere it would only take room.
+    if (reportDock_) reportDock_->setVisible(reportDockWanted_ && tab == DatasetTab);
+    if (!project_) return;
+    const bool existed = [&] {
+        switch (tab) {
+            case OverviewTab: return overview_ != nullptr;
+            case CoverageTab: return coverageView_ != nullptr;
+            default: return true;
+        }
+    }();
+    ensureTabWidget(tab);
+    // Other tabs change what these show: re-read when they come back into view.
+    if (existed && tab == OverviewTab && overview_) overview_->refresh();
+    if (existed && tab == CoverageTab && coverageView_) coverageView_->refresh();
+}
+
+void MainWindow::ensureTabWidget(Tab tab) {
+    if (!project_) return;
+    switch (tab) {
+        case OverviewTab:
+            if (!overview_) {
+                overview_ = new ProjectOverview(*project_);
+                connect(overview_, &ProjectOverview::advisorRequested, this, [this] { openAdvisor(); });
+                setTabContent(tab, overview_);
+            }
+            break;
+        case DatasetTab:
+            break;
+        case ReviewTab:
+        case GoldenTab: {
+            if ((tab == ReviewTab && reviewQueue_) || (tab == GoldenTab && goldenEditor_)) break;
+            const QString reviewer = ensureReviewer();
+            if (reviewer.isEmpty()) {
+                showPlaceholder(tab, tr("Reviews and golden references carry your name: set it with "
+                                        "Project > Reviewer name…"));
+                break;
+            }
+            if (tab == ReviewTab) {
+                reviewQueue_ = new ReviewQueueWidget(*project_, reviewer);
+                connect(reviewQueue_, &ReviewQueueWidget::countsChanged, this, [this] {
+                    if (overview_ && currentTab() == OverviewTab) overview_->refresh();
+                });
+                setTabContent(tab, reviewQueue_);
+                reviewQueue_->setFocus();
+            } else {
+                goldenEditor_ = new GoldenSetEditor(*project_, reviewer);
+                setTabContent(tab, goldenEditor_);
+            }
+            break;
+        }
+        case CoverageTab:
+            if (!coverageView_) {
+                coverageView_ = new CoverageView(*project_);
+                setTabContent(tab, coverageView_);
+            }
+            break;
+        case TrainingTab:
+            if (!trainingPanel_) {
+#ifdef TUNEBENCH_HAVE_TRAINING_PANEL
+                auto* panel = new TrainingPanel(*project_);
+                if (!suggestedSettings_.empty()) handSuggestedSettings(panel, suggestedSettings_);
+                trainingPanel_ = panel;
+                setTabContent(tab, panel);
+#else
+                showPlaceholder(tab, tr("Training runs will appear here (run dialog, live charts, queue)."));
+#endif
+            }
+            break;
+        case EvaluationTab:
+            if (!evaluationPanel_) {
+#if defined(TUNEBENCH_HAVE_EVAL_PANEL) || defined(TUNEBENCH_HAVE_BLIND_GRADING)
+                auto* evalTabs = new QTabWidget;
+                evalTabs->setObjectName(QStringLiteral("evaluationTabs"));
+#ifdef TUNEBENCH_HAVE_EVAL_PANEL
+                evalTabs->addTab(new EvalPanel(*project_, evalTabs), tr("Runs and comparisons"));
+#endif
+#ifdef TUNEBENCH_HAVE_BLIND_GRADING
+                if (const QString grader = ensureReviewer(); !grader.isEmpty())
+                    evalTabs->addTab(new BlindGradingWidget(*project_, grader, evalTabs), tr("Blind grading"));
+#endif
+                evaluationPanel_ = evalTabs;
+                setTabContent(tab, evalTabs);
+#else
+                showPlaceholder(tab, tr("Evaluation runs will appear here (charts across runs, per-item diffs, "
+                                        "reports, blind grading)."));
+#endif
+            }
+            break;
+        case TabCount:
+            break;
+    }
+}
+
+void MainWindow::destroyProjectWidgets() {
+    if (advisor_) delete advisor_.data();
+    QWidget* widgets[] = {overview_, reviewQueue_, coverageView_, goldenEditor_, trainingPanel_, evaluationPanel_};
+    for (QWidget* widget : widgets) delete widget;  // QPointer: null when never created
+}
+
+QString MainWindow::ensureReviewer() {
+    QString name;
+    if (auto stored = tb::machine_reviewer()) {
+        name = QString::fromStdString(*stored);
+    } else {
+        name = ReviewQueueWidget::askReviewer(this);
+    }
+    updateReviewerLabel();
+    return name;
+}
+
+void MainWindow::updateReviewerLabel() {
+    if (!reviewerLabel_) return;
+    const auto reviewer = tb::machine_reviewer();
+    reviewerLabel_->setText(reviewer ? tr("Reviewer: %1").arg(QString::fromStdString(*reviewer))
+                                     : tr("Reviewer: not set"));
+}
+
+void MainWindow::changeReviewerDialog() {
+    bool ok = false;
+    const auto current = tb::machine_reviewer();
+    const QString name = QInputDialog::getText(this, tr("Reviewer name"),
+                                               tr("Your name as a reviewer (stored on this machine, written on every "
+                                                  "review and golden reference):"),
+                                               QLineEdit::Normal,
+                                               current ? QString::fromStdString(*current) : QString(), &ok)
+                             .trimmed();
+    if (!ok || name.isEmpty()) return;
+    try {
+        tb::set_machine_reviewer(name.toStdString());
+    } catch (const std::exception& error) {
+        showError(this, tr("Reviewer name"), error);
+        return;
+    }
+    updateReviewerLabel();
+    // The queue and the golden editor stamp the name they were made with: make them anew.
+    delete reviewQueue_.data();
+    delete goldenEditor_.data();
+    delete evaluationPanel_.data();
+    if (project_) ensureTabWidget(currentTab());
+}
+
+AdvisorWizard* MainWindow::openAdvisor() {
+    if (!project_) return nullptr;
+    if (advisor_) {
+        advisor_->raise();
+        advisor_->activateWindow();
+        return advisor_;
+    }
+    const auto reviewer = tb::machine_reviewer();
+    advisor_ = new AdvisorWizard(*project_, reviewer ? QString::fromStdString(*reviewer) : QString(), this);
+    advisor_->setAttribute(Qt::WA_DeleteOnClose);
+    AdvisorWizard* wizard = advisor_;
+    connect(wizard, &AdvisorWizard::decisionStored, this, [this, wizard](qint64 id) {
+        // Prompting or retrieval suggest no run settings: keep what an earlier decision gave.
+        if (!wizard->suggestedSettings().empty()) {
+            suggestedSettings_ = wizard->suggestedSettings();
+            applySuggestedSettings();
+        }
+        if (overview_) overview_->refresh();
+        statusBar()->showMessage(tr("Decision stored in the project."), 5000);
+        Q_EMIT decisionStored(id);
+    });
+    advisor_->open();
+    return advisor_;
+}
+
+void MainWindow::applySuggestedSettings() {
+#ifdef TUNEBENCH_HAVE_TRAINING_PANEL
+    if (auto* panel = qobject_cast<TrainingPanel*>(trainingPanel_.data())) handSuggestedSettings(panel, suggestedSettings_);
+#endif
+}
+
+void MainWindow::refreshAfterDataChange() {
+    if (overview_) overview_->refresh();
+    if (coverageView_) coverageView_->refresh();
 }
 
 void MainWindow::createMenus() {
@@ -104,14 +371,37 @@ void MainWindow::createMenus() {
 
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->setObjectName(QStringLiteral("viewMenu"));
-    auto* dock = findChild<QDockWidget*>(QStringLiteral("checkReportDock"));
-    QAction* toggleReport = dock->toggleViewAction();
+    for (int tab = 0; tab < TabCount; ++tab) {
+        // "&1 Overview" ... : the tab's title with its shortcut Ctrl+1 .. Ctrl+7.
+        QAction* show = viewMenu->addAction(tr("&%1 %2").arg(tab + 1).arg(tabs_->tabText(tab)), this,
+                                            [this, tab] { showTab(static_cast<Tab>(tab)); });
+        show->setObjectName(QStringLiteral("showTab%1").arg(tab + 1));
+        show->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + tab)));
+        show->setShortcutContext(Qt::WindowShortcut);
+    }
+    viewMenu->addSeparator();
+    QAction* toggleReport = reportDock_->toggleViewAction();
     toggleReport->setText(tr("&Data report"));
+    // A user's toggle is remembered; the dock itself only shows on the Dataset tab.
+    connect(toggleReport, &QAction::triggered, this, [this](bool on) {
+        reportDockWanted_ = on;
+        if (on && currentTab() != DatasetTab) showTab(DatasetTab);
+    });
     viewMenu->addAction(toggleReport);
     QAction* clearFilters = viewMenu->addAction(tr("&Clear filters"), browser_, &ExampleBrowser::clearFilters);
-    QAction* findAction = viewMenu->addAction(tr("&Find…"), this, [this] { browser_->searchBox()->setFocus(); });
+    QAction* findAction = viewMenu->addAction(tr("&Find…"), this, [this] {
+        showTab(DatasetTab);
+        browser_->searchBox()->setFocus();
+    });
     findAction->setShortcut(QKeySequence::Find);
     projectActions_ << clearFilters << findAction;
+
+    projectMenu_ = menuBar()->addMenu(tr("&Project"));
+    projectMenu_->setObjectName(QStringLiteral("projectMenu"));
+    QAction* advisorAction = projectMenu_->addAction(tr("Fine-tuning &advisor…"), this, [this] { openAdvisor(); });
+    advisorAction->setObjectName(QStringLiteral("advisorAction"));
+    projectActions_ << advisorAction;
+    projectMenu_->addAction(tr("&Reviewer name…"), this, &MainWindow::changeReviewerDialog);
 
     QMenu* toolsMenu = menuBar()->addMenu(tr("&Tools"));
     toolsMenu->setObjectName(QStringLiteral("toolsMenu"));
@@ -137,9 +427,13 @@ void MainWindow::createStatusBar() {
     cancelButton_->setText(tr("Cancel"));
     cancelButton_->setVisible(false);
     connect(cancelButton_, &QToolButton::clicked, jobRunner_, &JobRunner::cancel);
+    reviewerLabel_ = new QLabel(this);
+    reviewerLabel_->setObjectName(QStringLiteral("reviewerLabel"));
     statusBar()->addWidget(statusLabel_, 1);
+    statusBar()->addPermanentWidget(reviewerLabel_);
     statusBar()->addPermanentWidget(progressBar_);
     statusBar()->addPermanentWidget(cancelButton_);
+    updateReviewerLabel();
 }
 
 void MainWindow::rebuildRecentMenu() {
@@ -180,6 +474,10 @@ bool MainWindow::openProject(const QString& path) {
     rebuildRecentMenu();
     browser_->setStore(store_.get());
     loadLatestCheckReport();
+    for (int tab = 0; tab < TabCount; ++tab)
+        if (tab != DatasetTab) showPlaceholder(static_cast<Tab>(tab), tr("Loading…"));
+    ensureTabWidget(OverviewTab);
+    ensureTabWidget(currentTab());
     updateTitleAndActions();
     Q_EMIT projectOpened(projectPath());
     return true;
@@ -197,6 +495,10 @@ bool MainWindow::createProject(const QString& path) {
 
 void MainWindow::closeProject() {
     if (jobRunner_->isRunning()) jobRunner_->cancel();
+    // Every widget holding a reference to the project goes before the file closes.
+    destroyProjectWidgets();
+    for (int tab = 0; tab < TabCount; ++tab)
+        if (tab != DatasetTab) showPlaceholder(static_cast<Tab>(tab), tr("Open or create a project (File menu)."));
     browser_->setStore(nullptr);
     store_.reset();
     project_.reset();
@@ -232,7 +534,8 @@ void MainWindow::newProjectDialog() {
                                                 tr("Tunebench projects (*.tunebench)"));
     if (path.isEmpty()) return;
     if (QFileInfo(path).suffix().isEmpty()) path += QLatin1Char('.') + kProjectSuffix;
-    createProject(path);
+    // A new project starts with the decision whether to fine-tune at all (skippable).
+    if (createProject(path)) openAdvisor();
 }
 
 void MainWindow::openProjectDialog() {
@@ -282,6 +585,7 @@ void MainWindow::onImportDone(const std::shared_ptr<ImportOutcome>& outcome, con
     const bool succeeded = outcome != nullptr;
     if (succeeded) {
         browser_->reload();
+        refreshAfterDataChange();
         statusBar()->showMessage(tr("Imported %1: %2 new, %3 duplicate(s), %4 rejected.")
                                      .arg(QFileInfo(file).fileName())
                                      .arg(outcome->inserted)

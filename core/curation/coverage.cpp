@@ -19,10 +19,16 @@ std::int64_t examples_missing_for_target(std::int64_t count, std::int64_t total,
     return std::max<std::int64_t>(needed, 0);
 }
 
-CoverageReport coverage_report(const ProjectFile& project, const std::string& split) {
+namespace {
+// The examples in scope, as a condition on e.id.
+std::string split_scope(const std::string& split) {
+    return split.empty() ? "1" : "EXISTS (SELECT 1 FROM splits AS s WHERE s.example_id = e.id AND s.split = :split)";
+}
+}  // namespace
+
+std::vector<TagCoverage> tag_coverage(const ProjectFile& project, const std::string& split, std::int64_t* examples) {
     CoverageReport report;
-    // The examples in scope, as a condition on e.id.
-    std::string scope = split.empty() ? "1" : "EXISTS (SELECT 1 FROM splits AS s WHERE s.example_id = e.id AND s.split = :split)";
+    const std::string scope = split_scope(split);
     auto bind_split = [&](Statement& s) {
         if (!split.empty()) s.bind(1, split);
     };
@@ -55,6 +61,17 @@ CoverageReport coverage_report(const ProjectFile& project, const std::string& sp
         report.tags.push_back(std::move(c));
     }
 
+    if (examples) *examples = report.examples;
+    return std::move(report.tags);
+}
+
+CoverageReport coverage_report(const ProjectFile& project, const std::string& split) {
+    CoverageReport report;
+    report.tags = tag_coverage(project, split, &report.examples);
+    const std::string scope = split_scope(split);
+    auto bind_split = [&](Statement& s) {
+        if (!split.empty()) s.bind(1, split);
+    };
     std::vector<std::int64_t> lengths;
     {
         auto s = project.prepare(

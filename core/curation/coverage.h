@@ -35,6 +35,12 @@ struct CoverageReport {
     std::int64_t characters_max = 0;
 };
 
+// Only the tag part of the report (each tag and target, its share and gap), without the
+// length scan over every example's messages: cheap enough for a project overview.
+// `examples` receives the number of examples in scope when given.
+std::vector<TagCoverage> tag_coverage(const ProjectFile& project, const std::string& split = "",
+                                      std::int64_t* examples = nullptr);
+
 // `split` restricts the report to one split ("train" | "validation" | "test"); empty = all.
 CoverageReport coverage_report(const ProjectFile& project, const std::string& split = "");
 
