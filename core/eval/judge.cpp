@@ -75,8 +75,10 @@ WorkerResult judge_one(const OpenAiClient& client, const JudgeConfig& config, co
         ChatResponse reply;
         try {
             reply = client.chat(prompt);
-        } catch (const Error& e) {
-            // The client already retried transient failures; what is left will not pass by asking again.
+        } catch (const std::exception& e) {
+            // The client already retried transient failures; what is left (a refused request,
+            // a body that cannot be sent) will not pass by asking again. Nothing may escape a
+            // worker thread.
             r.verdict.attempts = attempt;
             r.verdict.error = e.what();
             return r;
@@ -333,6 +335,7 @@ JudgeRunSummary judge_eval_run(ProjectFile& project, std::int64_t run_id, const 
         auto automatic = project.prepare(
             "SELECT criterion, score, detail FROM eval_scores WHERE output_id = ? AND criterion <> ? "
             "AND scorer NOT LIKE 'judge:%' AND scorer NOT LIKE 'human:%' ORDER BY id");
+        auto stale = project.prepare("DELETE FROM eval_scores WHERE output_id = ? AND criterion = ? AND scorer = ?");
         const std::string now = utc_now_iso8601();
         for (const auto& [o, task_indexes] : by_output) {
             const auto& output = outputs[o];
@@ -371,6 +374,10 @@ JudgeRunSummary judge_eval_run(ProjectFile& project, std::int64_t run_id, const 
                     upsert.bind(6, now);
                     upsert.run();
                 } else {
+                    // A verdict from an earlier judge run of another prompt must not linger as this one's.
+                    stale.reset();
+                    stale.bind(1, output.id).bind(2, c.name).bind(3, scorer);
+                    stale.run();
                     ++unscorable;
                     c.detail = "unscorable: " + v.error;
                 }

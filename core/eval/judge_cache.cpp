@@ -15,7 +15,8 @@ std::string judge_cache_key(const std::string& judge_model, const std::vector<Me
     Sha256 h;
     h.update(judge_model);
     h.update("\n");
-    h.update(messages.dump());
+    // Model output may hold invalid UTF-8: hash it with replacement characters rather than fail.
+    h.update(messages.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return h.hex_digest();
 }
 

@@ -70,10 +70,17 @@ std::string fill(std::string text, const std::vector<std::pair<std::string, std:
     return out;
 }
 
+// Model output may hold invalid UTF-8; the request body must be valid JSON, so such bytes
+// become U+FFFD and the judge still sees the rest of the answer.
+std::string valid_utf8(const std::string& text) {
+    const std::string quoted = nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return nlohmann::json::parse(quoted).get<std::string>();
+}
+
 Message make_message(std::string role, std::string content) {
     Message m;
     m.role = std::move(role);
-    m.content = std::move(content);
+    m.content = valid_utf8(content);
     return m;
 }
 

@@ -293,6 +293,15 @@ TEST(JudgeRun, PairwiseRunComparisonCountsWinsAndStoresBothOrders) {
     EXPECT_THROW(judge_pairwise_runs(fx.project(), run_a, run_a, tbtest::judge_config(judge.url())), Error);
 }
 
+TEST(JudgeRun, AnAnswerWithInvalidUtf8IsStillJudged) {
+    JudgeProject fx(1);
+    auto [run, outputs] = fx.add_run("base", {"2 \xff\xfe"});
+    ScriptedJudge judge([](const JudgeRequest& r) { return JudgeReply{200, verdict(r.answer() == "2 \xEF\xBF\xBD\xEF\xBF\xBD")}; });
+    const auto summary = judge_eval_run(fx.project(), run, tbtest::judge_config(judge.url()));
+    EXPECT_EQ(summary.judged, 1);
+    EXPECT_EQ(score_of(fx.project(), outputs[0], "2:judge", "judge:judge-1"), 1.0);
+}
+
 TEST(JudgeRun, RefusesAMissingRunOrConfig) {
     JudgeProject fx(1);
     ScriptedJudge judge(strict);
