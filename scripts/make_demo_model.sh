@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Regenerates the demo base model (examples/demo-model/model/) end to end with the project's
+# own tools: general-skills corpus -> byte-level BPE tokenizer -> random Llama -> a project
+# with the corpus imported -> full-parameter pretraining with `tunebench-cli train --full
+# --loss-on all` -> the model folder committed in the repository.
+#
+#   scripts/make_demo_model.sh                       # uses build-release/app/tunebench-cli
+#   BUILD_DIR=build-model STEPS=3000 scripts/make_demo_model.sh
+#
+# Settings (environment): BUILD_DIR, WORK (scratch folder, default a temporary one), COUNT
+# (corpus conversations), VOCAB (tokenizer size, must equal config.json's vocab_size),
+# STEPS, LR, MAX_LENGTH, BATCH_ROWS, SEED, OUT (default examples/demo-model/model).
+# Deterministic inputs (seeded corpus, tokenizer and initial weights); the trained weights
+# depend on libtorch's CPU kernels and thread count, so they match across runs only roughly.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+BUILD_DIR=${BUILD_DIR:-build-release}
+CLI=${CLI:-"$ROOT/$BUILD_DIR/app/tunebench-cli"}
+HERE="$ROOT/examples/demo-model"
+OUT=${OUT:-"$HERE/model"}
+WORK=${WORK:-$(mktemp -d -t tunebench-demo-model.XXXXXX)}
+COUNT=${COUNT:-30000}
+VOCAB=${VOCAB:-1024}
+STEPS=${STEPS:-2000}
+LR=${LR:-2e-3}
+MAX_LENGTH=${MAX_LENGTH:-256}
+BATCH_ROWS=${BATCH_ROWS:-8}
+SEED=${SEED:-1}
+
+[ -x "$CLI" ] || { echo "no tunebench-cli at $CLI: build it first (cmake --build $BUILD_DIR --target tunebench-cli)" >&2; exit 2; }
+mkdir -p "$WORK"
+echo "scratch folder: $WORK"
+
+echo "== corpus"
+python3 "$HERE/make_corpus.py" --out "$WORK/corpus.jsonl" --count "$COUNT" --seed "$SEED"
+
+echo "== tokenizer"
+python3 "$HERE/make_tokenizer.py" --out "$WORK/tokenizer" --vocab-size "$VOCAB" \
+  "$WORK/corpus.jsonl" "$ROOT/examples/support-tickets/train.jsonl"
+"$CLI" tokenize --model "$WORK/tokenizer" --text "What is 47 + 38?" >/dev/null
+
+echo "== random model"
+rm -rf "$WORK/random" "$WORK/trained"
+"$CLI" create-model --config "$HERE/config.json" --tokenizer "$WORK/tokenizer" --out "$WORK/random" --seed "$SEED"
+
+echo "== project"
+rm -f "$WORK/pretrain.tunebench" "$WORK/pretrain.tunebench-wal" "$WORK/pretrain.tunebench-shm"
+"$CLI" init "$WORK/pretrain.tunebench"
+"$CLI" import "$WORK/pretrain.tunebench" "$WORK/corpus.jsonl"
+
+echo "== pretraining ($STEPS steps, lr $LR, $BATCH_ROWS rows of $MAX_LENGTH tokens)"
+start=$(date +%s)
+"$CLI" train "$WORK/pretrain.tunebench" --model "$WORK/random" --out "$WORK/trained" --full --loss-on all \
+  --lr "$LR" --max-steps "$STEPS" --max-length "$MAX_LENGTH" --batch-rows "$BATCH_ROWS" --seed "$SEED" \
+  | tee "$WORK/train.log"
+echo "pretraining took $(( $(date +%s) - start )) s"
+
+echo "== copy into $OUT"
+mkdir -p "$OUT"
+for f in config.json model.safetensors generation_config.json; do cp "$WORK/trained/$f" "$OUT/$f"; done
+for f in tokenizer.json tokenizer_config.json; do cp "$WORK/tokenizer/$f" "$OUT/$f"; done
+[ -f "$OUT/generation_config.json" ] || cp "$WORK/random/generation_config.json" "$OUT/"
+du -sh "$OUT"
+"$CLI" generate --model "$OUT" --prompt "What is 47 + 38?" --greedy --max-new-tokens 16
