@@ -1,6 +1,7 @@
 #include "core/eval/judge.h"
 
 #include <atomic>
+#include <cstdlib>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -28,6 +29,9 @@ OpenAiClientOptions client_options(const JudgeConfig& config) {
     o.base_url = config.base_url;
     o.model = config.model;
     o.api_key_env = config.api_key_env;
+    // The default variable unset: a local judge server without a key (a remote API then
+    // answers 401, which names the problem). A variable the user named must be set.
+    if (o.api_key_env == JudgeConfig{}.api_key_env && !std::getenv(o.api_key_env.c_str())) o.api_key_env.clear();
     o.temperature = 0.0;
     o.timeout_ms = static_cast<int>(config.timeout_s * 1000.0);
     o.connect_timeout_ms = std::min(o.timeout_ms, 10000);

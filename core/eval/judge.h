@@ -28,7 +28,9 @@ class ProjectFile;
 struct JudgeConfig {
     std::string base_url;
     std::string model;
-    std::string api_key_env = "TUNEBENCH_JUDGE_API_KEY";  // empty: no Authorization header
+    // Empty: no Authorization header. The default variable unset: no header either (local
+    // servers); any other variable named here must be set.
+    std::string api_key_env = "TUNEBENCH_JUDGE_API_KEY";
     int concurrency = 4;       // simultaneous requests
     int max_attempts = 3;      // per prompt, counting malformed replies (HTTP retries are the client's)
     double timeout_s = 60;     // per HTTP request

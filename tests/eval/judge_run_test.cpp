@@ -1,6 +1,8 @@
 // judge_eval_run and run_judge_tasks against a scripted judge on 127.0.0.1.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include "core/common/error.h"
 #include "core/eval/human_grades.h"
 #include "core/eval/judge_cache.h"
@@ -300,6 +302,24 @@ TEST(JudgeRun, AnAnswerWithInvalidUtf8IsStillJudged) {
     const auto summary = judge_eval_run(fx.project(), run, tbtest::judge_config(judge.url()));
     EXPECT_EQ(summary.judged, 1);
     EXPECT_EQ(score_of(fx.project(), outputs[0], "2:judge", "judge:judge-1"), 1.0);
+}
+
+TEST(JudgeRun, TheDefaultKeyVariableMayBeUnsetButANamedOneMustBeSet) {
+    JudgeProject fx(1);
+    auto [run, outputs] = fx.add_run("base", {"2"});
+    ScriptedJudge judge(strict);
+    ::unsetenv("TUNEBENCH_JUDGE_API_KEY");
+    auto config = tbtest::judge_config(judge.url());
+    config.api_key_env = JudgeConfig{}.api_key_env;
+    EXPECT_EQ(judge_eval_run(fx.project(), run, config).judged, 1);  // a local server without a key
+
+    auto named = tbtest::judge_config(judge.url(), "judge-2");
+    named.api_key_env = "TB_TEST_UNSET_JUDGE_KEY";
+    ::unsetenv("TB_TEST_UNSET_JUDGE_KEY");
+    const auto summary = judge_eval_run(fx.project(), run, named);
+    EXPECT_EQ(summary.unscorable, 1);
+    EXPECT_NE(summary.first_error.find("TB_TEST_UNSET_JUDGE_KEY"), std::string::npos);
+    EXPECT_EQ(judge.requests(), 1u);
 }
 
 TEST(JudgeRun, RefusesAMissingRunOrConfig) {
