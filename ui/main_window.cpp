@@ -159,6 +159,13 @@ void MainWindow::showPlaceholder(Tab tab, const QString& text) {
     setTabContent(tab, label);
 }
 
+ProjectOverview* MainWindow::overview() const { return overview_; }
+ReviewQueueWidget* MainWindow::reviewQueue() const { return reviewQueue_; }
+CoverageView* MainWindow::coverageView() const { return coverageView_; }
+GoldenSetEditor* MainWindow::goldenEditor() const { return goldenEditor_; }
+QWidget* MainWindow::trainingPanel() const { return trainingPanel_; }
+QWidget* MainWindow::evaluationPanel() const { return evaluationPanel_; }
+
 MainWindow::Tab MainWindow::currentTab() const { return static_cast<Tab>(tabs_->currentIndex()); }
 
 void MainWindow::showTab(Tab tab) {
@@ -233,6 +240,9 @@ void MainWindow::ensureTabWidget(Tab tab) {
 #ifdef TUNEBENCH_HAVE_TRAINING_PANEL
                 auto* panel = new TrainingPanel(*project_);
                 if (!suggestedSettings_.empty()) handSuggestedSettings(panel, suggestedSettings_);
+                connect(panel, &TrainingPanel::runFinished, this, [this] {
+                    if (overview_) overview_->refresh();  // the latest runs
+                });
                 trainingPanel_ = panel;
                 setTabContent(tab, panel);
 #else

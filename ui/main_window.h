@@ -81,12 +81,13 @@ public:
     QMenu* projectMenu() const { return projectMenu_; }
     QLabel* reviewerLabel() const { return reviewerLabel_; }
     // Null while no project is open or before the tab was first shown.
-    ProjectOverview* overview() const { return overview_; }
-    ReviewQueueWidget* reviewQueue() const { return reviewQueue_; }
-    CoverageView* coverageView() const { return coverageView_; }
-    GoldenSetEditor* goldenEditor() const { return goldenEditor_; }
-    QWidget* trainingPanel() const { return trainingPanel_; }  // tbui::TrainingPanel once it exists
-    QWidget* evaluationPanel() const { return evaluationPanel_; }
+    // (Defined in the .cpp: QPointer needs the complete types.)
+    ProjectOverview* overview() const;
+    ReviewQueueWidget* reviewQueue() const;
+    CoverageView* coverageView() const;
+    GoldenSetEditor* goldenEditor() const;
+    QWidget* trainingPanel() const;  // a tbui::TrainingPanel when ui/train is built in
+    QWidget* evaluationPanel() const;
 
     // Dataset files a drop onto the window imports.
     static bool isImportableFile(const QString& path);

@@ -1,6 +1,7 @@
 // tunebench: the desktop GUI, a thin client of tunebench_core through ui/.
 //   tunebench [PROJECT]            opens PROJECT (a .tunebench file)
 //   tunebench --screenshot FILE    renders the main window offscreen to FILE and quits
+//   tunebench --tab NAME           starts on a tab (overview, dataset, review, ...)
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -28,6 +29,8 @@ const char* const kUsage =
     "Options:\n"
     "  --screenshot FILE   render the main window offscreen to FILE (PNG) and quit\n"
     "  --import FILE       import a dataset file into PROJECT after opening it\n"
+    "  --tab NAME          show a tab first: overview, dataset, review, coverage, golden,\n"
+    "                      training or evaluation\n"
     "  --lang CODE         user interface language (e.g. de, en); default: the locale\n"
     "  -h, --help          show this help\n"
     "  --version           show the version\n";
@@ -66,7 +69,8 @@ int main(int argc, char** argv) {
                                         QStringLiteral("FILE"));
     QCommandLineOption importOption(QStringLiteral("import"), QStringLiteral("Import FILE."), QStringLiteral("FILE"));
     QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Language."), QStringLiteral("CODE"));
-    parser.addOptions({screenshotOption, importOption, langOption});
+    QCommandLineOption tabOption(QStringLiteral("tab"), QStringLiteral("Tab to show."), QStringLiteral("NAME"));
+    parser.addOptions({screenshotOption, importOption, langOption, tabOption});
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project file to open."));
     if (!parser.parse(QApplication::arguments())) {
         std::fprintf(stderr, "tunebench: %s\n%s", qPrintable(parser.errorText()), kUsage);
@@ -91,6 +95,18 @@ int main(int argc, char** argv) {
     bool projectOpen = false;
     if (!positional.isEmpty()) projectOpen = window.openProject(positional.first());
     window.show();
+    if (parser.isSet(tabOption)) {
+        const QStringList tabs = {QStringLiteral("overview"), QStringLiteral("dataset"),  QStringLiteral("review"),
+                                  QStringLiteral("coverage"), QStringLiteral("golden"),   QStringLiteral("training"),
+                                  QStringLiteral("evaluation")};
+        const auto tab = tabs.indexOf(parser.value(tabOption).toLower());
+        if (tab < 0) {
+            std::fprintf(stderr, "tunebench: unknown tab '%s'; use one of %s\n", qPrintable(parser.value(tabOption)),
+                         qPrintable(tabs.join(QStringLiteral(", "))));
+            return 2;
+        }
+        window.showTab(static_cast<tbui::MainWindow::Tab>(tab));
+    }
 
     if (parser.isSet(importOption)) {
         if (!projectOpen) {
