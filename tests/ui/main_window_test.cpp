@@ -206,7 +206,8 @@ TEST_F(MainWindowTest, OpeningSomethingElseShowsTheErrorAndKeepsRunning) {
 TEST_F(MainWindowTest, MenusOfferTheProjectCommands) {
     QStringList titles;
     for (QAction* action : window_->menuBar()->actions()) titles << action->text();
-    EXPECT_EQ(titles, (QStringList{QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Tools"), QStringLiteral("&Help")}));
+    EXPECT_EQ(titles, (QStringList{QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Project"),
+                                    QStringLiteral("&Tools"), QStringLiteral("&Help")}));
     QStringList fileItems;
     for (QAction* action : window_->fileMenu()->actions()) fileItems << action->text();
     EXPECT_TRUE(fileItems.contains(QStringLiteral("&Import dataset…")));
