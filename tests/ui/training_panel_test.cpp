@@ -66,7 +66,7 @@ protected:
         c.output_dir = dir_.filePath(out).toStdString();
         c.chat_template = std::filesystem::path(templatePath_.toStdString());
         c.max_steps = maxSteps;
-        c.max_length = 64;
+        c.max_length = 128;
         c.micro_batch_rows = 2;
         c.learning_rate = 1e-3;
         c.eval_every = 2;
@@ -145,6 +145,20 @@ TEST_F(TrainingPanelTest, CancelStopsTheRun) {
     EXPECT_FALSE(panel.queue()->isBusy());
     ASSERT_EQ(panel.pastRunsTable()->rowCount(), 1);
     EXPECT_EQ(panel.pastRunsTable()->item(0, 2)->text(), QStringLiteral("cancelled"));
+
+    // Resume continues the same run from its checkpoint: later steps, same run id.
+    const qint64 runId = finished.at(0).at(1).toLongLong();
+    const std::int64_t stoppedAt = steps.last().at(1).value<tb::StepMetrics>().step;
+    panel.pastRunsTable()->selectRow(0);
+    EXPECT_TRUE(panel.resumeRunButton()->isEnabled());
+    const int stepsBefore = steps.count();
+    ASSERT_GT(panel.resumePastRun(runId), 0);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return steps.count() > stepsBefore; }, kRunTimeoutMs));
+    EXPECT_EQ(steps.at(stepsBefore).at(1).value<tb::StepMetrics>().step, stoppedAt + 1);
+    panel.cancelRun();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() == 2; }, kRunTimeoutMs));
+    EXPECT_EQ(finished.at(1).at(1).toLongLong(), runId);
+    EXPECT_EQ(panel.pastRunsTable()->rowCount(), 1);
 }
 
 TEST_F(TrainingPanelTest, QueuedRunsExecuteInOrder) {

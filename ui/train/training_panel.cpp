@@ -268,6 +268,7 @@ void TrainingPanel::refreshPastRuns() {
     }
     const QSignalBlocker blocker(pastRuns_);
     pastRuns_->setRowCount(0);
+    resumeRunButton_->setEnabled(false);  // the selection is gone
     // Newest first: the run that just ended is the top row.
     for (auto it = runs.rbegin(); it != runs.rend(); ++it) {
         const auto& run = *it;

@@ -52,7 +52,7 @@ int TrainingQueue::enqueue(const tb::TrainConfig& config, const QString& name, b
     entry.id = nextId_++;
     entry.name = name.isEmpty() ? QStringLiteral("run %1").arg(entry.id) : name;
     entry.config = config;
-    entry.result.status = resume ? "resume" : "";  // remembered until it starts
+    entry.resume = resume;
     entries_.push_back(std::move(entry));
     Q_EMIT queueChanged();
     if (!current_) startNext();
@@ -117,8 +117,7 @@ void TrainingQueue::startNext() {
     job.id = it->id;
     job.name = it->name;
     job.config = it->config;
-    job.resume = it->result.status == "resume";
-    it->result.status.clear();
+    job.resume = it->resume;
     current_ = job;
     // The job (and its shared tokens) is copied into the call: the worker thread owns its copy.
     QMetaObject::invokeMethod(

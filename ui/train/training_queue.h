@@ -32,6 +32,7 @@ public:
         tb::TrainConfig config;
         State state = State::Queued;
         bool paused = false;
+        bool resume = false;     // continue from the output folder's last checkpoint
         tb::TrainResult result;  // valid when Finished
     };
 
