@@ -51,7 +51,8 @@ EvalRunResult run_eval_set(ProjectFile& project, AnswerGenerator& generator, con
                      {"max_new_tokens", options.generation.max_new_tokens},
                      {"pass_threshold", options.scoring.pass_threshold},
                      {"evaluated_at", utc_now_iso8601()}};
-    for (auto& [key, value] : generator.details().items()) result.config[key] = value;
+    const auto details = generator.details();  // named: items() of a temporary would dangle
+    for (auto& [key, value] : details.items()) result.config[key] = value;
     if (options.extra_config.is_object())
         for (auto& [key, value] : options.extra_config.items()) result.config[key] = value;
     const std::string name = options.run_name.empty() ? "eval " + set.name + ": " + target.describe() : options.run_name;

@@ -33,7 +33,8 @@ struct MemorisationOptions {
     std::size_t min_run_tokens = 50;
     double max_verbatim_gap = 0.10;
     std::size_t max_items = 50;          // per group: the first N examples of each split (by id)
-    GenerationSettings generation;       // greedy; max_new_tokens 0 -> longest answer (tokens) + 16
+    // Always greedy; max_new_tokens 0 (the default): the longest answer's tokens + 16.
+    GenerationSettings generation{.max_new_tokens = 0};
 };
 
 // Longest common contiguous run of two token sequences (dynamic programming, O(|a|·|b|)).
