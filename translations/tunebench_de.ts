@@ -2,6 +2,410 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: check that the folder exists and is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as PNG...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as PDF...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pass rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tbui::Advisor</name>
+    <message>
+        <source>Fine-tune</source>
+        <translation>Fine-Tuning</translation>
+    </message>
+    <message>
+        <source>Better prompting</source>
+        <translation>Besseres Prompting</translation>
+    </message>
+    <message>
+        <source>Retrieval (RAG)</source>
+        <translation>Retrieval (RAG)</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QLoRA (4-bit base)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full fine-tuning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (the advisor recommended %1; overridden because: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, as the advisor recommended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Decided by %1 on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tbui::AdvisorBaseModelPage</name>
+    <message>
+        <source>Base model and method</source>
+        <translation>Basismodell und Methode</translation>
+    </message>
+    <message>
+        <source>Choose a model folder (its config.json gives the size) or type a size; the memory estimates follow the GPU memory, sequence length and batch size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Hugging Face model folder with config.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model folder:</source>
+        <translation>Modellordner:</translation>
+    </message>
+    <message>
+        <source>or a size: 7B, 1.3B, 350M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or its size:</source>
+        <translation>Oder seine Größe:</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>GPU memory:</source>
+        <translation>GPU-Speicher:</translation>
+    </message>
+    <message>
+        <source>Sequence length:</source>
+        <translation>Sequenzlänge:</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Batchgröße:</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>GPU memory (GiB)</source>
+        <translation>GPU-Speicher (GiB)</translation>
+    </message>
+    <message>
+        <source>Fits</source>
+        <translation>Passt</translation>
+    </message>
+    <message>
+        <source>Base model folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Suggested base model: %1.&lt;/b&gt; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model chosen yet: the estimates need a folder or a size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;%1&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method: LoRA (the default for a first run).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 parameters&lt;/b&gt; (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU memory unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recommended method: %1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tbui::AdvisorQuestionPage</name>
+    <message>
+        <source>Your answer</source>
+        <translation>Ihre Antwort</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+</context>
+<context>
+    <name>tbui::AdvisorRecommendationPage</name>
+    <message>
+        <source>The advisor&apos;s recommendation</source>
+        <translation>Die Empfehlung des Beraters</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Who takes this decision (stored with it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided by:</source>
+        <translation>Entschieden von:</translation>
+    </message>
+    <message>
+        <source>We decide otherwise:</source>
+        <translation>Wir entscheiden anders:</translation>
+    </message>
+    <message>
+        <source>Why (required for an override; stored with the decision)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Begründung:</translation>
+    </message>
+    <message>
+        <source>The answers cannot be evaluated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1: %2&lt;/h3&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What to try first&lt;/b&gt;&lt;br&gt;%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tbui::AdvisorSettingsPage</name>
+    <message>
+        <source>Starting settings for the first run</source>
+        <translation>Starteinstellungen für den ersten Lauf</translation>
+    </message>
+    <message>
+        <source>Common starting points for the method; the Training tab&apos;s run dialog starts from them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Lernrate:</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Epochen:</translation>
+    </message>
+    <message>
+        <source>Validation share:</source>
+        <translation>Validierungsanteil:</translation>
+    </message>
+    <message>
+        <source>Method: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, rank %1, alpha %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Usual ranges: learning rate %1, epochs %2, validation %3 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Sequence length %1, batch size %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tbui::AdvisorWizard</name>
+    <message>
+        <source>Fine-tuning advisor</source>
+        <translation>Fine-Tuning-Berater</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <source>Cannot store the decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer every question first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tbui::BlindGradingWidget</name>
+    <message>
+        <source>Nothing to grade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer to grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rubric: 1-9 select, Space toggles, Enter saves and moves on, P previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left answer (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right answer (B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A: left is better   B: right is better   T: tie   P: previous   N: next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no reference)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (critical)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not graded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graded: Enter saves changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your choice: tie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your choice: left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your choice: right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All %1 graded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That was the last one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. That was the last one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. That was the last pair.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tbui::CheckReportPanel</name>
     <message>
         <source>Finding</source>
@@ -134,6 +538,49 @@
     </message>
 </context>
 <context>
+    <name>tbui::CoverageView</name>
+    <message>
+        <source>Tag coverage (share of examples; black tick = target, red = below target)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages per example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Characters per example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accepted of %2 imported  ·  %3 reviewed  ·  %4% of reviewed examples are stale (re-review every %5 days)  ·  %6 tag(s) below target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Abdeckung</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>below target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>% of examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tbui::DiagnosticsDialog</name>
     <message>
         <source>About Tunebench</source>
@@ -194,6 +641,121 @@
     <message>
         <source>&lt;b&gt;Warnings&lt;/b&gt;&lt;ul&gt;&lt;li&gt;%1&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;b&gt;Warnungen&lt;/b&gt;&lt;ul&gt;&lt;li&gt;%1&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>tbui::EvalPanel</name>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Golden set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores across runs (in start order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline vs candidate per tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only changed items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write an HTML report of the candidate run against the baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eval runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No eval runs in this project yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 paired items: pass rate %2% → %3%, &lt;span style=&apos;color:#1b7a1b&apos;&gt;%4 improved&lt;/span&gt;, &lt;span style=&apos;color:#b00020&apos;&gt;%5 regressed&lt;/span&gt;; McNemar p = %6; mean score difference %7 [%8, %9]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — &lt;b style=&apos;color:#b00020&apos;&gt;regression flagged&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot compare these runs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: use a .png or .pdf name in a writable folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -284,6 +846,105 @@
     <message>
         <source>Created</source>
         <translation>Erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>tbui::GoldenSetEditor</name>
+    <message>
+        <source>Golden set:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question (last input turn):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expert reference answer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rubric:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (general)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Golden set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 items (100-500 recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier turns:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New item: the reference will be signed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference by %1, created %2, updated %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Golden item not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Golden item</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tbui::ItemDiffTable</name>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline:
+%1
+
+Candidate:
+%2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -481,6 +1142,983 @@
     <message>
         <source>No data report yet: run the checks.</source>
         <translation>Noch kein Datenbericht: Prüfungen ausführen.</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Abdeckung</translation>
+    </message>
+    <message>
+        <source>Golden sets</source>
+        <translation>Golden Sets</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Evaluierung</translation>
+    </message>
+    <message>
+        <source>Open or create a project (File menu).</source>
+        <translation>Ein Projekt öffnen oder anlegen (Menü Datei).</translation>
+    </message>
+    <message>
+        <source>Reviews and golden references carry your name: set it with Project &gt; Reviewer name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training runs will appear here (run dialog, live charts, queue).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs and comparisons</source>
+        <translation>Läufe und Vergleiche</translation>
+    </message>
+    <message>
+        <source>Blind grading</source>
+        <translation>Blindbewertung</translation>
+    </message>
+    <message>
+        <source>Evaluation runs will appear here (charts across runs, per-item diffs, reports, blind grading).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer: %1</source>
+        <translation>Prüfer: %1</translation>
+    </message>
+    <message>
+        <source>Reviewer: not set</source>
+        <translation>Prüfer: nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Reviewer name</source>
+        <translation>Name als Prüfer</translation>
+    </message>
+    <message>
+        <source>Your name as a reviewer (stored on this machine, written on every review and golden reference):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision stored in the project.</source>
+        <translation>Entscheidung im Projekt gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>&amp;Projekt</translation>
+    </message>
+    <message>
+        <source>Fine-tuning &amp;advisor…</source>
+        <translation>Fine-Tuning-&amp;Berater…</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewer name…</source>
+        <translation>&amp;Name als Prüfer…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Lade…</translation>
+    </message>
+    <message>
+        <source>Cannot read the data report</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tbui::ProjectOverview</name>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Examples:</source>
+        <translation>Beispiele:</translation>
+    </message>
+    <message>
+        <source>Splits:</source>
+        <translation>Aufteilung:</translation>
+    </message>
+    <message>
+        <source>Stale reviews:</source>
+        <translation>Veraltete Prüfungen:</translation>
+    </message>
+    <message>
+        <source>Coverage:</source>
+        <translation>Abdeckung:</translation>
+    </message>
+    <message>
+        <source>Golden sets</source>
+        <translation>Golden Sets</translation>
+    </message>
+    <message>
+        <source>Fine-tuning decision</source>
+        <translation>Fine-Tuning-Entscheidung</translation>
+    </message>
+    <message>
+        <source>Open the fine-tuning advisor…</source>
+        <translation>Fine-Tuning-Berater öffnen…</translation>
+    </message>
+    <message>
+        <source>Latest runs</source>
+        <translation>Letzte Läufe</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Cannot read the project overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No examples yet: import a dataset (File &gt; Import dataset…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 accepted (%3), %4 reviewed, %5 rejected, %6 need an edit, %7 disputed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not split %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>nothing reviewed yet (re-review every %n day(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 reviewed examples (%3), re-review every %4 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag(s), no coverage target set (see the Coverage tab)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n target(s) met</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;%1 of %2 target(s) missed: %3&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No golden set yet. Build one of %1-%2 items to evaluate against (Golden sets tab, or tunebench-cli golden import).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2): %n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>general-purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisit the decision with the advisor…</source>
+        <translation>Entscheidung mit dem Berater überprüfen…</translation>
+    </message>
+    <message>
+        <source>Not decided yet. Most &quot;we need fine-tuning&quot; requests are better served by prompting or retrieval: let the advisor ask a few questions first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No training or evaluation run yet.</source>
+        <translation>Noch kein Trainings- oder Evaluierungslauf.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) in this project; the latest:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>evaluation</source>
+        <translation>Evaluierung</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tbui::ReviewQueueWidget</name>
+    <message>
+        <source>%1 example %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit example %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name as a reviewer (stored on this machine, written on every review):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, saved with your verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accept (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reject (R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs &amp;edit (E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Skip (S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ Previous (P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ▶ (N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save edits (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start of the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped example %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (Ctrl+Z to undo)%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — end of the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the edit of example %1 (Ctrl+Z to undo).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last reviewed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DISPUTED: your verdict settles it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your last note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in this queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accepted of %2 imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tbui::RubricEditor</name>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tolerance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass description (judge)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>criterion %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>numeric needs a number in Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tolerance must be a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight must be a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tbui::RunDialog</name>
+    <message>
+        <source>New training run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: a name for the runs list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hugging Face model folder (config.json, model.safetensors, tokenizer.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where the adapter (or the full model) is written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a .jinja file; empty: the model&apos;s own template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jinja templates (*.jinja *.j2 *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only examples reviewed &quot;accept&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>Max length (tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drop the example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>truncate it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pack several samples per row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model and data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LoRA adapter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full fine-tuning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>LoRA rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LoRA alpha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LoRA dropout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rank-stabilised scaling (alpha / sqrt(rank))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rsLoRA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma-separated: q_proj, v_proj, ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cosine to 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>linear to 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warmup (share of steps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient accumulation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only at the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate every (steps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Early stopping patience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint every (steps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto (bf16 where the hardware has it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute dtype</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recompute activations (less memory, ~30% slower)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient checkpointing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation and numerics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format the data and time a short warm-up: counts, steps, time and memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pre-flight report appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested validation share: %1% of the examples. The trainer validates on the project&apos;s validation split: split the project accordingly before training.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the model folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no config.json: choose a Hugging Face model folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the output folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model has no chat template: choose a template file (training never guesses a format).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chat template file %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learning rate must be a positive number (e.g. 1e-4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name at least one target module for the LoRA adapters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model has no chat template (a base model): a template file is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: the model&apos;s own template (%1). A file here overrides it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Warnings&lt;/b&gt;&lt;br&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Formatting the data and timing a warm-up...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-flight failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-flight cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tbui::TrainingCharts</name>
+    <message>
+        <source>Loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tokens/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tbui::TrainingPanel</name>
+    <message>
+        <source>New run...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run yet: &quot;New run...&quot; sets one up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs train one after another; Delete removes a run that has not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best val loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past training runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume selected run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue a cancelled or failed run from its last checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run&apos;s log appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1 / %2  ·  ETA %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training: epoch %1, loss %2, %3 tokens/s, elapsed %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1: validation loss %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (best)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pausing after the current step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling: a checkpoint is written after the current step...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing %1: formatting the data and timing a warm-up...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 after %3 step(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, final loss %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, best validation loss %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>. Written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run #%1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (resumed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume training run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

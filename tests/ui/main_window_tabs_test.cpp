@@ -46,6 +46,9 @@ protected:
         window_->resize(1200, 760);
         window_->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(window_.get()));
+        // Window shortcuts (Ctrl+1..7) and the queue's keys need the window active.
+        window_->activateWindow();
+        ASSERT_TRUE(QTest::qWaitForWindowActive(window_.get()));
     }
     void TearDown() override {
         window_.reset();

@@ -28,18 +28,18 @@ QString treeText(const std::string& text) {
 }
 
 QString describeDecision(const tb::Decision& decision) {
-    const auto tr = [](const char* text) { return QCoreApplication::translate("tbui::Advisor", text); };
-    QString text = tr("<b>%1</b>").arg(approachName(decision.chosen()).toHtmlEscaped());
+    // QCoreApplication::translate with a literal context, so lupdate files these under it.
+    QString text = QStringLiteral("<b>%1</b>").arg(approachName(decision.chosen()).toHtmlEscaped());
     if (decision.chosen() == tb::Approach::fine_tune && decision.method)
-        text += tr(" with %1").arg(methodName(*decision.method).toHtmlEscaped());
+        text += QCoreApplication::translate("tbui::Advisor", " with %1").arg(methodName(*decision.method).toHtmlEscaped());
     if (decision.override_with) {
-        text += tr(" (the advisor recommended %1; overridden because: %2)")
+        text += QCoreApplication::translate("tbui::Advisor", " (the advisor recommended %1; overridden because: %2)")
                     .arg(approachName(decision.recommended).toHtmlEscaped(),
                          QString::fromStdString(decision.override_reason).toHtmlEscaped());
     } else {
-        text += tr(", as the advisor recommended");
+        text += QCoreApplication::translate("tbui::Advisor", ", as the advisor recommended");
     }
-    text += tr("<br>Decided by %1 on %2.")
+    text += QCoreApplication::translate("tbui::Advisor", "<br>Decided by %1 on %2.")
                 .arg(QString::fromStdString(decision.decided_by).toHtmlEscaped(),
                      QString::fromStdString(decision.decided_at).toHtmlEscaped());
     return text;
