@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/common/error.h"
+#include "core/eval/eval_sets.h"
 #include "core/eval/eval_store.h"
 #include "core/project/project_file.h"
 
@@ -81,8 +82,10 @@ std::vector<EvalItemDetail> eval_run_items(const ProjectFile& project, std::int6
         "WHERE o.run_id = ? AND sc.id = (SELECT MAX(id) FROM eval_scores WHERE output_id = o.id AND criterion = ?) "
         "ORDER BY o.id");
     s.bind(1, kItemCriterion).bind(2, run_id).bind(3, kItemCriterion);
-    auto tags_of_example = project.prepare(
-        "SELECT t.name FROM example_tags et JOIN tags t ON t.id = et.tag_id WHERE et.example_id = ? ORDER BY t.name");
+    // Tags as the rest of eval groups items (core/eval/eval_sets.h): an example's own tags, a
+    // golden item's from the examples sharing its prompt.
+    const auto example_tags = example_tags_by_id(project);
+    const auto golden_tags = golden_item_tags(project);
 
     std::vector<EvalItemDetail> items;
     while (s.step()) {
@@ -99,13 +102,12 @@ std::vector<EvalItemDetail> eval_run_items(const ProjectFile& project, std::int6
         item.passed = detail.is_object() && detail.value("passed", false);
         item.reference = s.column_text(7);
 
-        // Tags: an example's own tags; otherwise whatever the eval run stored with the output
-        // (golden items carry no tags table of their own).
+        // Plus whatever tags the eval run stored with the output itself.
         std::set<std::string> tags;
         if (example) {
-            tags_of_example.reset();
-            tags_of_example.bind(1, *example);
-            while (tags_of_example.step()) tags.insert(tags_of_example.column_text(0));
+            if (auto it = example_tags.find(*example); it != example_tags.end()) tags.insert(it->second.begin(), it->second.end());
+        } else if (golden) {
+            if (auto it = golden_tags.find(*golden); it != golden_tags.end()) tags.insert(it->second.begin(), it->second.end());
         }
         auto settings = nlohmann::json::parse(s.column_text(4), nullptr, false);
         if (settings.is_object() && settings.contains("tags") && settings["tags"].is_array()) {

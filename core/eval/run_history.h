@@ -50,7 +50,8 @@ struct EvalItemDetail {
     std::int64_t output_id = 0;
     std::string output;              // the model's answer
     std::string reference;           // the golden item's reference answer ("" for examples)
-    std::vector<std::string> tags;   // example tags, or the output settings' "tags" array
+    std::vector<std::string> tags;   // as eval_sets.h tags items (example tags; a golden item's from examples
+                                     // sharing its prompt), plus the output settings' "tags" array
     bool passed = false;
     double score = 0.0;
 };
