@@ -57,7 +57,13 @@ int run_generate(const std::vector<std::string>& argv) {
         nlohmann::ordered_json messages = args.value("messages")
                                               ? read_messages(*args.value("messages"))
                                               : nlohmann::ordered_json::array({{{"role", "user"}, {"content", *args.value("prompt")}}});
-        const auto& source = tokenizer.config().chat_template;
+        // An adapter trained by tunebench brings the template it was trained with: it wins
+        // over the base model's (a base model often has none).
+        std::string source = tokenizer.config().chat_template;
+        if (auto adapter = args.value("adapter")) {
+            auto adapter_template = tb::TokenizerConfig::from_folder(*adapter).chat_template;
+            if (!adapter_template.empty()) source = std::move(adapter_template);
+        }
         if (source.empty())
             throw tb::Error(*model_dir + ": the model has no chat template (a base model?): use --raw --prompt TEXT");
         nlohmann::ordered_json vars = {{"messages", messages}, {"add_generation_prompt", true},

@@ -227,7 +227,10 @@ torch::Tensor CausalLMImpl::hidden_states(const ForwardInputs& in) {
 
     auto [cos, sin] = rotary_.cos_sin(positions, load_.dtype);
     auto h = model->embed_tokens(ids);
-    for (const auto& layer : *model->layers) h = layer->as<DecoderLayerImpl>()->forward(h, cos, sin, mask, in.cache);
+    for (const auto& layer : *model->layers) {
+        auto& decoder = *layer->as<DecoderLayerImpl>();
+        h = layer_runner && !in.cache ? layer_runner(decoder, h, cos, sin, mask) : decoder.forward(h, cos, sin, mask, in.cache);
+    }
     if (in.cache) in.cache->advance(t);
     return model->norm(h);
 }

@@ -5,6 +5,7 @@
 // named_parameters() maps one to one onto safetensors files and PEFT adapters.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -140,6 +141,12 @@ public:
 
     // Base weights by HF name (no LoRA tensors; no lm_head when tied), for saving.
     std::vector<std::pair<std::string, torch::Tensor>> base_weights();
+
+    // When set, hidden_states runs each decoder layer through it (not with a KV cache): the
+    // trainer's gradient checkpointing (core/train/gradient_checkpointing.h). Empty: plain forward.
+    std::function<torch::Tensor(DecoderLayerImpl& layer, const torch::Tensor& x, const torch::Tensor& cos,
+                                const torch::Tensor& sin, const torch::Tensor& mask)>
+        layer_runner;
 
     DecoderStack model{nullptr};
     LoraLinear lm_head{nullptr};  // null when tie_word_embeddings
