@@ -13,10 +13,11 @@ CLI="$ROOT/$BUILD_DIR/app/tunebench-cli"
 DATA="$ROOT/examples/support-tickets"
 PROJECT="$ROOT/demo.tunebench"
 
-has() { "$CLI" --help | grep -q "^  $1 "; }
+# grep reads all of --help: with -q it stops early, the CLI gets SIGPIPE and pipefail fails the test.
+has() { "$CLI" --help | grep "^  $1 " >/dev/null; }
 step() { printf '\n=== %s ===\n' "$*"; }
 
-rm -f "$PROJECT" "$PROJECT-wal" "$PROJECT-shm"
+rm -rf "$PROJECT" "$PROJECT-wal" "$PROJECT-shm" "$PROJECT-adapter" "$PROJECT-runs"
 
 step "Environment"
 has doctor && "$CLI" doctor || true
@@ -46,6 +47,99 @@ fi
 if has golden; then
   step "Golden test set with rubrics"
   "$CLI" golden import "$PROJECT" support-golden "$DATA/golden.jsonl"
+fi
+
+MODEL=${DEMO_MODEL:-"$ROOT/examples/demo-model/model"}   # the tiny base model the project pretrained itself
+ADAPTER="$PROJECT-adapter"
+RUNS="$PROJECT-runs"
+mkdir -p "$RUNS"
+# The LoRA run: small enough for a few minutes on 2 CPU cores (THREADS=1 is faster on a busy machine).
+LORA_EPOCHS=${LORA_EPOCHS:-3}
+LORA_LR=${LORA_LR:-2e-3}
+LORA_RANK=${LORA_RANK:-16}
+LORA_THREADS=${LORA_THREADS:-0}
+
+# Readable lines from `train`'s JSON lines: a bar, loss, learning rate, tokens/s.
+PROGRESS_PY=$(cat <<'PY'
+import json, sys
+total = None
+for line in sys.stdin:
+    try:
+        j = json.loads(line)
+    except ValueError:
+        if " validation loss " not in line:  # the JSON line below says it
+            print(line.rstrip("\n"), flush=True)
+        continue
+    if "preflight" in j:
+        total = j["preflight"]["total_steps"]
+        continue
+    if "val_loss" in j:
+        print(f"  step {j['step']:>4}: validation loss {j['val_loss']:.3f}", flush=True)
+        continue
+    step = j.get("step", 0)
+    if total and step % max(1, total // 30) and step != total:
+        continue
+    done = int(20 * step / total) if total else 0
+    bar = "#" * done + "." * (20 - done)
+    of = f"/{total}" if total else ""
+    print(f"  step {step:>4}{of} [{bar}] loss {j['loss']:.3f}  lr {j['lr']:.1e}  {j['tokens_per_s']:.0f} tokens/s", flush=True)
+PY
+)
+# pass rate, mean score and two sample answers of an eval --json file.
+EVAL_SUMMARY_PY=$(cat <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+print(f"  eval run {r['run_id']}: {r['passed']}/{r['items_total']} passed ({100 * r['pass_rate']:.1f}%), mean score {r['mean_score']:.3f}")
+for item in r["items"][:2]:
+    print(f"  e.g. {item['id']}: {item['output'][:110]!r} -> score {item['score']:.2f}")
+PY
+)
+run_eval() {  # label, extra eval args...; prints the summary, leaves the run id in $RUNS/<label>.json
+  local label=$1; shift
+  "$CLI" eval "$PROJECT" --model "$MODEL" "$@" --set support-golden --max-new-tokens 48 --json >"$RUNS/$label.json"
+  python3 -c "$EVAL_SUMMARY_PY" "$RUNS/$label.json"
+}
+run_id() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["run_id"])' "$RUNS/$1.json"; }
+
+BEFORE_OK=0
+if has eval && has golden && [ -f "$MODEL/model.safetensors" ]; then
+  step "Before: the base demo model on the golden set (it never saw this JSON schema)"
+  run_eval before && BEFORE_OK=1 || echo "(eval failed)"
+fi
+
+TRAIN_OK=0
+if has train && [ -f "$MODEL/model.safetensors" ]; then
+  step "LoRA training with live progress (rank $LORA_RANK, $LORA_EPOCHS epochs, lr $LORA_LR)"
+  rm -rf "$ADAPTER"
+  start=$(date +%s)
+  if "$CLI" train "$PROJECT" --model "$MODEL" --out "$ADAPTER" --epochs "$LORA_EPOCHS" --lr "$LORA_LR" \
+       --rank "$LORA_RANK" --max-length 256 --batch-rows 8 --eval-every 10 --checkpoint-every 0 \
+       --threads "$LORA_THREADS" --seed 7 --json-preflight 2>&1 | python3 -u -c "$PROGRESS_PY"; then
+    TRAIN_OK=1
+    echo "  adapter written to $ADAPTER in $(( $(date +%s) - start )) s"
+  else
+    echo "(training failed)"
+  fi
+fi
+
+if [ "$TRAIN_OK" = 1 ] && has eval && has golden; then
+  step "After: base model + the LoRA adapter on the same golden set"
+  if run_eval after --adapter "$ADAPTER" && [ "$BEFORE_OK" = 1 ] && has compare; then
+    step "Compare: before -> after, item by item (--gate fails on a regression)"
+    "$CLI" compare "$PROJECT" "$(run_id before)" "$(run_id after)" --gate --json >"$RUNS/compare.json" && gate=0 || gate=$?
+    python3 - "$RUNS/compare.json" "$gate" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1]))
+changes = {}
+for item in c["items"]:
+    changes[item["change"]] = changes.get(item["change"], 0) + 1
+print(f"  pass rate {100 * c['pass_rate_a']:.1f}% -> {100 * c['pass_rate_b']:.1f}% on {c['paired_items']} golden items")
+low, high = c["score_diff_ci"]
+print(f"  mean score change {c['score_diff']:+.3f} (95% CI {low:+.3f} .. {high:+.3f}), McNemar p = {c['mcnemar_p']:.2g}")
+print(f"  items: {changes.get('improved', 0)} improved, {changes.get('regressed', 0)} regressed, {changes.get('unchanged', 0)} unchanged")
+print("  gate: " + ("passed, no regression" if sys.argv[2] == "0" else "REGRESSION flagged"))
+PY
+  fi
 fi
 
 step "Summary"
