@@ -128,10 +128,22 @@ TEST_F(TrainingPanelTest, CancelStopsTheRun) {
     panel.enqueueRun(config(QStringLiteral("long"), 100000), QStringLiteral("long"));
     ASSERT_TRUE(QTest::qWaitFor([&] { return steps.count() >= 1; }, kRunTimeoutMs));
 
-    // Paused: no step arrives while paused.
+    // Paused: at most the step in flight lands, then no step arrives while paused.
+    const int beforePause = steps.count();
     panel.togglePause();
     EXPECT_EQ(panel.pauseButton()->text(), QStringLiteral("Resume"));
-    QTest::qWait(300);  // the step in flight may still land
+    int seen = steps.count();
+    QElapsedTimer quiet, overall;
+    quiet.start();
+    overall.start();
+    while (quiet.elapsed() < 600 && overall.elapsed() < 30000) {
+        QTest::qWait(50);
+        if (steps.count() != seen) {
+            seen = steps.count();
+            quiet.restart();
+        }
+    }
+    EXPECT_LE(seen - beforePause, 1);
     const int before = steps.count();
     QTest::qWait(400);
     EXPECT_EQ(steps.count(), before);
@@ -213,14 +225,15 @@ TEST(TrainingPanelFailure, AFailingRunReportsWhyAndTheQueueGoesOn) {
     EXPECT_FALSE(panel.logView()->toPlainText().isEmpty());
 }
 
-// Disabled: failed in a hand-linked -O0 build (suggestions not applied through the panel); under investigation.
-TEST(TrainingPanelSuggestions, DISABLED_TheRunDialogStartsFromTheSuggestedSettings) {
+TEST(TrainingPanelSuggestions, TheRunDialogStartsFromTheSuggestedSettings) {
     QTemporaryDir dir;
     const std::string path = dir.filePath(QStringLiteral("p.tunebench")).toStdString();
     tbtest::createProject(path, {{"q", "a", ""}});
     auto project = tb::ProjectFile::open(path);
     tbui::TrainingPanel panel(project);
-    panel.setSuggestedSettings({{"learning_rate", 5e-5}, {"epochs", 4}, {"lora_rank", 32}, {"method", "full", ""}});
+    const nlohmann::json suggested = {{"learning_rate", 5e-5}, {"epochs", 4}, {"lora_rank", 32}, {"method", "full"}};
+    ASSERT_TRUE(suggested.is_object());
+    panel.setSuggestedSettings(suggested);
     auto dialog = panel.createRunDialog();
     const tb::TrainConfig c = dialog->config();
     EXPECT_DOUBLE_EQ(c.learning_rate, 5e-5);
