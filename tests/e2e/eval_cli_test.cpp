@@ -93,7 +93,7 @@ TEST_F(EvalCliTest, EvalJsonHoldsTheRunAndEveryItemAndRerunsIdentically) {
     EXPECT_NE(text.out.find("eval run "), std::string::npos);
 }
 
-TEST_F(EvalCliTest, TemplateRuleAndUsageErrorsExit2) {
+TEST_F(EvalCliTest, TemplateRuleAndEvalUsageErrorsExit2) {
     SKIP_WITHOUT_CLI();
     auto r = dir_.run(eval_args({"--model", model_.string()}), "notemplate");
     EXPECT_EQ(r.exit_code, 2);
@@ -107,6 +107,10 @@ TEST_F(EvalCliTest, TemplateRuleAndUsageErrorsExit2) {
                             "missing");
     EXPECT_EQ(missing.exit_code, 2);
     EXPECT_NE(missing.err.find("probe"), std::string::npos) << missing.err;
+}
+
+TEST_F(EvalCliTest, CompareUsageErrorsExit2) {
+    SKIP_WITHOUT_CLI();
     EXPECT_EQ(dir_.run({"compare", project_path_, "1"}, "c1").exit_code, 2);
     EXPECT_EQ(dir_.run({"compare", project_path_, "x", "2"}, "c2").exit_code, 2);
     EXPECT_EQ(dir_.run({"compare", project_path_, "41", "42"}, "c3").exit_code, 2);  // no such runs
