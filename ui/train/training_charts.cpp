@@ -1,5 +1,8 @@
 #include "ui/train/training_charts.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <QHBoxLayout>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -34,7 +37,11 @@ void rescale(QCustomPlot* plot) {
     // A single point (or a flat line) gives an empty range: widen it so the point is visible.
     for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
         QCPRange r = axis->range();
-        if (r.size() <= 0.0) axis->setRange(r.lower - 1.0, r.upper + 1.0);
+        // Padding relative to the value: a learning rate of 1e-4 must not sit on a +-1 axis.
+        if (r.size() <= 0.0) {
+            const double pad = axis == plot->xAxis ? 1.0 : std::max(std::abs(r.lower) * 0.1, 1e-12);
+            axis->setRange(r.lower - pad, r.upper + pad);
+        }
         else if (axis == plot->yAxis) axis->setRange(r.lower - 0.05 * r.size(), r.upper + 0.05 * r.size());
     }
 }
@@ -120,7 +127,7 @@ void TrainingCharts::replotNow() {
     replotTimer_->stop();
     for (QCustomPlot* plot : {lossPlot_, lrPlot_, throughputPlot_}) {
         rescale(plot);
-        plot->replot(QCustomPlot::rpQueuedReplot);
+        plot->replot();  // throttled by replotTimer_ already; immediate, so a grab right after shows it
     }
 }
 
