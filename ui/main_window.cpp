@@ -147,6 +147,7 @@ void MainWindow::setTabContent(Tab tab, QWidget* content) {
         delete item;
     }
     layout->addWidget(content);
+    content->show();  // a widget added to an already visible parent stays hidden otherwise
 }
 
 void MainWindow::showPlaceholder(Tab tab, const QString& text) {
@@ -488,6 +489,7 @@ bool MainWindow::openProject(const QString& path) {
         if (tab != DatasetTab) showPlaceholder(static_cast<Tab>(tab), tr("Loading…"));
     ensureTabWidget(OverviewTab);
     ensureTabWidget(currentTab());
+    updateReviewerLabel();
     updateTitleAndActions();
     Q_EMIT projectOpened(projectPath());
     return true;
