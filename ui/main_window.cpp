@@ -96,6 +96,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     connect(browser_, &ExampleBrowser::countChanged, this, &MainWindow::onCountChanged);
     connect(checkPanel_, &CheckReportPanel::runChecksRequested, this, &MainWindow::runChecks);
+    // A finding clicked in the dock (visible on every tab) shows the browser it filters.
+    connect(checkPanel_, &CheckReportPanel::findingKindActivated, this, [this] { showTab(DatasetTab); });
+    connect(checkPanel_, &CheckReportPanel::findingActivated, this, [this] { showTab(DatasetTab); });
     connect(checkPanel_, &CheckReportPanel::findingKindActivated, browser_, &ExampleBrowser::setFindingKindFilter);
     connect(checkPanel_, &CheckReportPanel::findingActivated, browser_, &ExampleBrowser::showOnlyExamples);
 
@@ -180,8 +183,6 @@ void MainWindow::showTab(Tab tab) {
 void MainWindow::onTabChanged(int index) {
     if (index < 0) return;
     const auto tab = static_cast<Tab>(index);
-    // The check report belongs to the Dataset tab; elsewhere it would only take room.
-    if (reportDock_) reportDock_->setVisible(reportDockWanted_ && tab == DatasetTab);
     if (!project_) return;
     const bool existed = [&] {
         switch (tab) {
@@ -393,11 +394,6 @@ void MainWindow::createMenus() {
     viewMenu->addSeparator();
     QAction* toggleReport = reportDock_->toggleViewAction();
     toggleReport->setText(tr("&Data report"));
-    // A user's toggle is remembered; the dock itself only shows on the Dataset tab.
-    connect(toggleReport, &QAction::triggered, this, [this](bool on) {
-        reportDockWanted_ = on;
-        if (on && currentTab() != DatasetTab) showTab(DatasetTab);
-    });
     viewMenu->addAction(toggleReport);
     QAction* clearFilters = viewMenu->addAction(tr("&Clear filters"), browser_, &ExampleBrowser::clearFilters);
     QAction* findAction = viewMenu->addAction(tr("&Find…"), this, [this] {

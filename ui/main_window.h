@@ -137,7 +137,6 @@ private:
     ExampleBrowser* browser_;
     CheckReportPanel* checkPanel_;
     QDockWidget* reportDock_ = nullptr;
-    bool reportDockWanted_ = true;  // the user's choice; the dock shows on the Dataset tab only
     JobRunner* jobRunner_;
     QPointer<ProjectOverview> overview_;
     QPointer<ReviewQueueWidget> reviewQueue_;

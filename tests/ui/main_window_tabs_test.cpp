@@ -19,6 +19,7 @@
 #include "core/curation/reviews.h"
 #include "core/project/project_file.h"
 #include "ui/coverage/coverage_view.h"
+#include "ui/dataset/check_report_panel.h"
 #include "ui/dataset/example_browser.h"
 #include "ui/golden/golden_set_editor.h"
 #include "ui/main_window.h"
@@ -87,12 +88,12 @@ TEST_F(MainWindowTabsTest, OpeningAProjectShowsEveryStageAsATab) {
     window_->showTab(tbui::MainWindow::GoldenTab);
     ASSERT_NE(window_->goldenEditor(), nullptr);
     EXPECT_TRUE(window_->goldenEditor()->isVisible());
-    // The check report dock belongs to the Dataset tab only.
+    // A finding clicked in the check report dock shows the Dataset tab it filters.
     auto* dock = window_->findChild<QDockWidget*>(QStringLiteral("checkReportDock"));
     ASSERT_NE(dock, nullptr);
-    EXPECT_FALSE(dock->isVisible());
-    window_->showTab(tbui::MainWindow::DatasetTab);
     EXPECT_TRUE(dock->isVisible());
+    Q_EMIT window_->checkPanel()->findingKindActivated(QStringLiteral("short_answer"));
+    EXPECT_EQ(window_->currentTab(), tbui::MainWindow::DatasetTab);
     EXPECT_TRUE(window_->browser()->isVisible());
     EXPECT_TRUE(messages_.messages().empty());
 }
