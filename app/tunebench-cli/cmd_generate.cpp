@@ -97,8 +97,21 @@ int run_generate(const std::vector<std::string>& argv) {
         options.eos_token_ids.push_back(*eos);
     options.pad_token_id = defaults.pad_token_id.value_or(0);
 
-    auto detokenize = [&](const std::vector<std::int64_t>& ids) {
+    auto decode = [&](const std::vector<std::int64_t>& ids) {
         return tokenizer.decode(std::vector<std::int32_t>(ids.begin(), ids.end()), /*skip_special_tokens=*/true);
+    };
+    // Decoded after the prompt's last token, then that token's text cut off: decoders strip
+    // the leading space of the first piece (SentencePiece "\u2581there" alone is "there"), but
+    // after "time," the continuation is " there".
+    const std::vector<std::int64_t> anchor =
+        prompt.empty() ? std::vector<std::int64_t>{} : std::vector<std::int64_t>{prompt.back()};
+    const std::string anchor_text = decode(anchor);
+    auto detokenize = [&](const std::vector<std::int64_t>& ids) {
+        std::vector<std::int64_t> with_anchor = anchor;
+        with_anchor.insert(with_anchor.end(), ids.begin(), ids.end());
+        std::string text = decode(with_anchor);
+        if (text.compare(0, anchor_text.size(), anchor_text) == 0) return text.substr(anchor_text.size());
+        return decode(ids);
     };
     // Stream: print what the decoded text gained with each token.
     std::vector<std::int64_t> generated;

@@ -45,6 +45,19 @@ TEST(CliGenerate, RawGreedyStoriesPrintsTheKnownStory) {
               "she saw a big, red ball. She wanted to play with it, but it was too high\n");
 }
 
+TEST(CliGenerate, TheContinuationKeepsItsLeadingSpace) {
+    SKIP_WITHOUT_CLI();
+    if (!std::filesystem::exists(kStories)) GTEST_SKIP() << "shared fixtures absent";
+    auto o = run("generate --model " + kStories + " --raw --prompt 'Once upon a time,' --greedy --max-new-tokens 12");
+    EXPECT_EQ(o.status, 0);
+    ASSERT_FALSE(o.out.empty());
+    EXPECT_EQ(o.out[0], ' ') << o.out;  // " there", not "there"
+    const std::string story =
+        "Once upon a time, there was a little girl named Lily. She loved to play outside in the park.";
+    const std::string joined = "Once upon a time," + o.out.substr(0, o.out.size() - 1);
+    EXPECT_EQ(story.compare(0, joined.size(), joined), 0) << joined;
+}
+
 TEST(CliGenerate, SeededSamplingRepeatsAndUsageErrorsExit2) {
     SKIP_WITHOUT_CLI();
     if (!std::filesystem::exists(kStories)) GTEST_SKIP() << "shared fixtures absent";
