@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/tunebench-cli/command.h"
+#include "core/advisor/gpu_memory.h"
 #include "core/advisor/advice.h"
 #include "core/advisor/decision_store.h"
 #include "core/project/project_file.h"
@@ -70,6 +71,11 @@ int run_advise(const std::vector<std::string>& argv) {
         double gib = args.number_or("gpu-memory", 0);
         if (!(gib > 0)) throw tbcli::UsageError("--gpu-memory needs a positive number of GiB");
         request.gpu_memory_gib = gib;
+    } else if (auto gpu = tb::detect_gpu()) {
+        // Detected, and said so: the user can still type another figure with --gpu-memory.
+        request.gpu_memory_gib = gpu->memory_gib;
+        std::cerr << "tunebench-cli advise: GPU memory " << gpu->memory_gib << " GiB detected (" << gpu->name
+                  << ", nvidia-smi); --gpu-memory overrides it\n";
     }
     request.memory.sequence_length = args.integer_or("sequence-length", request.memory.sequence_length);
     request.memory.batch_size = args.integer_or("batch-size", request.memory.batch_size);

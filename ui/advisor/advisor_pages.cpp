@@ -1,5 +1,7 @@
 #include "ui/advisor/advisor_pages.h"
 
+#include "core/advisor/gpu_memory.h"
+
 #include <cmath>
 
 #include <QButtonGroup>
@@ -229,6 +231,13 @@ AdvisorBaseModelPage::AdvisorBaseModelPage(QWidget* parent) : QWizardPage(parent
     gpuSpin_->setDecimals(0);
     gpuSpin_->setSuffix(tr(" GiB"));
     gpuSpin_->setSpecialValueText(tr("unknown"));  // 0: nothing detected, nothing typed
+    if (auto gpu = tb::detect_gpu()) {
+        gpuSpin_->setValue(std::floor(gpu->memory_gib));
+        gpuSpin_->setToolTip(tr("Detected: %1 (nvidia-smi). Type another figure for the GPU you will train on.")
+                                 .arg(QString::fromStdString(gpu->name)));
+    } else {
+        gpuSpin_->setToolTip(tr("No NVIDIA GPU detected here: type the memory of the GPU you will train on."));
+    }
     form->addRow(tr("GPU memory:"), gpuSpin_);
     sequenceSpin_ = new QSpinBox(this);
     sequenceSpin_->setObjectName(QStringLiteral("sequenceLengthSpin"));
