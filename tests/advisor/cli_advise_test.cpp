@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 namespace {
@@ -22,7 +23,8 @@ struct CliRun {
 
 CliRun run_cli(const std::string& arguments) {
     CliRun r;
-    const std::string stderr_path = testing::TempDir() + "tb_advise_stderr.txt";
+    // Per process: ctest runs the tests of this file in parallel processes.
+    const std::string stderr_path = testing::TempDir() + "tb_advise_stderr_" + std::to_string(::getpid()) + ".txt";
     std::string command = std::string(TUNEBENCH_CLI) + " " + arguments + " 2>" + stderr_path;
     FILE* pipe = popen(command.c_str(), "r");
     std::array<char, 4096> buffer{};
@@ -35,7 +37,7 @@ CliRun run_cli(const std::string& arguments) {
 }
 
 std::string write_answers(const std::string& name, const nlohmann::json& answers) {
-    std::string path = testing::TempDir() + name;
+    std::string path = testing::TempDir() + std::to_string(::getpid()) + "_" + name;
     std::ofstream(path) << answers.dump();
     return path;
 }
@@ -101,7 +103,7 @@ TEST_F(AdviseCli, MissingAnswersExitTwoNamingEachKey) {
 namespace {
 
 TEST_F(AdviseCli, StoresTheDecisionInTheProject) {
-    std::string project = testing::TempDir() + "tb_advise_cli.tunebench";
+    std::string project = testing::TempDir() + "tb_advise_cli_" + std::to_string(::getpid()) + ".tunebench";
     fs::remove(project);
     ASSERT_EQ(run_cli("init " + project).status, 0);
     std::string answers = write_answers("store.json", {{"goal", "json for the billing API"},

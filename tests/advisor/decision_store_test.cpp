@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "core/advisor/advice.h"
 #include "core/project/project_file.h"
@@ -22,7 +23,7 @@ tb::Advice style_advice() {
 }
 
 TEST(DecisionStore, StoresAndReadsBackDecisions) {
-    fs::path path = fs::path(testing::TempDir()) / "tb_advisor_decisions.tunebench";
+    fs::path path = fs::path(testing::TempDir()) / ("tb_advisor_decisions_" + std::to_string(::getpid()) + ".tunebench");
     fs::remove(path);
     tb::Advice advice = style_advice();
     {

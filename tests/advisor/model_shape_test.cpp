@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "core/common/error.h"
 
@@ -13,7 +14,7 @@ namespace {
 namespace fs = std::filesystem;
 
 TEST(ModelShape, ReadsAModelFolder) {
-    fs::path dir = fs::path(testing::TempDir()) / "tb_advisor_model_folder";
+    fs::path dir = fs::path(testing::TempDir()) / ("tb_advisor_model_folder_" + std::to_string(::getpid()));
     fs::create_directories(dir);
     {
         std::ofstream out(dir / "config.json");
