@@ -2,6 +2,317 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>DecisionTree</name>
+    <message>
+        <source>In a sentence or two, what should the model do better than it does today?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the behaviour and who notices it, e.g. &quot;answer support tickets in our tone and ticket format&quot;. The goal is stored with the decision so the evaluation can be checked against it later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which of these is closest to what is missing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the main need; if two apply, pick the one that hurts most today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A consistent style, tone or voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reliable structured output (JSON, a fixed schema, a fixed layout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A narrow task done faster or cheaper (a smaller model instead of a large one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasoning in a specialised domain (legal, medical, code base, ...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Knowing facts: products, policies, documents, recent events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do the answers depend on facts that change often (prices, policies, documentation, stock, news)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Often means: the facts would be out of date before you would retrain the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must the answers cite or quote their sources?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example because users check answers against documents, or an auditor asks where an answer came from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does a capable model already do the task well when the prompt holds clear instructions and a few examples?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try it before answering: write the instructions, add three to five good examples, and look at twenty outputs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use retrieval (RAG): the facts change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facts learned in fine-tuning are frozen at training time; every change would need a new training run and a new evaluation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieval reads the current document at answer time, so updating the knowledge is updating the index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tuning teaches behaviour (tone, format) better than facts; if the style matters too, fine-tune for it later, on top of retrieval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index the source documents, retrieve the top few passages per question, and put them in the prompt with the instruction to answer only from them. Measure answer accuracy on 50 real questions before tuning anything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use retrieval (RAG): answers must cite sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fine-tuned model cannot say which training example a fact came from, and it invents plausible citations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With retrieval the passages are in the prompt, so every citation can be checked against a real document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieve passages with their document ids, ask the model to quote the id for each claim, and check the cited passages really contain the claims on a sample of answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use retrieval (RAG) for knowledge the model lacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model does not know these facts and examples in the prompt do not help; fine-tuning on facts gives unreliable recall and more confident hallucinations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The facts are stable, so a retrieval index built once stays valid; retrieval also shows which passage an answer used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the relevant documents (or retrieved passages) in the prompt and check that the model answers correctly from them; only if it then fails at the format or style is fine-tuning worth a look.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Better prompting: the model already writes in this style with examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A model that already matches the style from instructions and a few examples needs no training run, dataset or evaluation cycle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt changes ship in minutes and can be rolled back; a fine-tuned model must be retrained for every style change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a system prompt describing the style, add three to five examples of ideal answers, and compare twenty outputs with real ones. Revisit fine-tuning only if the prompt gets too long, too slow or too costly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Better prompting and constrained decoding for the structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model already produces the structure with examples; a schema in the prompt plus constrained (grammar or JSON-schema) decoding makes it reliable without training.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation with one automatic retry usually closes the remaining gap at far lower cost than a fine-tuning project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the schema and two examples in the prompt, turn on JSON or grammar-constrained decoding where the server supports it, validate every output and measure the failure rate on 100 real inputs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Better prompting: the model reasons well enough with guidance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model already reaches the right conclusions with instructions and examples, so the reasoning ability is there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step-by-step instructions, worked examples and a larger model are cheaper to try than collecting expert training data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write down the reasoning steps an expert follows, add worked examples to the prompt, and have a domain expert grade 30 answers. Fine-tune only if a smaller, cheaper model must reach the same quality.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Better prompting: the model can use the knowledge given in the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The facts are stable and fit in the prompt, and the model answers well when they are there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing needs to be trained or indexed; grow to retrieval when the material no longer fits in the prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the reference material in the system prompt (or a cached prefix), check twenty answers, and watch the prompt length as the material grows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Better prompting: the model can already do it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model does the task well with instructions and examples, and none of the usual reasons for fine-tuning (style, structure, latency, domain reasoning) is the main need.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompting keeps the strongest general model and costs no training data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn the instructions and examples that worked into a fixed prompt, build a small evaluation set of 30-50 real inputs, and keep it to judge any later change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Define the gap before training: improve the prompt and build an evaluation set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The need is not one of the cases where fine-tuning is known to pay off (style, structure, narrow latency or cost, domain reasoning).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a clear, measurable failure, a fine-tuned model cannot be shown to be better than a well-prompted one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collect 30-50 real inputs where the model fails, write down what a good answer is for each, and iterate on the prompt against them. Come back to this advisor when the failures have a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tune for style consistency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instructions and examples do not get the model to a consistent style; fine-tuning changes the default behaviour instead of asking for it in every prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Style is learned from a few hundred to a few thousand good examples, and a LoRA adapter on a ~7B model is usually enough.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shorter prompt also lowers latency and cost per request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collect 300-1000 examples of ideal answers in the target style, hold out 10-15% for validation plus a small golden set, and train a LoRA adapter with the suggested settings; compare against the best prompt on the golden set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tune for reliable structured output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model does not produce the structure reliably from instructions and examples; fine-tuning makes the format its default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Structured output is easy to check automatically (parse and validate), so the dataset and the evaluation can be built and scored without human graders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep output validation after fine-tuning: it lowers the failure rate but does not guarantee zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build 500-2000 input/output pairs whose outputs all validate against the schema, hold out 10-15%, train a LoRA adapter on a ~7B instruct model, and measure the parse and schema failure rate against the prompted baseline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tune a smaller model for a narrow task (latency and cost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A large model already does the task with examples, so its outputs can serve as training data for a much smaller model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For a narrow, well-defined task a small fine-tuned model often matches the large prompted one at a fraction of the latency and cost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The large model&apos;s prompted accuracy is the target to measure the small model against.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the large model with the working prompt on 1000-5000 real inputs, review a sample of its outputs, and use the reviewed set to train a LoRA adapter on a 1-8B model; compare accuracy, latency and cost on a held-out golden set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tune on labelled examples for a narrow task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Even prompted with examples the model cannot do the task, so it has to be learned from data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A narrow task (classification, extraction, a fixed transformation) can be learned by a small model from enough labelled examples, which keeps latency and cost low.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label 1000+ real examples (two reviewers on a sample, to measure agreement), hold out 10-15% and a golden set, and train a LoRA adapter; if quality stalls, try a larger base model before collecting more data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tune for domain reasoning that prompting cannot reach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model does not reach the right conclusions even with instructions and examples, so the reasoning has to be taught from expert data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain reasoning needs a strong base model (32-70B): fine-tuning adapts how it reasons, it does not add capacity a small model lacks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expert-written examples with their reasoning steps matter more than volume; expect to need domain experts for the evaluation too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Have domain experts write 300-1000 worked examples with the reasoning, try the largest model you can serve with a strong prompt first as the baseline, then train a LoRA (or QLoRA) adapter on a 32-70B model and let experts grade both on a golden set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>PNG image (*.png)</source>
@@ -199,6 +510,14 @@
     </message>
     <message>
         <source>&lt;b&gt;Recommended method: %1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detected: %1 (nvidia-smi). Type another figure for the GPU you will train on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No NVIDIA GPU detected here: type the memory of the GPU you will train on.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
