@@ -1,5 +1,7 @@
 #include "core/eval/compare.h"
 
+#include "core/common/markup_escape.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -169,21 +171,7 @@ nlohmann::json Comparison::to_json() const {
             {"per_tag", tags}};
 }
 
-std::string xml_escape(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
+std::string xml_escape(const std::string& text) { return escape_markup(text, "&quot;", "&apos;"); }
 
 std::string Comparison::to_junit_xml(const std::string& suite_name) const {
     std::vector<std::string> cases;

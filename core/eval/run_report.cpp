@@ -1,5 +1,7 @@
 #include "core/eval/run_report.h"
 
+#include "core/common/markup_escape.h"
+
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -143,21 +145,7 @@ void write_items(std::ostringstream& html, const RunReportData& data) {
 
 }  // namespace
 
-std::string html_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
+std::string html_escape(std::string_view text) { return escape_markup(text, "&quot;", "&#39;"); }
 
 RunReportData load_run_report_data(const ProjectFile& project, std::int64_t run_id,
                                    std::optional<std::int64_t> baseline_run_id, const CompareOptions& options) {

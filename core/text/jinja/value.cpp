@@ -1,5 +1,7 @@
 #include "core/text/jinja/value.h"
 
+#include "core/common/markup_escape.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -92,21 +94,7 @@ Value Value::markup(std::string s) {
     return v;
 }
 
-std::string html_escape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&#34;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
+std::string html_escape(std::string_view s) { return escape_markup(s, "&#34;", "&#39;"); }  // markupsafe's entities
 
 Value Value::list(std::vector<Value> items, bool tuple) {
     auto data = std::make_shared<ListData>();
