@@ -26,13 +26,15 @@ double ms_since(Clock::time_point start) {
 }
 
 tb::Example make_example(std::int64_t i, std::mt19937_64& rng) {
-    static const char* words[] = {"router", "invoice", "refund", "laptop", "parcel", "password", "screen", "battery",
-                                  "charged", "twice", "broken", "late",   "account", "printer", "subscription", "phone"};
+    static const char* words[] = {"router",  "invoice", "refund",       "laptop", "parcel", "password",
+                                  "screen",  "battery", "charged",      "twice",  "broken", "late",
+                                  "account", "printer", "subscription", "phone"};
     std::string user = "ticket " + std::to_string(i) + ":";
     for (int k = 0; k < 14; ++k) user += std::string(" ") + words[rng() % 16];
     tb::Example e;
     e.messages.push_back({"user", user, "", nullptr, "", std::nullopt});
-    e.messages.push_back({"assistant", "We are on it (" + std::to_string(rng() % 1000) + ").", "", nullptr, "", std::nullopt});
+    e.messages.push_back(
+        {"assistant", "We are on it (" + std::to_string(rng() % 1000) + ").", "", nullptr, "", std::nullopt});
     return e;
 }
 
@@ -122,7 +124,8 @@ int main(int argc, char** argv) {
     const std::size_t steps = 1000;
     std::size_t taken = 0;
     tb::QueueCursor to_review{tb::ReviewQueue::to_review, "ana", 1, ""};
-    print("to_review (ana, overlap 1), from her last review", walk(project, to_review, n / 10, steps, true, &taken), taken);
+    print("to_review (ana, overlap 1), from her last review", walk(project, to_review, n / 10, steps, true, &taken),
+          taken);
     print("to_review (ana), from the middle", walk(project, to_review, n / 2, steps, true, &taken), taken);
     print("to_review (ana), previous from the end", walk(project, to_review, n + 1, steps, false, &taken), taken);
     tb::QueueCursor overlap2{tb::ReviewQueue::to_review, "cleo", 2, ""};

@@ -46,9 +46,12 @@ int main(int argc, char** argv) {
     std::int64_t new_tokens = 256, uncached_100m = 64;
     bool skip_100m = false;
     for (int i = 1; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--new-tokens") && i + 1 < argc) new_tokens = std::atoll(argv[++i]);
-        else if (!std::strcmp(argv[i], "--uncached-100m-tokens") && i + 1 < argc) uncached_100m = std::atoll(argv[++i]);
-        else if (!std::strcmp(argv[i], "--skip-100m")) skip_100m = true;
+        if (!std::strcmp(argv[i], "--new-tokens") && i + 1 < argc)
+            new_tokens = std::atoll(argv[++i]);
+        else if (!std::strcmp(argv[i], "--uncached-100m-tokens") && i + 1 < argc)
+            uncached_100m = std::atoll(argv[++i]);
+        else if (!std::strcmp(argv[i], "--skip-100m"))
+            skip_100m = true;
     }
     std::setvbuf(stdout, nullptr, _IOLBF, 0);  // figures appear as they are measured
     tb::configure_runtime();

@@ -4,8 +4,8 @@
 //
 //   bench_import_check [examples=100000] [path=/tmp/tb_bench_import_check.jsonl]
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -30,10 +30,10 @@ struct Random {
 };
 
 std::vector<std::string> make_vocabulary(Random& random) {
-    static const char* syllables[] = {"ka", "lo", "mi", "ser", "ton", "ba", "ri", "en", "ul", "dra", "vo", "pe",
-                                      "sta", "qu", "ne", "fi", "gor", "al", "ti", "um", "zé", "ño", "wa", "ch"};
-    std::vector<std::string> words = {"the", "a", "to", "of", "and", "in", "is", "for", "you", "it", "that", "with",
-                                      "on", "can", "your", "this", "be", "are", "or", "how", "what", "please"};
+    static const char* syllables[] = {"ka",  "lo", "mi", "ser", "ton", "ba", "ri", "en", "ul", "dra", "vo", "pe",
+                                      "sta", "qu", "ne", "fi",  "gor", "al", "ti", "um", "zé", "ño",  "wa", "ch"};
+    std::vector<std::string> words = {"the",  "a",  "to",  "of",   "and",  "in", "is",  "for", "you", "it",   "that",
+                                      "with", "on", "can", "your", "this", "be", "are", "or",  "how", "what", "please"};
     while (words.size() < 3000) {
         std::string word;
         const std::size_t parts = 1 + random.below(3);
@@ -60,27 +60,35 @@ nlohmann::json make_example(Random& random, const std::vector<std::string>& voca
     nlohmann::json messages = nlohmann::json::array();
     const double system_roll = static_cast<double>(random.below(100));
     if (system_roll < 70)
-        messages.push_back({{"role", "system"}, {"content", "You are a helpful support assistant for Acme Cloud. Answer briefly and politely."}});
+        messages.push_back(
+            {{"role", "system"},
+             {"content", "You are a helpful support assistant for Acme Cloud. Answer briefly and politely."}});
     else if (system_roll < 78)
         messages.push_back({{"role", "system"}, {"content", "You are Acme's billing assistant."}});
     const std::size_t turns = 1 + random.below(3);
     for (std::size_t t = 0; t < turns; ++t) {
         std::string user = sentence_words(random, vocabulary, 15 + random.below(40));
-        if (random.chance(0.01)) user += " You can reach me at jane.roe" + std::to_string(random.below(1000)) + "@gmail.com.";
+        if (random.chance(0.01))
+            user += " You can reach me at jane.roe" + std::to_string(random.below(1000)) + "@gmail.com.";
         if (random.chance(0.005)) user += " My number is (415) 867-" + std::to_string(1000 + random.below(9000)) + ".";
         messages.push_back({{"role", "user"}, {"content", user}});
         if (t + 1 == turns && random.chance(0.05)) {
-            messages.push_back({{"role", "assistant"},
-                                {"content", ""},
-                                {"tool_calls", {{{"type", "function"},
-                                                 {"function", {{"name", "lookup_account"},
-                                                               {"arguments", {{"account_id", random.below(100000)}}}}}}}}});
+            messages.push_back(
+                {{"role", "assistant"},
+                 {"content", ""},
+                 {"tool_calls",
+                  {{{"type", "function"},
+                    {"function",
+                     {{"name", "lookup_account"}, {"arguments", {{"account_id", random.below(100000)}}}}}}}}});
             messages.push_back({{"role", "tool"}, {"content", "{\"status\": \"active\", \"plan\": \"pro\"}"}});
         }
         std::string reply;
-        if (random.chance(0.01)) reply = "I'm sorry, but I can't help with that request.";
-        else if (random.chance(0.01)) reply = "Yes.";
-        else reply = sentence_words(random, vocabulary, 40 + random.below(160));
+        if (random.chance(0.01))
+            reply = "I'm sorry, but I can't help with that request.";
+        else if (random.chance(0.01))
+            reply = "Yes.";
+        else
+            reply = sentence_words(random, vocabulary, 40 + random.below(160));
         messages.push_back({{"role", "assistant"}, {"content", reply}});
     }
     return {{"messages", messages}};
@@ -123,8 +131,10 @@ int main(int argc, char** argv) {
                 example = make_example(random, vocabulary);
             }
             out << example.dump() << '\n';
-            if (recent.size() < 2000) recent.push_back(example);
-            else recent[random.below(recent.size())] = example;
+            if (recent.size() < 2000)
+                recent.push_back(example);
+            else
+                recent[random.below(recent.size())] = example;
         }
         std::printf("generated %zu examples (%zu exact duplicates, %zu near duplicates planted) in %s\n", count, exact,
                     near, path.c_str());
@@ -136,19 +146,24 @@ int main(int argc, char** argv) {
     auto start = std::chrono::steady_clock::now();
     double cpu_start = cpu_seconds();
     std::size_t parsed = 0;
-    tb::read_dataset(path, {}, [&](tb::Example&&) { ++parsed; }, [](tb::RejectedRecord&&) {});
+    tb::read_dataset(
+        path, {}, [&](tb::Example&&) { ++parsed; }, [](tb::RejectedRecord&&) {});
     const double parse_seconds = seconds_since(start), parse_cpu = cpu_seconds() - cpu_start;
-    std::printf("parse:  %zu examples, %.1f MB: wall %.2f s = %.0f examples/s (%.0f MB/s); CPU %.2f s = %.0f examples/s\n",
-                parsed, megabytes, parse_seconds, static_cast<double>(parsed) / parse_seconds, megabytes / parse_seconds,
-                parse_cpu, static_cast<double>(parsed) / parse_cpu);
+    std::printf(
+        "parse:  %zu examples, %.1f MB: wall %.2f s = %.0f examples/s (%.0f MB/s); CPU %.2f s = %.0f examples/s\n",
+        parsed, megabytes, parse_seconds, static_cast<double>(parsed) / parse_seconds, megabytes / parse_seconds,
+        parse_cpu, static_cast<double>(parsed) / parse_cpu);
 
     // Full check over the imported examples.
     std::vector<tb::Example> examples;
     examples.reserve(count);
-    tb::read_dataset(path, {}, [&](tb::Example&& e) {
-        e.id = static_cast<std::int64_t>(examples.size() + 1);
-        examples.push_back(std::move(e));
-    }, [](tb::RejectedRecord&&) {});
+    tb::read_dataset(
+        path, {},
+        [&](tb::Example&& e) {
+            e.id = static_cast<std::int64_t>(examples.size() + 1);
+            examples.push_back(std::move(e));
+        },
+        [](tb::RejectedRecord&&) {});
     start = std::chrono::steady_clock::now();
     cpu_start = cpu_seconds();
     tb::DataChecker checker;
@@ -156,9 +171,11 @@ int main(int argc, char** argv) {
     const double add_seconds = seconds_since(start);
     const auto report = checker.finish();
     const double check_seconds = seconds_since(start), check_cpu = cpu_seconds() - cpu_start;
-    std::printf("check:  %zu examples: wall %.2f s = %.0f examples/s (add %.2f s, finish %.2f s); CPU %.2f s = %.0f examples/s\n",
-                examples.size(), check_seconds, static_cast<double>(examples.size()) / check_seconds, add_seconds,
-                check_seconds - add_seconds, check_cpu, static_cast<double>(examples.size()) / check_cpu);
+    std::printf(
+        "check:  %zu examples: wall %.2f s = %.0f examples/s (add %.2f s, finish %.2f s); CPU %.2f s = %.0f "
+        "examples/s\n",
+        examples.size(), check_seconds, static_cast<double>(examples.size()) / check_seconds, add_seconds,
+        check_seconds - add_seconds, check_cpu, static_cast<double>(examples.size()) / check_cpu);
     std::printf("findings:");
     for (const auto& [kind, n] : report.counts_by_kind()) std::printf(" %s=%zu", kind.c_str(), n);
     std::printf("\n");
@@ -179,8 +196,10 @@ int main(int argc, char** argv) {
         for (std::size_t i = 0; i < templated_count; ++i) {
             tb::Example e;
             e.id = static_cast<std::int64_t>(i + 1);
-            e.messages.push_back({"user", preamble + sentence_words(random, vocabulary, 12), {}, nullptr, {}, std::nullopt});
-            e.messages.push_back({"assistant", reply_preamble + sentence_words(random, vocabulary, 14), {}, nullptr, {}, std::nullopt});
+            e.messages.push_back(
+                {"user", preamble + sentence_words(random, vocabulary, 12), {}, nullptr, {}, std::nullopt});
+            e.messages.push_back(
+                {"assistant", reply_preamble + sentence_words(random, vocabulary, 14), {}, nullptr, {}, std::nullopt});
             templated.push_back(std::move(e));
         }
         start = std::chrono::steady_clock::now();
@@ -189,9 +208,11 @@ int main(int argc, char** argv) {
         for (const auto& example : templated) templated_checker.add(example);
         const auto templated_report = templated_checker.finish();
         const double wall = seconds_since(start), cpu = cpu_seconds() - cpu_start;
-        std::printf("templated check: %zu examples: wall %.2f s = %.0f examples/s; CPU %.2f s = %.0f examples/s; near_duplicate findings=%zu\n",
-                    templated.size(), wall, static_cast<double>(templated.size()) / wall, cpu,
-                    static_cast<double>(templated.size()) / cpu, templated_report.counts_by_kind()["near_duplicate"]);
+        std::printf(
+            "templated check: %zu examples: wall %.2f s = %.0f examples/s; CPU %.2f s = %.0f examples/s; "
+            "near_duplicate findings=%zu\n",
+            templated.size(), wall, static_cast<double>(templated.size()) / wall, cpu,
+            static_cast<double>(templated.size()) / cpu, templated_report.counts_by_kind()["near_duplicate"]);
     }
     return 0;
 }

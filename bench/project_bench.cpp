@@ -23,9 +23,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double seconds_since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 // CPU seconds of this process (user + system). On a shared, overloaded machine wall time
 // mostly measures the neighbours, so every figure is printed both ways.
@@ -40,9 +38,10 @@ double cpu_seconds() {
 class TextGenerator {
 public:
     explicit TextGenerator(unsigned seed) : rng_(seed) {
-        const char* base[] = {"order", "refund", "shipping", "account", "password", "invoice", "delivery", "parcel",
-                              "support", "return", "warranty", "payment", "card", "address", "store", "discount",
-                              "the", "a", "my", "is", "how", "can", "i", "please", "when", "where", "what", "why"};
+        const char* base[] = {"order",  "refund",   "shipping", "account",  "password", "invoice", "delivery",
+                              "parcel", "support",  "return",   "warranty", "payment",  "card",    "address",
+                              "store",  "discount", "the",      "a",        "my",       "is",      "how",
+                              "can",    "i",        "please",   "when",     "where",    "what",    "why"};
         for (const char* word : base) words_.push_back(word);
         for (int i = 0; i < 5000; ++i) words_.push_back("term" + std::to_string(i));
     }
@@ -95,7 +94,8 @@ void bench_import(const std::string& dir, long count) {
     auto start = Clock::now();
     double cpu = cpu_seconds();
     std::size_t seen = 0;
-    tb::read_dataset(data, {}, [&](tb::Example&&) { ++seen; }, [](tb::RejectedRecord&&) {});
+    tb::read_dataset(
+        data, {}, [&](tb::Example&&) { ++seen; }, [](tb::RejectedRecord&&) {});
     double read_s = seconds_since(start), read_cpu = cpu_seconds() - cpu;
 
     std::filesystem::remove(project_path);
@@ -107,8 +107,8 @@ void bench_import(const std::string& dir, long count) {
     std::printf("import: %ld examples (%.1f MiB JSONL)\n", count, static_cast<double>(bytes) / (1 << 20));
     std::printf("  read_dataset only:  wall %6.2f s %8.0f ex/s | cpu %6.2f s %8.0f ex/s\n", read_s,
                 static_cast<double>(seen) / read_s, read_cpu, static_cast<double>(seen) / read_cpu);
-    std::printf("  import_file:        wall %6.2f s %8.0f ex/s | cpu %6.2f s %8.0f ex/s  (target >= 20000)\n",
-                import_s, static_cast<double>(result.inserted) / import_s, import_cpu,
+    std::printf("  import_file:        wall %6.2f s %8.0f ex/s | cpu %6.2f s %8.0f ex/s  (target >= 20000)\n", import_s,
+                static_cast<double>(result.inserted) / import_s, import_cpu,
                 static_cast<double>(result.inserted) / import_cpu);
 
     start = Clock::now();
@@ -139,7 +139,8 @@ void bench_large_project(const std::string& dir, long count) {
             for (long first = 0; first < count; first += kBatch) {
                 project.transaction([&] {
                     tb::ExampleInserter inserter(project);
-                    for (long i = first; i < std::min(count, first + kBatch); ++i) inserter.insert(make_example(gen, i));
+                    for (long i = first; i < std::min(count, first + kBatch); ++i)
+                        inserter.insert(make_example(gen, i));
                 });
             }
         });
@@ -170,14 +171,15 @@ void bench_large_project(const std::string& dir, long count) {
         tb::ExampleFilter filter;
         filter.text = text;
         auto [page_wall, page_cpu] = timed_ms([&] { paged = tb::list_examples(*project, filter, 0, 100).size(); });
-        std::printf("  search %-20s ranked top 20 (%2zu): wall %7.1f ms cpu %7.1f ms | id page of 100 (%3zu): "
-                    "wall %7.1f ms cpu %7.1f ms\n",
-                    ("'" + text + "'").c_str(), ranked, ranked_wall, ranked_cpu, paged, page_wall, page_cpu);
+        std::printf(
+            "  search %-20s ranked top 20 (%2zu): wall %7.1f ms cpu %7.1f ms | id page of 100 (%3zu): "
+            "wall %7.1f ms cpu %7.1f ms\n",
+            ("'" + text + "'").c_str(), ranked, ranked_wall, ranked_cpu, paged, page_wall, page_cpu);
     };
     time_search("ticket" + std::to_string(count / 2));  // one example
-    time_search("term4321");                              // rare word
-    time_search("warranty invoice");                      // two common-ish words
-    time_search("refund");                                // very common word (worst case for ranking)
+    time_search("term4321");                            // rare word
+    time_search("warranty invoice");                    // two common-ish words
+    time_search("refund");                              // very common word (worst case for ranking)
     std::printf("  (target: FTS search < 100 ms)\n");
 }
 
@@ -188,9 +190,12 @@ int main(int argc, char** argv) {
     std::string dir = std::filesystem::temp_directory_path().string();
     for (int i = 1; i + 1 < argc; i += 2) {
         std::string key = argv[i];
-        if (key == "--import") import_count = std::atol(argv[i + 1]);
-        else if (key == "--project") project_count = std::atol(argv[i + 1]);
-        else if (key == "--dir") dir = argv[i + 1];
+        if (key == "--import")
+            import_count = std::atol(argv[i + 1]);
+        else if (key == "--project")
+            project_count = std::atol(argv[i + 1]);
+        else if (key == "--dir")
+            dir = argv[i + 1];
     }
     try {
         if (import_count > 0) bench_import(dir, import_count);

@@ -2,6 +2,7 @@
 // (jinja2 via shared/tools/hf_chat_template.py), same template, same conversation,
 // compiled once and rendered N times in one process on both sides.
 //   bench_template_bench [N]
+#include <unistd.h>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -9,7 +10,6 @@
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 
 #include "core/text/chat_template.h"
 
@@ -26,10 +26,11 @@ std::string read_all(const std::string& path) {
 }
 
 double python_renders_per_second(const std::string& tmpl, const std::string& conv, int n) {
-    std::string out = (std::filesystem::temp_directory_path() / ("tb_bench_" + std::to_string(::getpid()) + ".json")).string();
+    std::string out =
+        (std::filesystem::temp_directory_path() / ("tb_bench_" + std::to_string(::getpid()) + ".json")).string();
     std::string cmd = "SOURCE_DATE_EPOCH=1700000000 python3 '" + std::string(TUNEBENCH_SOURCE_DIR) +
-                      "/tests/text/jinja/oracle_driver.py' '" + kShared + "' '" + out + "' --bench '" + tmpl + "' '" + conv +
-                      "' " + std::to_string(n);
+                      "/tests/text/jinja/oracle_driver.py' '" + kShared + "' '" + out + "' --bench '" + tmpl + "' '" +
+                      conv + "' " + std::to_string(n);
     if (std::system(cmd.c_str()) != 0) return -1;
     auto j = nlohmann::json::parse(read_all(out));
     std::filesystem::remove(out);
@@ -65,13 +66,16 @@ int main(int argc, char** argv) {
         {"google-gemma-4-31B-it.jinja", "multi_turn_system_gen"},
         {"HuggingFaceTB-SmolLM3-3B.jinja", "long_multi_turn"},
     };
-    std::printf("ours/s: render(json), converting the request every time; prepared/s: render(Value) of a request\n"
-                "converted once, as the Python side renders one prepared dict. Speedup = prepared / python.\n");
-    std::printf("%-42s %-24s %10s %11s %10s %8s\n", "template", "conversation", "ours/s", "prepared/s", "python/s", "speedup");
+    std::printf(
+        "ours/s: render(json), converting the request every time; prepared/s: render(Value) of a request\n"
+        "converted once, as the Python side renders one prepared dict. Speedup = prepared / python.\n");
+    std::printf("%-42s %-24s %10s %11s %10s %8s\n", "template", "conversation", "ours/s", "prepared/s", "python/s",
+                "speedup");
     for (const auto& [tmpl, conv] : cases) {
         auto parse_start = std::chrono::steady_clock::now();
         tb::ChatTemplate t(read_all(kTemplates + "/" + tmpl));
-        double parse_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - parse_start).count();
+        double parse_ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - parse_start).count();
         auto request = request_for(conv);
         std::size_t bytes = 0;
         auto start = std::chrono::steady_clock::now();
@@ -85,7 +89,8 @@ int main(int argc, char** argv) {
         double ours_prepared = n / secs;
         double python = python_renders_per_second(tmpl, conv, std::max(50, n / 10));
         std::printf("%-42s %-24s %10.0f %11.0f %10.0f %7.1fx   (parse %.2f ms, %zu bytes/render)\n", tmpl, conv, ours,
-                    ours_prepared, python, python > 0 ? ours_prepared / python : 0.0, parse_ms, bytes / static_cast<std::size_t>(2 * n));
+                    ours_prepared, python, python > 0 ? ours_prepared / python : 0.0, parse_ms,
+                    bytes / static_cast<std::size_t>(2 * n));
     }
     return 0;
 }

@@ -87,8 +87,8 @@ PeerResult run_peer(const fs::path& source_dir, const fs::path& tokenizer_json, 
     }
     const fs::path ids_out = work / "peer_ids.txt";
     std::string cmd = "node '" + script.string() + "' '" + tokenizer_json.string() + "' " +
-                      (fs::exists(config) ? "'" + config.string() + "'" : std::string("-")) + " '" + docs_json.string() +
-                      "' " + std::to_string(passes) + " '" + ids_out.string() + "'";
+                      (fs::exists(config) ? "'" + config.string() + "'" : std::string("-")) + " '" +
+                      docs_json.string() + "' " + std::to_string(passes) + " '" + ids_out.string() + "'";
     FILE* pipe = popen(cmd.c_str(), "r");
     if (!pipe) {
         r.why_not = "cannot start node";
@@ -128,9 +128,12 @@ int main(int argc, char** argv) {
     bool peer = true;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
-        if (a == "--passes" && i + 1 < argc) passes = std::max(1, std::atoi(argv[++i]));
-        else if (a == "--repeat-vectors" && i + 1 < argc) repeat_vectors = std::max(0, std::atoi(argv[++i]));
-        else if (a == "--no-peer") peer = false;
+        if (a == "--passes" && i + 1 < argc)
+            passes = std::max(1, std::atoi(argv[++i]));
+        else if (a == "--repeat-vectors" && i + 1 < argc)
+            repeat_vectors = std::max(0, std::atoi(argv[++i]));
+        else if (a == "--no-peer")
+            peer = false;
         else {
             std::cerr << "usage: bench_tokenizer_bench [--passes N] [--repeat-vectors N] [--no-peer]\n";
             return 2;
@@ -159,8 +162,8 @@ int main(int argc, char** argv) {
     std::printf("corpus: %zu documents, %.2f MB (vector texts x%d + every string of shared/fixtures/datasets)\n",
                 docs.size(), total_bytes / 1e6, repeat_vectors);
     std::printf("passes: %d (first pass = cold caches; 'best' = fastest pass)\n\n", passes);
-    std::printf("%-10s %9s | %8s %9s %9s %10s | %8s %9s %10s | %7s | %s\n", "tokenizer", "tokens", "load s",
-                "MB/s 1st", "MB/s best", "Mtok/s", "JS load", "JS MB/s", "JS Mtok/s", "ratio", "ids = JS (docs)");
+    std::printf("%-10s %9s | %8s %9s %9s %10s | %8s %9s %10s | %7s | %s\n", "tokenizer", "tokens", "load s", "MB/s 1st",
+                "MB/s best", "Mtok/s", "JS load", "JS MB/s", "JS Mtok/s", "ratio", "ids = JS (docs)");
 
     struct Case {
         const char* name;
@@ -186,8 +189,10 @@ int main(int argc, char** argv) {
         for (const auto& v : ours) tokens += v.size();
 
         PeerResult js;
-        if (peer) js = run_peer(source, c.dir / "tokenizer.json", c.dir / "tokenizer_config.json", docs_json, work, passes);
-        else js.why_not = "peer disabled (--no-peer)";
+        if (peer)
+            js = run_peer(source, c.dir / "tokenizer.json", c.dir / "tokenizer_config.json", docs_json, work, passes);
+        else
+            js.why_not = "peer disabled (--no-peer)";
         std::printf("%-10s %9zu | %8.2f %9.2f %9.2f %10.3f | ", c.name, tokens, load_s, total_bytes / first / 1e6,
                     total_bytes / best / 1e6, tokens / best / 1e6);
         if (js.ran) {

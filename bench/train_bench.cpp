@@ -66,8 +66,9 @@ Figures run(const tb::ModelConfig& config, bool lora, torch::ScalarType dtype, i
     model->train();
     torch::optim::AdamW optimizer(params, torch::optim::AdamWOptions(1e-4).weight_decay(0.0));
     const double L = double(config.num_hidden_layers), H = double(config.hidden_size), T = double(seq);
-    flops_per_token_out = (lora ? 4.0 * double(matmul_params) + 6.0 * double(lora_params) : 6.0 * double(matmul_params)) +
-                          12.0 * L * H * T;
+    flops_per_token_out =
+        (lora ? 4.0 * double(matmul_params) + 6.0 * double(lora_params) : 6.0 * double(matmul_params)) +
+        12.0 * L * H * T;
 
     // One packed batch of random tokens, every token trained (as pretraining / long samples).
     tb::BatchTensors batch;
@@ -102,11 +103,16 @@ int main(int argc, char** argv) {
     int steps = 5;
     std::int64_t seq = 512, rows = 1, hidden = 512, layers = 8;
     for (int i = 1; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--steps") && i + 1 < argc) steps = std::atoi(argv[++i]);
-        else if (!std::strcmp(argv[i], "--seq") && i + 1 < argc) seq = std::atoll(argv[++i]);
-        else if (!std::strcmp(argv[i], "--rows") && i + 1 < argc) rows = std::atoll(argv[++i]);
-        else if (!std::strcmp(argv[i], "--hidden") && i + 1 < argc) hidden = std::atoll(argv[++i]);
-        else if (!std::strcmp(argv[i], "--layers") && i + 1 < argc) layers = std::atoll(argv[++i]);
+        if (!std::strcmp(argv[i], "--steps") && i + 1 < argc)
+            steps = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--seq") && i + 1 < argc)
+            seq = std::atoll(argv[++i]);
+        else if (!std::strcmp(argv[i], "--rows") && i + 1 < argc)
+            rows = std::atoll(argv[++i]);
+        else if (!std::strcmp(argv[i], "--hidden") && i + 1 < argc)
+            hidden = std::atoll(argv[++i]);
+        else if (!std::strcmp(argv[i], "--layers") && i + 1 < argc)
+            layers = std::atoll(argv[++i]);
         else {
             std::fprintf(stderr, "usage: %s [--steps N] [--seq T] [--rows B] [--hidden H] [--layers L]\n", argv[0]);
             return 2;
@@ -135,8 +141,9 @@ int main(int argc, char** argv) {
     std::printf("model: hidden %lld, layers %lld, heads %lld, intermediate %lld, vocab %lld (tied): %.1fM parameters\n",
                 (long long)c.hidden_size, (long long)c.num_hidden_layers, (long long)c.num_attention_heads,
                 (long long)c.intermediate_size, (long long)c.vocab_size, double(total) / 1e6);
-    std::printf("batch: %lld row(s) x %lld tokens, %d timed steps after one warm-up; torch threads %d; load average %s\n",
-                (long long)rows, (long long)seq, steps, torch::get_num_threads(), load_average().c_str());
+    std::printf(
+        "batch: %lld row(s) x %lld tokens, %d timed steps after one warm-up; torch threads %d; load average %s\n",
+        (long long)rows, (long long)seq, steps, torch::get_num_threads(), load_average().c_str());
     const auto peak = tb::measure_matmul_peak(1024, 1.0);
     std::printf("matmul peak (n=%lld): fp32 %.1f GFLOP/s, bf16 %.1f GFLOP/s\n", (long long)peak.size, peak.fp32_gflops,
                 peak.bf16_gflops);
@@ -154,8 +161,8 @@ int main(int argc, char** argv) {
         double flops_per_token = 0;
         const auto f = run(c, k.lora, k.dtype, steps, rows, seq, flops_per_token);
         const double reference = bf16 ? peak.bf16_gflops : peak.fp32_gflops;
-        std::printf("%-10s %-5s %10.3f %10.1f %12.3f %10.1f %11.1f%%\n", k.mode, bf16 ? "bf16" : "fp32", f.seconds_per_step,
-                    f.tokens_per_s, flops_per_token / 1e9, f.gflops, 100.0 * f.gflops / reference);
+        std::printf("%-10s %-5s %10.3f %10.1f %12.3f %10.1f %11.1f%%\n", k.mode, bf16 ? "bf16" : "fp32",
+                    f.seconds_per_step, f.tokens_per_s, flops_per_token / 1e9, f.gflops, 100.0 * f.gflops / reference);
         std::fflush(stdout);
     }
     std::printf("load average after: %s\n", load_average().c_str());

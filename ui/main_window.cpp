@@ -88,9 +88,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         }
         progressBar_->setFormat(stage.isEmpty() ? QStringLiteral("%p%") : stage + QStringLiteral(" %p%"));
     });
-    connect(jobRunner_, &JobRunner::failed, this, [this](const QString& message) {
-        showError(this, tr("The job failed"), message);
-    });
+    connect(jobRunner_, &JobRunner::failed, this,
+            [this](const QString& message) { showError(this, tr("The job failed"), message); });
     connect(jobRunner_, &JobRunner::cancelled, this, [this] { statusBar()->showMessage(tr("Cancelled."), 5000); });
     connect(jobRunner_, &JobRunner::finished, this, &MainWindow::endJob);
 
@@ -124,7 +123,7 @@ void MainWindow::createTabs() {
     tabs_->setDocumentMode(true);
     const QString titles[TabCount] = {tr("Overview"),    tr("Dataset"),  tr("Review"),    tr("Coverage"),
                                       tr("Golden sets"), tr("Training"), tr("Evaluation")};
-    const char* names[TabCount] = {"overviewTab", "datasetTab", "reviewTab", "coverageTab",
+    const char* names[TabCount] = {"overviewTab", "datasetTab",  "reviewTab",    "coverageTab",
                                    "goldenTab",   "trainingTab", "evaluationTab"};
     for (int tab = 0; tab < TabCount; ++tab) {
         auto* host = new QWidget(tabs_);
@@ -186,9 +185,12 @@ void MainWindow::onTabChanged(int index) {
     if (!project_) return;
     const bool existed = [&] {
         switch (tab) {
-            case OverviewTab: return overview_ != nullptr;
-            case CoverageTab: return coverageView_ != nullptr;
-            default: return true;
+            case OverviewTab:
+                return overview_ != nullptr;
+            case CoverageTab:
+                return coverageView_ != nullptr;
+            default:
+                return true;
         }
     }();
     ensureTabWidget(tab);
@@ -304,12 +306,12 @@ void MainWindow::updateReviewerLabel() {
 void MainWindow::changeReviewerDialog() {
     bool ok = false;
     const auto current = tb::machine_reviewer();
-    const QString name = QInputDialog::getText(this, tr("Reviewer name"),
-                                               tr("Your name as a reviewer (stored on this machine, written on every "
-                                                  "review and golden reference):"),
-                                               QLineEdit::Normal,
-                                               current ? QString::fromStdString(*current) : QString(), &ok)
-                             .trimmed();
+    const QString name =
+        QInputDialog::getText(this, tr("Reviewer name"),
+                              tr("Your name as a reviewer (stored on this machine, written on every "
+                                 "review and golden reference):"),
+                              QLineEdit::Normal, current ? QString::fromStdString(*current) : QString(), &ok)
+            .trimmed();
     if (!ok || name.isEmpty()) return;
     try {
         tb::set_machine_reviewer(name.toStdString());
@@ -352,7 +354,8 @@ AdvisorWizard* MainWindow::openAdvisor() {
 
 void MainWindow::applySuggestedSettings() {
 #ifdef TUNEBENCH_HAVE_TRAINING_PANEL
-    if (auto* panel = qobject_cast<TrainingPanel*>(trainingPanel_.data())) handSuggestedSettings(panel, suggestedSettings_);
+    if (auto* panel = qobject_cast<TrainingPanel*>(trainingPanel_.data()))
+        handSuggestedSettings(panel, suggestedSettings_);
 #endif
 }
 
@@ -538,8 +541,8 @@ void MainWindow::onCountChanged(qint64 matching) {
 }
 
 void MainWindow::newProjectDialog() {
-    QString path = QFileDialog::getSaveFileName(this, tr("New project"), QString(),
-                                                tr("Tunebench projects (*.tunebench)"));
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("New project"), QString(), tr("Tunebench projects (*.tunebench)"));
     if (path.isEmpty()) return;
     if (QFileInfo(path).suffix().isEmpty()) path += QLatin1Char('.') + kProjectSuffix;
     // A new project starts with the decision whether to fine-tune at all (skippable).

@@ -4,11 +4,11 @@
 #include <iostream>
 
 #include "app/tunebench-cli/command.h"
-#include "core/advisor/gpu_memory.h"
 #include "core/advisor/advice.h"
 #include "core/advisor/decision_store.h"
-#include "core/project/project_file.h"
+#include "core/advisor/gpu_memory.h"
 #include "core/common/error.h"
+#include "core/project/project_file.h"
 
 namespace {
 
@@ -100,8 +100,10 @@ int run_advise(const std::vector<std::string>& argv) {
                                               : std::string()) +
                       "\n";
     }
-    if (as_json) std::cout << out.dump(2) << "\n";
-    else std::cout << tb::format_advice(*ev.advice) << stored_line;
+    if (as_json)
+        std::cout << out.dump(2) << "\n";
+    else
+        std::cout << tb::format_advice(*ev.advice) << stored_line;
     return tbcli::kExitOk;
 }
 

@@ -13,9 +13,9 @@
 
 namespace {
 
-const std::set<std::string> kKinds = {"exact_duplicate", "near_duplicate", "empty_turn",
-                                      "missing_assistant", "role_order", "refusal",
-                                      "short_answer", "pii", "system_prompt_mismatch"};
+const std::set<std::string> kKinds = {
+    "exact_duplicate", "near_duplicate", "empty_turn", "missing_assistant",     "role_order",
+    "refusal",         "short_answer",   "pii",        "system_prompt_mismatch"};
 
 // "pii=0,near_duplicate=5" (or "pii", meaning pii=0; "any" counts every finding):
 // the most findings of that kind that still pass.

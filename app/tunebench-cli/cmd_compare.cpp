@@ -19,7 +19,8 @@ std::int64_t run_id_arg(const tbcli::Args& args, std::size_t index, const std::s
     const auto text = args.positional(index, what);
     char* end = nullptr;
     const long long id = std::strtoll(text.c_str(), &end, 10);
-    if (text.empty() || *end != '\0' || id <= 0) throw tbcli::UsageError(what + " must be a run id, got '" + text + "'");
+    if (text.empty() || *end != '\0' || id <= 0)
+        throw tbcli::UsageError(what + " must be a run id, got '" + text + "'");
     return id;
 }
 
@@ -27,8 +28,8 @@ void print_group(const tb::GroupComparison& g) {
     std::cout << "  " << std::left << std::setw(24) << (g.tag.empty() ? "overall" : g.tag) << std::right << std::setw(5)
               << g.items << " items  pass " << std::fixed << std::setprecision(1) << g.pass_rate_a * 100.0 << "% -> "
               << g.pass_rate_b * 100.0 << "%  McNemar p=" << std::setprecision(3) << g.mcnemar.p_value
-              << "  score diff " << g.score_diff.estimate << " [" << g.score_diff.low << ", " << g.score_diff.high << "]"
-              << (g.regression ? "  REGRESSION: " + g.reason : "") << "\n";
+              << "  score diff " << g.score_diff.estimate << " [" << g.score_diff.low << ", " << g.score_diff.high
+              << "]" << (g.regression ? "  REGRESSION: " + g.reason : "") << "\n";
 }
 
 int run_compare(const std::vector<std::string>& argv) {
@@ -71,10 +72,18 @@ int run_compare(const std::vector<std::string>& argv) {
         std::size_t improved = 0, regressed = 0, unchanged = 0, unpaired = 0;
         for (const auto& item : comparison.items) {
             switch (item.change) {
-                case tb::ItemChange::improved: ++improved; break;
-                case tb::ItemChange::regressed: ++regressed; break;
-                case tb::ItemChange::unchanged: ++unchanged; break;
-                default: ++unpaired; break;
+                case tb::ItemChange::improved:
+                    ++improved;
+                    break;
+                case tb::ItemChange::regressed:
+                    ++regressed;
+                    break;
+                case tb::ItemChange::unchanged:
+                    ++unchanged;
+                    break;
+                default:
+                    ++unpaired;
+                    break;
             }
         }
         std::cout << "run " << run_a << " (baseline) vs run " << run_b << ": " << improved << " improved, " << regressed

@@ -70,8 +70,8 @@ int run_create_model(const std::vector<std::string>& argv) {
     // speed, as many models do) is fine, a smaller one fails at the first unlucky token.
     const auto tokenizer_vocab = static_cast<std::int64_t>(tokenizer.vocab_size());
     if (config.vocab_size < tokenizer_vocab)
-        throw tb::Error(*config_path + ": vocab_size is " + std::to_string(config.vocab_size) + " but the tokenizer in " +
-                        *tokenizer_dir + " has " + std::to_string(tokenizer_vocab) +
+        throw tb::Error(*config_path + ": vocab_size is " + std::to_string(config.vocab_size) +
+                        " but the tokenizer in " + *tokenizer_dir + " has " + std::to_string(tokenizer_vocab) +
                         " tokens: set vocab_size to at least " + std::to_string(tokenizer_vocab));
     if (tokenizer.eos_id() && config.eos_token_ids.empty()) config.eos_token_ids.push_back(*tokenizer.eos_id());
     if (tokenizer.bos_id() && !config.bos_token_id) config.bos_token_id = *tokenizer.bos_id();
@@ -92,7 +92,7 @@ int run_create_model(const std::vector<std::string>& argv) {
     nlohmann::json generation = nlohmann::json::object();
     if (!config.eos_token_ids.empty())
         generation["eos_token_id"] = config.eos_token_ids.size() == 1 ? nlohmann::json(config.eos_token_ids[0])
-                                                                       : nlohmann::json(config.eos_token_ids);
+                                                                      : nlohmann::json(config.eos_token_ids);
     if (config.bos_token_id) generation["bos_token_id"] = *config.bos_token_id;
     if (auto pad = tokenizer.config().pad_token) {
         if (auto pad_id = tokenizer.token_to_id(*pad)) generation["pad_token_id"] = *pad_id;
@@ -102,8 +102,8 @@ int run_create_model(const std::vector<std::string>& argv) {
 
     const auto parameters = tb::parameter_count(config);
     std::cout << out_dir.string() << ": " << config.model_type << ", " << parameters << " parameters ("
-              << config.num_hidden_layers << " layers, hidden " << config.hidden_size << ", vocab "
-              << config.vocab_size << "), random weights with seed " << seed << ", stored as "
+              << config.num_hidden_layers << " layers, hidden " << config.hidden_size << ", vocab " << config.vocab_size
+              << "), random weights with seed " << seed << ", stored as "
               << (dtype == torch::kBFloat16 ? "bf16" : "fp32") << "\n";
     return tbcli::kExitOk;
 }

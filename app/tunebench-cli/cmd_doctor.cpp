@@ -29,7 +29,8 @@ int run_doctor(const std::vector<std::string>& argv) {
                   << "bf16          " << (report.bf16_supported ? "supported" : "not supported (fp32 only)") << "\n"
                   << "CUDA devices  ";
         if (report.cuda_devices.empty()) std::cout << "none";
-        for (std::size_t i = 0; i < report.cuda_devices.size(); ++i) std::cout << (i ? ", " : "") << report.cuda_devices[i];
+        for (std::size_t i = 0; i < report.cuda_devices.size(); ++i)
+            std::cout << (i ? ", " : "") << report.cuda_devices[i];
         std::cout << "\n";
     }
     if (report.blas_is_reference)

@@ -65,12 +65,8 @@ nlohmann::json item_json(const tb::StoredEvalOutput& o) {
         nlohmann::json detail = c.detail.is_object() ? c.detail.value("detail", nlohmann::json("")) : c.detail;
         criteria.push_back({{"name", c.criterion}, {"score", c.score}, {"scorer", c.scorer}, {"detail", detail}});
     }
-    nlohmann::json j{{"id", o.key},
-                     {"output", o.output},
-                     {"score", o.score},
-                     {"passed", o.passed},
-                     {"needs_judge", o.needs_judge},
-                     {"criteria", criteria}};
+    nlohmann::json j{{"id", o.key},        {"output", o.output},           {"score", o.score},
+                     {"passed", o.passed}, {"needs_judge", o.needs_judge}, {"criteria", criteria}};
     j["golden_item_id"] = o.golden_item_id ? nlohmann::json(*o.golden_item_id) : nlohmann::json();
     j["example_id"] = o.example_id ? nlohmann::json(*o.example_id) : nlohmann::json();
     j["tags"] = o.settings.value("tags", nlohmann::json::array());
@@ -89,9 +85,9 @@ int run_suite(tb::ProjectFile& project, const std::string& name, const tb::EvalT
         std::cout << result.to_json().dump(2) << "\n";
     } else {
         for (const auto& s : result.sets)
-            std::cout << "suite " << result.suite << ": " << s.set << ": run " << s.run_id << ", pass rate " << std::fixed
-                      << std::setprecision(1) << s.pass_rate * 100.0 << "%, mean score " << std::setprecision(3)
-                      << s.mean_score << "\n";
+            std::cout << "suite " << result.suite << ": " << s.set << ": run " << s.run_id << ", pass rate "
+                      << std::fixed << std::setprecision(1) << s.pass_rate * 100.0 << "%, mean score "
+                      << std::setprecision(3) << s.mean_score << "\n";
         if (result.forgetting)
             std::cout << "forgetting: general-set score diff " << result.forgetting->score_diff.estimate << " ["
                       << result.forgetting->score_diff.low << ", " << result.forgetting->score_diff.high << "]\n";
@@ -123,7 +119,8 @@ int run_eval_command(const std::vector<std::string>& argv) {
         };
     }
     if (auto suite = args.value("suite")) {
-        if (args.value("judge-url")) throw tbcli::UsageError("--judge-url applies to single runs (--set), not to --suite");
+        if (args.value("judge-url"))
+            throw tbcli::UsageError("--judge-url applies to single runs (--set), not to --suite");
         return run_suite(project, *suite, target, options, json, args.flag("gate"), ctx);
     }
     if (args.flag("gate")) throw tbcli::UsageError("--gate applies to --suite");
@@ -136,11 +133,16 @@ int run_eval_command(const std::vector<std::string>& argv) {
         config.model = *args.value("judge-model");
         if (auto env = args.value("judge-api-key-env")) config.api_key_env = *env;
         const auto summary = tb::judge_eval_run(project, result.run_id, config, ctx);
-        judge_json = {{"model", config.model},     {"judged", summary.judged},
-                      {"unscorable", summary.unscorable}, {"cached", summary.cached},
-                      {"requests", summary.requests}, {"prompt_tokens", summary.prompt_tokens},
-                      {"completion_tokens", summary.completion_tokens}, {"cost", summary.cost},
-                      {"validated", summary.validated}, {"config_key", summary.config_key}};
+        judge_json = {{"model", config.model},
+                      {"judged", summary.judged},
+                      {"unscorable", summary.unscorable},
+                      {"cached", summary.cached},
+                      {"requests", summary.requests},
+                      {"prompt_tokens", summary.prompt_tokens},
+                      {"completion_tokens", summary.completion_tokens},
+                      {"cost", summary.cost},
+                      {"validated", summary.validated},
+                      {"config_key", summary.config_key}};
         if (!summary.first_error.empty()) judge_json["first_error"] = summary.first_error;
     }
 
@@ -170,20 +172,23 @@ int run_eval_command(const std::vector<std::string>& argv) {
               << std::setprecision(1) << summary.pass_rate * 100.0 << "%), mean score " << std::setprecision(3)
               << summary.mean_score << "\n";
     if (summary.needs_judge)
-        std::cout << "  " << summary.needs_judge << " items have judge criteria pending (pass --judge-url URL --judge-model M)\n";
+        std::cout << "  " << summary.needs_judge
+                  << " items have judge criteria pending (pass --judge-url URL --judge-model M)\n";
     if (!judge_json.is_null())
-        std::cout << "  judge " << judge_json["model"].get<std::string>() << ": " << judge_json["judged"] << " criteria judged, "
-                  << judge_json["unscorable"] << " unscorable" << (judge_json["validated"].get<bool>() ? "" : " (judge not validated)")
-                  << "\n";
+        std::cout << "  judge " << judge_json["model"].get<std::string>() << ": " << judge_json["judged"]
+                  << " criteria judged, " << judge_json["unscorable"] << " unscorable"
+                  << (judge_json["validated"].get<bool>() ? "" : " (judge not validated)") << "\n";
     return tbcli::kExitOk;
 }
 
 tbcli::CommandRegistration eval_registration(
     {"eval",
      "eval PROJECT (--model DIR [--adapter DIR] [--chat-template FILE] | --endpoint URL --endpoint-model M "
-     "[--api-key-env VAR]) (--set NAME|validation|general | --suite NAME [--gate]) [--max-new-tokens N] [--seed S] [--batch N] "
+     "[--api-key-env VAR]) (--set NAME|validation|general | --suite NAME [--gate]) [--max-new-tokens N] [--seed S] "
+     "[--batch N] "
      "[--temperature X] [--pass-threshold X] [--judge-url URL --judge-model M [--judge-api-key-env VAR]] [--json]",
-     "Evaluate a model, adapter or endpoint on a golden set, the validation split or the general set; store every output.",
+     "Evaluate a model, adapter or endpoint on a golden set, the validation split or the general set; store every "
+     "output.",
      run_eval_command});
 
 }  // namespace

@@ -37,12 +37,14 @@ nlohmann::ordered_json read_messages(const std::string& path) {
 }
 
 // Text is printed once it no longer ends inside a multi-byte character (U+FFFD at the end).
-bool ends_incomplete(const std::string& text) { return text.size() >= 3 && text.compare(text.size() - 3, 3, "\xEF\xBF\xBD") == 0; }
+bool ends_incomplete(const std::string& text) {
+    return text.size() >= 3 && text.compare(text.size() - 3, 3, "\xEF\xBF\xBD") == 0;
+}
 
 int run_generate(const std::vector<std::string>& argv) {
-    tbcli::Args args(argv,
-                     {"model", "adapter", "prompt", "messages", "max-new-tokens", "seed", "temperature", "top-p", "top-k"},
-                     {"raw", "greedy"});
+    tbcli::Args args(
+        argv, {"model", "adapter", "prompt", "messages", "max-new-tokens", "seed", "temperature", "top-p", "top-k"},
+        {"raw", "greedy"});
     const auto model_dir = args.value("model");
     if (!model_dir) throw tbcli::UsageError("--model DIR is required");
     if (args.value("prompt").has_value() == args.value("messages").has_value())
@@ -54,9 +56,10 @@ int run_generate(const std::vector<std::string>& argv) {
     if (args.flag("raw")) {
         prompt = to_int64(tokenizer.encode(*args.value("prompt"), /*add_special_tokens=*/true));
     } else {
-        nlohmann::ordered_json messages = args.value("messages")
-                                              ? read_messages(*args.value("messages"))
-                                              : nlohmann::ordered_json::array({{{"role", "user"}, {"content", *args.value("prompt")}}});
+        nlohmann::ordered_json messages =
+            args.value("messages")
+                ? read_messages(*args.value("messages"))
+                : nlohmann::ordered_json::array({{{"role", "user"}, {"content", *args.value("prompt")}}});
         // An adapter trained by tunebench brings the template it was trained with: it wins
         // over the base model's (a base model often has none).
         std::string source = tokenizer.config().chat_template;
@@ -66,8 +69,10 @@ int run_generate(const std::vector<std::string>& argv) {
         }
         if (source.empty())
             throw tb::Error(*model_dir + ": the model has no chat template (a base model?): use --raw --prompt TEXT");
-        nlohmann::ordered_json vars = {{"messages", messages}, {"add_generation_prompt", true},
-                                       {"bos_token", tokenizer.bos_token()}, {"eos_token", tokenizer.eos_token()}};
+        nlohmann::ordered_json vars = {{"messages", messages},
+                                       {"add_generation_prompt", true},
+                                       {"bos_token", tokenizer.bos_token()},
+                                       {"eos_token", tokenizer.eos_token()}};
         const auto rendered = tb::ChatTemplate(source).render(vars);
         // The template writes BOS itself, as transformers' apply_chat_template assumes.
         prompt = to_int64(tokenizer.encode(rendered.text, /*add_special_tokens=*/false));
@@ -90,10 +95,11 @@ int run_generate(const std::vector<std::string>& argv) {
     options.sampling.top_p = args.number_or("top-p", defaults.top_p.value_or(1.0));
     options.sampling.top_k = args.integer_or("top-k", defaults.top_k.value_or(0));
     options.sampling.seed = static_cast<std::uint64_t>(args.integer_or("seed", 0));
-    if (options.sampling.top_p <= 0.0 || options.sampling.top_p > 1.0) throw tbcli::UsageError("--top-p must be in (0, 1]");
+    if (options.sampling.top_p <= 0.0 || options.sampling.top_p > 1.0)
+        throw tbcli::UsageError("--top-p must be in (0, 1]");
     options.eos_token_ids = tb::merged_eos_ids(model->config(), defaults);
-    if (auto eos = tokenizer.eos_id();
-        eos && std::find(options.eos_token_ids.begin(), options.eos_token_ids.end(), *eos) == options.eos_token_ids.end())
+    if (auto eos = tokenizer.eos_id(); eos && std::find(options.eos_token_ids.begin(), options.eos_token_ids.end(),
+                                                        *eos) == options.eos_token_ids.end())
         options.eos_token_ids.push_back(*eos);
     options.pad_token_id = defaults.pad_token_id.value_or(0);
 
@@ -119,7 +125,8 @@ int run_generate(const std::vector<std::string>& argv) {
     options.on_token = [&](std::size_t, std::int64_t token) {
         generated.push_back(token);
         auto text = detokenize(generated);
-        if (ends_incomplete(text) || text.size() < printed.size() || text.compare(0, printed.size(), printed) != 0) return;
+        if (ends_incomplete(text) || text.size() < printed.size() || text.compare(0, printed.size(), printed) != 0)
+            return;
         std::cout << text.substr(printed.size()) << std::flush;
         printed = std::move(text);
     };
@@ -134,7 +141,6 @@ tbcli::CommandRegistration generate_registration(
     {"generate",
      "generate --model DIR [--adapter DIR] (--prompt TEXT | --messages FILE.json) [--raw] [--greedy] "
      "[--max-new-tokens N] [--seed N] [--temperature X] [--top-p X] [--top-k N]",
-     "Generate text with a model folder (and a LoRA adapter), through its chat template unless --raw.",
-     run_generate});
+     "Generate text with a model folder (and a LoRA adapter), through its chat template unless --raw.", run_generate});
 
 }  // namespace

@@ -23,13 +23,13 @@ int golden_import(const std::vector<std::string>& rest) {
     std::int64_t items = set ? set->items : 0;
     auto advice = tb::golden_size_advice(items);
     if (args.flag("json")) {
-        nlohmann::json out = {{"set", name},       {"kind", tb::to_string(kind)}, {"created", result.created},
+        nlohmann::json out = {{"set", name},           {"kind", tb::to_string(kind)},     {"created", result.created},
                               {"added", result.added}, {"duplicates", result.duplicates}, {"items", items}};
         if (advice) out["advice"] = *advice;
         std::cout << out.dump(2) << "\n";
     } else {
-        std::cout << "golden set '" << name << "' (" << tb::to_string(kind) << "): " << result.added << " item(s) added, "
-                  << result.duplicates << " duplicate(s) skipped, " << items << " in total\n";
+        std::cout << "golden set '" << name << "' (" << tb::to_string(kind) << "): " << result.added
+                  << " item(s) added, " << result.duplicates << " duplicate(s) skipped, " << items << " in total\n";
         if (advice) std::cerr << "note: " << *advice << "\n";
     }
     return tbcli::kExitOk;
@@ -54,8 +54,11 @@ int golden_list(const std::vector<std::string>& rest) {
     if (args.flag("json")) {
         nlohmann::json out = nlohmann::json::array();
         for (const auto& s : sets) {
-            nlohmann::json j = {{"name", s.name}, {"kind", tb::to_string(s.kind)}, {"items", s.items},
-                                {"description", s.description}, {"created_at", s.created_at}};
+            nlohmann::json j = {{"name", s.name},
+                                {"kind", tb::to_string(s.kind)},
+                                {"items", s.items},
+                                {"description", s.description},
+                                {"created_at", s.created_at}};
             if (auto advice = tb::golden_size_advice(s.items)) j["advice"] = *advice;
             out.push_back(j);
         }

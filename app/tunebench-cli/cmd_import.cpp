@@ -35,7 +35,8 @@ void clear_progress() {
 }
 
 int run_import(const std::vector<std::string>& argv) {
-    tbcli::Args args(argv, {"format", "csv-user", "csv-assistant", "csv-system", "csv-input"}, {"skip-invalid", "json"});
+    tbcli::Args args(argv, {"format", "csv-user", "csv-assistant", "csv-system", "csv-input"},
+                     {"skip-invalid", "json"});
     std::string project_path = args.positional(0, "PROJECT");
     std::string file = args.positional(1, "FILE");
     if (args.positionals().size() > 2) throw tbcli::UsageError("unexpected argument '" + args.positionals()[2] + "'");

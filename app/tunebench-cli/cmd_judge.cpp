@@ -18,14 +18,16 @@
 
 namespace {
 
-const std::vector<std::string> kJudgeOptions = {"judge-url", "judge-model", "api-key-env", "concurrency",
-                                                "max-attempts", "timeout", "price-prompt", "price-completion"};
+const std::vector<std::string> kJudgeOptions = {"judge-url",    "judge-model", "api-key-env",  "concurrency",
+                                                "max-attempts", "timeout",     "price-prompt", "price-completion"};
 
 tb::JudgeConfig judge_config(const tbcli::Args& args) {
     tb::JudgeConfig c;
     auto url = args.value("judge-url");
     auto model = args.value("judge-model");
-    if (!url) throw tbcli::UsageError("--judge-url URL is required (an OpenAI-compatible base URL, e.g. http://localhost:8000/v1)");
+    if (!url)
+        throw tbcli::UsageError(
+            "--judge-url URL is required (an OpenAI-compatible base URL, e.g. http://localhost:8000/v1)");
     if (!model) throw tbcli::UsageError("--judge-model M is required");
     c.base_url = *url;
     c.model = *model;
@@ -69,13 +71,13 @@ std::int64_t run_number(const tbcli::Args& args, std::size_t index, const std::s
 }
 
 void print_agreement(const tb::AgreementStats& a, const std::string& indent) {
-    std::cout << indent << a.criterion << ": " << a.items << " output(s), " << a.judgements << " judgement(s), agreement "
-              << percent(a.raw_agreement) << ", kappa " << fixed(a.kappa.kappa) << " [" << fixed(a.kappa.ci_low) << ", "
-              << fixed(a.kappa.ci_high) << "]\n";
+    std::cout << indent << a.criterion << ": " << a.items << " output(s), " << a.judgements
+              << " judgement(s), agreement " << percent(a.raw_agreement) << ", kappa " << fixed(a.kappa.kappa) << " ["
+              << fixed(a.kappa.ci_low) << ", " << fixed(a.kappa.ci_high) << "]\n";
     if (a.kappa.confusion.size() == 2)
-        std::cout << indent << "  confusion (rows human, columns judge; fail, pass): [" << a.kappa.confusion[0][0] << " "
-                  << a.kappa.confusion[0][1] << "] [" << a.kappa.confusion[1][0] << " " << a.kappa.confusion[1][1]
-                  << "]\n";
+        std::cout << indent << "  confusion (rows human, columns judge; fail, pass): [" << a.kappa.confusion[0][0]
+                  << " " << a.kappa.confusion[0][1] << "] [" << a.kappa.confusion[1][0] << " "
+                  << a.kappa.confusion[1][1] << "]\n";
 }
 
 int judge_validate(const std::vector<std::string>& rest) {
@@ -92,7 +94,9 @@ int judge_validate(const std::vector<std::string>& rest) {
         set_name = set->name;
     } else {
         auto sets = tb::list_golden_sets(project);
-        if (sets.size() != 1) throw tbcli::UsageError("the project has " + std::to_string(sets.size()) + " golden sets: choose one with --set NAME");
+        if (sets.size() != 1)
+            throw tbcli::UsageError("the project has " + std::to_string(sets.size()) +
+                                    " golden sets: choose one with --set NAME");
         set_id = sets[0].id;
         set_name = sets[0].name;
     }
@@ -112,7 +116,8 @@ int judge_validate(const std::vector<std::string>& rest) {
     std::cout << "judge " << config.model << " on golden set '" << set_name << "' (config " << report.config_key
               << "): " << (report.validated ? "VALIDATED" : "NOT VALIDATED") << ": " << report.reason << "\n";
     for (std::size_t i = 0; i < report.agreement.size(); ++i) print_agreement(report.agreement[i], i ? "    " : "  ");
-    if (report.unscorable) std::cout << "  " << report.unscorable << " human-graded judgement(s) the judge could not score\n";
+    if (report.unscorable)
+        std::cout << "  " << report.unscorable << " human-graded judgement(s) the judge could not score\n";
     if (report.bias) {
         const auto& b = *report.bias;
         std::cout << "bias: position consistency " << percent(b.position_consistency) << " of " << b.pairs
@@ -127,8 +132,8 @@ int judge_validate(const std::vector<std::string>& rest) {
                       << (p.ok ? "ok" : "FLAGGED") << "\n";
     }
     std::cout << "requests " << report.cost.requests << " (" << report.cost.cached << " cached), tokens "
-              << report.cost.prompt_tokens << " + " << report.cost.completion_tokens << ", cost " << fixed(report.cost.cost, 4)
-              << "\n";
+              << report.cost.prompt_tokens << " + " << report.cost.completion_tokens << ", cost "
+              << fixed(report.cost.cost, 4) << "\n";
     if (!report.cost.first_error.empty()) std::cerr << "first judge error: " << report.cost.first_error << "\n";
     return ok ? tbcli::kExitOk : tbcli::kExitFindings;
 }
@@ -158,10 +163,12 @@ int judge_run(const std::vector<std::string>& rest) {
     } else {
         std::cout << "judged " << s.judged << " criterion(s) on " << s.outputs << " output(s) of run " << run_id << " ("
                   << s.cached << " from cache, " << s.requests << " request(s)), " << s.unscorable << " unscorable\n"
-                  << "tokens " << s.prompt_tokens << " + " << s.completion_tokens << ", cost " << fixed(s.cost, 4) << "\n";
+                  << "tokens " << s.prompt_tokens << " + " << s.completion_tokens << ", cost " << fixed(s.cost, 4)
+                  << "\n";
         if (!s.validated)
             std::cout << "note: judge config " << s.config_key
-                      << " is not validated against human grades: its scores are unvalidated (see: tunebench-cli judge validate)\n";
+                      << " is not validated against human grades: its scores are unvalidated (see: tunebench-cli judge "
+                         "validate)\n";
         if (!s.first_error.empty()) std::cerr << "first judge error: " << s.first_error << "\n";
     }
     return s.unscorable > 0 ? tbcli::kExitFindings : tbcli::kExitOk;
@@ -176,11 +183,19 @@ int judge_pairwise(const std::vector<std::string>& rest) {
     auto project = tb::ProjectFile::open(args.positional(0, "PROJECT"));
     const auto s = tb::judge_pairwise_runs(project, run_a, run_b, config);
     if (args.flag("json")) {
-        nlohmann::json j{{"run_a", run_a},           {"run_b", run_b},         {"judge_model", config.model},
-                         {"pairs", s.pairs},         {"a_wins", s.a_wins},     {"b_wins", s.b_wins},
-                         {"ties", s.ties},           {"inconsistent", s.inconsistent},
-                         {"unscorable", s.unscorable}, {"requests", s.requests}, {"cached", s.cached},
-                         {"prompt_tokens", s.prompt_tokens}, {"completion_tokens", s.completion_tokens},
+        nlohmann::json j{{"run_a", run_a},
+                         {"run_b", run_b},
+                         {"judge_model", config.model},
+                         {"pairs", s.pairs},
+                         {"a_wins", s.a_wins},
+                         {"b_wins", s.b_wins},
+                         {"ties", s.ties},
+                         {"inconsistent", s.inconsistent},
+                         {"unscorable", s.unscorable},
+                         {"requests", s.requests},
+                         {"cached", s.cached},
+                         {"prompt_tokens", s.prompt_tokens},
+                         {"completion_tokens", s.completion_tokens},
                          {"cost", s.cost}};
         if (!s.first_error.empty()) j["first_error"] = s.first_error;
         std::cout << j.dump(2) << "\n";
@@ -212,7 +227,8 @@ const tbcli::CommandRegistration registration({
     "--judge-model M [--set NAME] [--grader NAME] [--threshold 0.6] [--min-items 30] [--no-probes] [--json] "
     "(both: [--api-key-env VAR] [--concurrency 4] [--max-attempts 3] [--timeout S] [--price-prompt USD/1k] "
     "[--price-completion USD/1k])",
-    "LLM judge: grade an eval run's judge criteria, compare two runs pairwise (both orders), or validate the judge against human grades (kappa, bias and "
+    "LLM judge: grade an eval run's judge criteria, compare two runs pairwise (both orders), or validate the judge "
+    "against human grades (kappa, bias and "
     "reward-hacking probes); exit 1 when not validated, a probe is flagged, or a criterion stayed unscorable",
     run_judge,
 });

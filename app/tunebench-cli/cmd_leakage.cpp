@@ -25,11 +25,17 @@ int run_leakage(const std::vector<std::string>& argv) {
     if (args.flag("json")) {
         nlohmann::json pairs = nlohmann::json::array();
         for (const auto& p : report.pairs) {
-            pairs.push_back({{"a", p.a.id}, {"b", p.b.id}, {"sets", {p.a.set, p.b.set}}, {"similarity", p.similarity},
+            pairs.push_back({{"a", p.a.id},
+                             {"b", p.b.id},
+                             {"sets", {p.a.set, p.b.set}},
+                             {"similarity", p.similarity},
                              {"kind", p.kind}});
         }
-        nlohmann::json out = {{"pairs", pairs}, {"count", report.pairs.size()}, {"set_sizes", report.set_sizes},
-                              {"by_sets", report.pairs_by_sets}, {"threshold", options.near_options.threshold}};
+        nlohmann::json out = {{"pairs", pairs},
+                              {"count", report.pairs.size()},
+                              {"set_sizes", report.set_sizes},
+                              {"by_sets", report.pairs_by_sets},
+                              {"threshold", options.near_options.threshold}};
         std::cout << out.dump(2) << "\n";
     } else if (report.pairs.empty()) {
         std::cout << "no leakage between train, validation/test and golden sets\n";

@@ -24,7 +24,8 @@ int run(const std::vector<std::string>& argv) {
     auto model = args.value("model");
     auto template_file = args.value("template");
     auto request_file = args.value("request");
-    if (model.has_value() == template_file.has_value()) throw tbcli::UsageError("give exactly one of --model DIR or --template FILE");
+    if (model.has_value() == template_file.has_value())
+        throw tbcli::UsageError("give exactly one of --model DIR or --template FILE");
     if (!request_file) throw tbcli::UsageError("missing --request REQUEST.json");
 
     nlohmann::ordered_json request;
@@ -33,7 +34,8 @@ int run(const std::vector<std::string>& argv) {
     } catch (const nlohmann::json::exception& e) {
         throw tb::Error(*request_file + ": invalid JSON: " + e.what());
     }
-    if (!request.is_object()) throw tb::Error(*request_file + ": the request must be a JSON object of template variables");
+    if (!request.is_object())
+        throw tb::Error(*request_file + ": the request must be a JSON object of template variables");
 
     std::string source;
     if (model) {
@@ -66,7 +68,8 @@ int run(const std::vector<std::string>& argv) {
 const tbcli::CommandRegistration registration({
     "render-template",
     "render-template (--model DIR | --template FILE) --request REQUEST.json [--json]",
-    "Render a chat template exactly as transformers does; --json adds the {% generation %} spans (exit 3 on a template error).",
+    "Render a chat template exactly as transformers does; --json adds the {% generation %} spans (exit 3 on a template "
+    "error).",
     run,
 });
 

@@ -17,7 +17,9 @@
 
 namespace {
 
-nlohmann::json number_or_null(double value) { return std::isnan(value) ? nlohmann::json(nullptr) : nlohmann::json(value); }
+nlohmann::json number_or_null(double value) {
+    return std::isnan(value) ? nlohmann::json(nullptr) : nlohmann::json(value);
+}
 
 int review_export(const std::vector<std::string>& rest) {
     tbcli::Args args(rest, {"out", "reviewer", "queue"}, {});
@@ -43,7 +45,9 @@ int review_import(const std::vector<std::string>& rest) {
     auto project = tb::ProjectFile::open(args.positional(0, "PROJECT"));
     auto result = tb::import_review_csv(project, args.positional(1, "FILE.csv"));
     if (args.flag("json")) {
-        std::cout << nlohmann::json{{"rows", result.rows}, {"recorded", result.recorded}, {"ungraded", result.ungraded},
+        std::cout << nlohmann::json{{"rows", result.rows},
+                                    {"recorded", result.recorded},
+                                    {"ungraded", result.ungraded},
                                     {"unchanged", result.unchanged}}
                          .dump(2)
                   << "\n";
@@ -62,12 +66,20 @@ int review_summary(const std::vector<std::string>& rest) {
     auto agreement = tb::reviewer_agreement(project);
     auto staleness = tb::staleness_summary(project);
     nlohmann::json out = {
-        {"examples", summary.examples},   {"reviewed", summary.reviewed},     {"accepted", summary.accepted},
-        {"rejected", summary.rejected},   {"needs_edit", summary.needs_edit}, {"disputed", summary.disputed},
+        {"examples", summary.examples},
+        {"reviewed", summary.reviewed},
+        {"accepted", summary.accepted},
+        {"rejected", summary.rejected},
+        {"needs_edit", summary.needs_edit},
+        {"disputed", summary.disputed},
         {"reviewers", summary.reviews_by_reviewer},
-        {"agreement", {{"method", agreement.method}, {"value", number_or_null(agreement.value)},
-                       {"items", agreement.items}, {"reviewers", agreement.reviewers}}},
-        {"stale", staleness.stale},       {"stale_share", staleness.stale_share},
+        {"agreement",
+         {{"method", agreement.method},
+          {"value", number_or_null(agreement.value)},
+          {"items", agreement.items},
+          {"reviewers", agreement.reviewers}}},
+        {"stale", staleness.stale},
+        {"stale_share", staleness.stale_share},
         {"rereview_interval_days", staleness.interval_days},
         {"review_overlap", tb::review_overlap(project)},
         {"guideline_version", tb::guideline_version(project)},
@@ -96,7 +108,8 @@ int review_summary(const std::vector<std::string>& rest) {
 }
 
 int review_settings(const std::vector<std::string>& rest) {
-    tbcli::Args args(rest, {"overlap", "interval-days", "guideline-version", "rereview-tags"}, {"rereview-all", "json"});
+    tbcli::Args args(rest, {"overlap", "interval-days", "guideline-version", "rereview-tags"},
+                     {"rereview-all", "json"});
     if (args.positionals().size() != 1) throw tbcli::UsageError("review settings needs PROJECT");
     auto project = tb::ProjectFile::open(args.positional(0, "PROJECT"));
     std::int64_t marked = 0;

@@ -17,7 +17,8 @@ int run_split(const std::vector<std::string>& argv) {
 
     tb::SplitOptions options;
     options.validation_fraction = args.number_or("validation", tb::kDefaultValidationFraction);
-    if (options.validation_fraction < tb::kMinValidationFraction || options.validation_fraction > tb::kMaxValidationFraction)
+    if (options.validation_fraction < tb::kMinValidationFraction ||
+        options.validation_fraction > tb::kMaxValidationFraction)
         throw tbcli::UsageError("--validation must be between 0.10 and 0.15");
     // The seed of the previous split by default, so re-running after an import keeps going the same way.
     long long stored_seed = std::stoll(project.meta("curation.split_seed").value_or("0"));

@@ -41,8 +41,8 @@ int run_stats(const std::vector<std::string>& argv) {
     }
     print_counts("splits", stats.splits);
     print_counts("tags", stats.tags);
-    std::cout << "imports: " << stats.imports << "  reviews: " << stats.reviews << "  golden sets: " << stats.golden_sets
-              << "  runs: " << stats.runs << "\n";
+    std::cout << "imports: " << stats.imports << "  reviews: " << stats.reviews
+              << "  golden sets: " << stats.golden_sets << "  runs: " << stats.runs << "\n";
     if (stats.latest_check_at) {
         std::cout << "latest check (" << *stats.latest_check_at << ")";
         print_counts("", stats.findings);

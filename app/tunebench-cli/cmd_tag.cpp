@@ -70,7 +70,8 @@ int tag_list(const std::vector<std::string>& rest) {
         for (const auto& t : tags) out.push_back({{"name", t.name}, {"examples", t.examples}, {"builtin", t.builtin}});
         std::cout << out.dump(2) << "\n";
     } else {
-        for (const auto& t : tags) std::cout << t.name << "  " << t.examples << (t.builtin ? "  (built-in)" : "") << "\n";
+        for (const auto& t : tags)
+            std::cout << t.name << "  " << t.examples << (t.builtin ? "  (built-in)" : "") << "\n";
     }
     return tbcli::kExitOk;
 }
@@ -115,18 +116,21 @@ int tag_coverage(const std::vector<std::string>& rest) {
         std::cout << nlohmann::json{{"examples", report.examples},
                                     {"tags", tags},
                                     {"turns", turns},
-                                    {"characters", {{"p50", report.characters_p50},
-                                                    {"p95", report.characters_p95},
-                                                    {"max", report.characters_max},
-                                                    {"bucket_lower_bounds", report.characters.lower_bounds},
-                                                    {"counts", report.characters.counts}}}}
+                                    {"characters",
+                                     {{"p50", report.characters_p50},
+                                      {"p95", report.characters_p95},
+                                      {"max", report.characters_max},
+                                      {"bucket_lower_bounds", report.characters.lower_bounds},
+                                      {"counts", report.characters.counts}}}}
                          .dump(2)
                   << "\n";
     } else {
         std::cout << report.examples << " example(s)\n";
         for (const auto& t : report.tags) {
             std::cout << "  " << t.tag << ": " << t.examples << " (" << t.share * 100 << "%)";
-            if (t.target) std::cout << " target " << *t.target * 100 << "%" << (t.below_target ? "  GAP: add " + std::to_string(t.missing) : "");
+            if (t.target)
+                std::cout << " target " << *t.target * 100 << "%"
+                          << (t.below_target ? "  GAP: add " + std::to_string(t.missing) : "");
             std::cout << "\n";
         }
     }

@@ -42,10 +42,11 @@ tb::TrainConfig config_from_file(const std::string& path) {
 }
 
 int run_train(const std::vector<std::string>& argv) {
-    tbcli::Args args(argv,
-                     {"model", "out", "config", "chat-template", "epochs", "lr", "rank", "max-steps", "loss-on", "max-length",
-                      "batch-rows", "accumulation", "eval-every", "seed", "compute-dtype", "checkpoint-every", "threads"},
-                     {"resume", "full", "json-preflight"});
+    tbcli::Args args(
+        argv,
+        {"model", "out", "config", "chat-template", "epochs", "lr", "rank", "max-steps", "loss-on", "max-length",
+         "batch-rows", "accumulation", "eval-every", "seed", "compute-dtype", "checkpoint-every", "threads"},
+        {"resume", "full", "json-preflight"});
     const std::string project_path = args.positional(0, "PROJECT");
     tb::TrainConfig c = args.value("config") ? config_from_file(*args.value("config")) : tb::TrainConfig{};
     if (auto v = args.value("model")) c.model_dir = *v;
@@ -67,9 +68,12 @@ int run_train(const std::vector<std::string>& argv) {
     c.seed = static_cast<std::uint64_t>(args.integer_or("seed", static_cast<long long>(c.seed)));
     if (auto v = args.value("compute-dtype")) c.compute_dtype = *v;
     if (auto v = args.value("loss-on")) {
-        if (*v == "all") c.loss_on = tb::LossOn::AllTokens;
-        else if (*v == "assistant") c.loss_on = tb::LossOn::AssistantTurns;
-        else throw tbcli::UsageError("--loss-on must be all or assistant");
+        if (*v == "all")
+            c.loss_on = tb::LossOn::AllTokens;
+        else if (*v == "assistant")
+            c.loss_on = tb::LossOn::AssistantTurns;
+        else
+            throw tbcli::UsageError("--loss-on must be all or assistant");
     }
 
     auto project = tb::ProjectFile::open(project_path);
@@ -88,12 +92,9 @@ int run_train(const std::vector<std::string>& argv) {
         if (json_preflight) std::cout << nlohmann::json{{"preflight", report.to_json()}}.dump() << std::endl;
     };
     callbacks.on_step = [](const tb::StepMetrics& m) {
-        std::cout << nlohmann::json{{"step", m.step},
-                                    {"loss", m.loss},
-                                    {"lr", m.learning_rate},
-                                    {"tokens_per_s", m.tokens_per_s},
-                                    {"grad_norm", m.grad_norm},
-                                    {"epoch", m.epoch}}
+        std::cout << nlohmann::json{{"step", m.step},           {"loss", m.loss},
+                                    {"lr", m.learning_rate},    {"tokens_per_s", m.tokens_per_s},
+                                    {"grad_norm", m.grad_norm}, {"epoch", m.epoch}}
                          .dump()
                   << std::endl;
     };
@@ -114,8 +115,10 @@ int run_train(const std::vector<std::string>& argv) {
 tbcli::CommandRegistration train_registration(
     {"train",
      "train PROJECT --model DIR --out DIR [--config RUN.json] [--chat-template FILE] [--epochs N] [--lr X] [--rank R] "
-     "[--max-steps N] [--resume] [--full] [--loss-on all|assistant] [--max-length N] [--batch-rows N] [--accumulation N] "
-     "[--eval-every N] [--checkpoint-every N] [--seed S] [--compute-dtype auto|bf16|fp32] [--threads N] [--json-preflight]",
+     "[--max-steps N] [--resume] [--full] [--loss-on all|assistant] [--max-length N] [--batch-rows N] [--accumulation "
+     "N] "
+     "[--eval-every N] [--checkpoint-every N] [--seed S] [--compute-dtype auto|bf16|fp32] [--threads N] "
+     "[--json-preflight]",
      "Train a LoRA adapter (or all weights with --full) on the project's training split; JSON lines per step "
      "(exit 1 on NaN loss, 130 when interrupted: --resume continues).",
      run_train});

@@ -27,8 +27,7 @@ struct UsageError : std::runtime_error {
 // Minimal argument parser: positionals, --flag, --key value, --key=value.
 class Args {
 public:
-    Args(std::vector<std::string> argv, std::vector<std::string> value_options,
-         std::vector<std::string> flag_options);
+    Args(std::vector<std::string> argv, std::vector<std::string> value_options, std::vector<std::string> flag_options);
     const std::vector<std::string>& positionals() const { return positionals_; }
     std::string positional(std::size_t i, const std::string& what) const;  // UsageError if absent
     bool flag(const std::string& name) const;
@@ -44,9 +43,9 @@ private:
 };
 
 struct Command {
-    std::string name;      // "import", "golden" (subcommands of subcommands parse their own)
-    std::string usage;     // one line: "import PROJECT FILE [--format ...] [--skip-invalid] [--json]"
-    std::string summary;   // one sentence for --help
+    std::string name;     // "import", "golden" (subcommands of subcommands parse their own)
+    std::string usage;    // one line: "import PROJECT FILE [--format ...] [--skip-invalid] [--json]"
+    std::string summary;  // one sentence for --help
     std::function<int(const std::vector<std::string>& args)> run;  // args after the name
 };
 

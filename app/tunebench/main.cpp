@@ -96,8 +96,8 @@ int main(int argc, char** argv) {
     if (!positional.isEmpty()) projectOpen = window.openProject(positional.first());
     window.show();
     if (parser.isSet(tabOption)) {
-        const QStringList tabs = {QStringLiteral("overview"), QStringLiteral("dataset"),  QStringLiteral("review"),
-                                  QStringLiteral("coverage"), QStringLiteral("golden"),   QStringLiteral("training"),
+        const QStringList tabs = {QStringLiteral("overview"),  QStringLiteral("dataset"), QStringLiteral("review"),
+                                  QStringLiteral("coverage"),  QStringLiteral("golden"),  QStringLiteral("training"),
                                   QStringLiteral("evaluation")};
         const auto tab = tabs.indexOf(parser.value(tabOption).toLower());
         if (tab < 0) {

@@ -21,9 +21,12 @@ std::string billions(std::int64_t parameters) { return format_parameter_count(pa
 
 const char* method_label(TuningMethod method) {
     switch (method) {
-        case TuningMethod::lora: return "LoRA";
-        case TuningMethod::qlora: return "QLoRA";
-        case TuningMethod::full: return "full";
+        case TuningMethod::lora:
+            return "LoRA";
+        case TuningMethod::qlora:
+            return "QLoRA";
+        case TuningMethod::full:
+            return "full";
     }
     return "LoRA";
 }
@@ -127,7 +130,8 @@ std::string format_advice(const Advice& a) {
     out << "\nWhy:\n";
     for (const auto& reason : r.reasons) out << "  - " << reason << "\n";
     out << "\nTry first: " << r.try_first << "\n";
-    out << "\nBase model: " << a.model_size.size << " (task: " << a.model_size.task << "): " << a.model_size.why << "\n";
+    out << "\nBase model: " << a.model_size.size << " (task: " << a.model_size.task << "): " << a.model_size.why
+        << "\n";
     if (a.model) {
         out << "\nModel: " << a.model->source << "\n  " << billions(a.model->parameters) << " parameters ("
             << a.model->parameters << "); LoRA rank " << a.memory_options.lora_rank << " trains "

@@ -24,7 +24,7 @@ struct Recommendation {
     std::string title;
     std::vector<std::string> reasons;
     std::string try_first;
-    std::optional<TuningMethod> method;  // fine-tune only
+    std::optional<TuningMethod> method;                  // fine-tune only
     nlohmann::json settings = nlohmann::json::object();  // fine-tune only: to_json(StartingSettings)
 };
 
@@ -46,7 +46,7 @@ struct Advice {
     MemoryEstimateOptions memory_options;
     std::vector<std::string> method_reasons;  // why this method (fine-tune only)
     std::vector<std::string> warnings;
-    std::vector<std::string> assumptions;     // the memory model's, when there is a model
+    std::vector<std::string> assumptions;  // the memory model's, when there is a model
     nlohmann::json answers;
     int tree_version = 0;
 };

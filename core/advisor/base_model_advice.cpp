@@ -76,7 +76,8 @@ MethodChoice choose_method(const std::vector<MemoryEstimate>& estimates, std::op
     }
     if (!gpu_memory_gib) {
         choice.reasons.push_back(lora_default);
-        choice.reasons.push_back("LoRA needs about " + gib(lora->total_bytes) + " (QLoRA about " + gib(qlora->total_bytes) +
+        choice.reasons.push_back("LoRA needs about " + gib(lora->total_bytes) + " (QLoRA about " +
+                                 gib(qlora->total_bytes) +
                                  "); give the GPU memory (--gpu-memory) to check that it fits");
     } else {
         const double available = *gpu_memory_gib * kBytesPerGiB;
@@ -85,15 +86,17 @@ MethodChoice choose_method(const std::vector<MemoryEstimate>& estimates, std::op
         if (lora->total_bytes <= available) {
             choice.fits = true;
             choice.reasons.push_back(lora_default);
-            choice.reasons.push_back("LoRA needs about " + gib(lora->total_bytes) + ", within the " + gpu + " available");
+            choice.reasons.push_back("LoRA needs about " + gib(lora->total_bytes) + ", within the " + gpu +
+                                     " available");
         } else if (qlora->total_bytes <= available) {
             choice.method = TuningMethod::qlora;
             choice.fits = true;
             choice.reasons.push_back("LoRA needs about " + gib(lora->total_bytes) + ", more than the " + gpu +
                                      " available; QLoRA (4-bit base) needs about " + gib(qlora->total_bytes) +
                                      " and fits");
-            choice.reasons.push_back("QLoRA trains the same kind of adapter; steps are slower and the 4-bit base is "
-                                     "slightly less exact, so evaluate the adapter on the bf16 model too");
+            choice.reasons.push_back(
+                "QLoRA trains the same kind of adapter; steps are slower and the 4-bit base is "
+                "slightly less exact, so evaluate the adapter on the bf16 model too");
         } else {
             choice.method = TuningMethod::qlora;
             choice.fits = false;

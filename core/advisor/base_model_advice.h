@@ -11,10 +11,10 @@
 namespace tb {
 
 struct ModelSizeAdvice {
-    std::string task;               // the "task" answer
+    std::string task;  // the "task" answer
     double min_billion_parameters = 0;
     double max_billion_parameters = 0;
-    std::string size;               // "about 7B", "32-70B", ...
+    std::string size;  // "about 7B", "32-70B", ...
     std::string why;
 };
 
@@ -28,7 +28,7 @@ std::vector<std::string> model_size_warnings(const ModelSizeAdvice& advice, std:
 
 struct MethodChoice {
     TuningMethod method = TuningMethod::lora;
-    std::optional<bool> fits;          // unknown without both a model and the GPU memory
+    std::optional<bool> fits;  // unknown without both a model and the GPU memory
     std::vector<std::string> reasons;
     std::vector<std::string> warnings;
 };

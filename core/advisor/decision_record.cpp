@@ -38,7 +38,8 @@ Decision make_decision(const Advice& advice, const std::string& decided_by, std:
         throw Error(std::string("overriding the recommendation (") + to_string(advice.recommendation.recommendation) +
                     " -> " + to_string(*override_with) + ") needs a reason");
     if (!override_with && !is_blank(override_reason))
-        throw Error("a reason was given but no override: give the recommendation you chose instead, or drop the reason");
+        throw Error(
+            "a reason was given but no override: give the recommendation you chose instead, or drop the reason");
     Decision d;
     d.answers = advice.answers;
     d.recommended = advice.recommendation.recommendation;
@@ -70,11 +71,13 @@ nlohmann::json to_json(const Decision& d) {
 Decision decision_from_json(const nlohmann::json& j) {
     if (!j.is_object()) throw Error("a stored decision must be a JSON object");
     auto text = [&](const char* key) {
-        if (!j.contains(key) || !j[key].is_string()) throw Error(std::string("stored decision: \"") + key + "\" must be a string");
+        if (!j.contains(key) || !j[key].is_string())
+            throw Error(std::string("stored decision: \"") + key + "\" must be a string");
         return j[key].get<std::string>();
     };
     Decision d;
-    if (!j.contains("answers") || !j["answers"].is_object()) throw Error("stored decision: \"answers\" must be an object");
+    if (!j.contains("answers") || !j["answers"].is_object())
+        throw Error("stored decision: \"answers\" must be an object");
     d.answers = j["answers"];
     d.recommended = approach_from_string(text("recommended"));
     d.leaf_id = text("leaf");

@@ -37,9 +37,12 @@ bool is_blank(const std::string& text) { return text.find_first_not_of(" \t\r\n"
 
 const char* to_string(Approach approach) {
     switch (approach) {
-        case Approach::fine_tune: return "fine-tune";
-        case Approach::prompting: return "prompting";
-        case Approach::rag: return "rag";
+        case Approach::fine_tune:
+            return "fine-tune";
+        case Approach::prompting:
+            return "prompting";
+        case Approach::rag:
+            return "rag";
     }
     return "prompting";
 }
@@ -103,7 +106,8 @@ DecisionTree DecisionTree::from_json(const nlohmann::json& tree, const std::stri
         Node node;
         node.id = id;
         const bool asks = n.contains("ask"), recommends = n.contains("recommend");
-        if (asks == recommends) throw Error(where + ": needs exactly one of \"ask\" (a question) or \"recommend\" (a leaf)");
+        if (asks == recommends)
+            throw Error(where + ": needs exactly one of \"ask\" (a question) or \"recommend\" (a leaf)");
         if (recommends) {
             TreeLeaf leaf;
             leaf.id = id;
@@ -296,8 +300,10 @@ std::vector<nlohmann::json> DecisionTree::all_paths() const {
         }
         for (const auto& o : q.options) {
             nlohmann::json next = answers;
-            if (q.type == QuestionType::boolean) next[n.ask] = o.value == "true";
-            else next[n.ask] = o.value;
+            if (q.type == QuestionType::boolean)
+                next[n.ask] = o.value == "true";
+            else
+                next[n.ask] = o.value;
             visit(n.branches.at(o.value), std::move(next));
         }
     };

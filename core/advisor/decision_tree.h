@@ -28,7 +28,7 @@
 namespace tb {
 
 enum class Approach { fine_tune, prompting, rag };
-const char* to_string(Approach approach);               // "fine-tune", "prompting", "rag"
+const char* to_string(Approach approach);                // "fine-tune", "prompting", "rag"
 Approach approach_from_string(const std::string& text);  // throws tb::Error naming the choices
 
 enum class QuestionType { text, choice, boolean };
@@ -56,8 +56,8 @@ struct TreeLeaf {
 
 // Where a (partial) set of answers leads.
 struct TreeWalk {
-    std::vector<std::string> path;        // node ids visited, start first
-    std::vector<std::string> used_keys;   // answer keys the path consumed, in order
+    std::vector<std::string> path;            // node ids visited, start first
+    std::vector<std::string> used_keys;       // answer keys the path consumed, in order
     const Question* next_question = nullptr;  // the question to ask now; null when a leaf was reached
     const TreeLeaf* leaf = nullptr;           // the recommendation; null while answers are missing
 };
@@ -90,10 +90,10 @@ public:
 private:
     struct Node {
         std::string id;
-        std::string ask;                            // question key; empty for a leaf
-        std::string next;                           // text questions
+        std::string ask;                              // question key; empty for a leaf
+        std::string next;                             // text questions
         std::map<std::string, std::string> branches;  // option value -> node id
-        int leaf = -1;                              // index into leaves_
+        int leaf = -1;                                // index into leaves_
     };
     const Node& node(const std::string& id) const;
     std::string branch_value(const Question& q, const nlohmann::json& answer) const;

@@ -6,9 +6,12 @@ namespace tb {
 
 const char* to_string(TuningMethod method) {
     switch (method) {
-        case TuningMethod::lora: return "lora";
-        case TuningMethod::qlora: return "qlora";
-        case TuningMethod::full: return "full";
+        case TuningMethod::lora:
+            return "lora";
+        case TuningMethod::qlora:
+            return "qlora";
+        case TuningMethod::full:
+            return "full";
     }
     return "lora";
 }
@@ -21,8 +24,7 @@ std::int64_t lora_parameter_count(const ModelShape& s, int rank) {
 }
 
 double activation_bytes_per_token_per_layer(const ModelShape& s) {
-    return kBf16BytesPerWeight *
-           double(4 * s.hidden_size + 2 * s.q_dim() + 2 * s.kv_dim() + 4 * s.intermediate_size);
+    return kBf16BytesPerWeight * double(4 * s.hidden_size + 2 * s.q_dim() + 2 * s.kv_dim() + 4 * s.intermediate_size);
 }
 
 MemoryEstimate estimate_memory(const ModelShape& s, TuningMethod method, const MemoryEstimateOptions& options) {

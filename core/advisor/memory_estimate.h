@@ -37,9 +37,9 @@ enum class TuningMethod { lora, qlora, full };
 const char* to_string(TuningMethod method);  // "lora", "qlora", "full"
 
 inline constexpr double kBf16BytesPerWeight = 2.0;
-inline constexpr double kNf4BytesPerWeight = 0.5625;      // 4 bits + fp32 absmax per 64 weights
-inline constexpr double kTrainableStateBytes = 16.0;      // fp32 master + fp32 grad + AdamW m, v
-inline constexpr double kLogitBytesPerEntry = 8.0;        // fp32 logits + fp32 gradient
+inline constexpr double kNf4BytesPerWeight = 0.5625;         // 4 bits + fp32 absmax per 64 weights
+inline constexpr double kTrainableStateBytes = 16.0;         // fp32 master + fp32 grad + AdamW m, v
+inline constexpr double kLogitBytesPerEntry = 8.0;           // fp32 logits + fp32 gradient
 inline constexpr double kFixedOverheadBytes = 1073741824.0;  // 1 GiB
 inline constexpr double kProportionalOverhead = 0.10;
 inline constexpr double kBytesPerGiB = 1073741824.0;

@@ -46,20 +46,20 @@ std::int64_t count_projection_parameters(const ModelShape& s) {
 std::int64_t count_parameters(const ModelShape& s) {
     const std::int64_t h = s.hidden_size;
     std::int64_t total = count_projection_parameters(s);
-    total += s.num_layers * 2 * h;                                        // input and post-attention RMSNorm
+    total += s.num_layers * 2 * h;                                               // input and post-attention RMSNorm
     if (s.attention_bias) total += s.num_layers * (s.q_dim() + 2 * s.kv_dim());  // q, k, v biases
-    total += h;                                                           // final norm
-    total += s.vocab_size * h * (s.tie_word_embeddings ? 1 : 2);          // embeddings (+ lm_head)
+    total += h;                                                                  // final norm
+    total += s.vocab_size * h * (s.tie_word_embeddings ? 1 : 2);                 // embeddings (+ lm_head)
     return total;
 }
 
 ModelShape model_shape_from_config(const nlohmann::json& full_config, const std::string& source) {
     if (!full_config.is_object()) throw Error(source + ": config.json must hold a JSON object");
     // Multimodal models (Llava, Gemma 3, Mistral 3, ...) keep the language model in text_config.
-    const nlohmann::json& config =
-        !full_config.contains("hidden_size") && full_config.contains("text_config") && full_config["text_config"].is_object()
-            ? full_config["text_config"]
-            : full_config;
+    const nlohmann::json& config = !full_config.contains("hidden_size") && full_config.contains("text_config") &&
+                                           full_config["text_config"].is_object()
+                                       ? full_config["text_config"]
+                                       : full_config;
     ModelShape s;
     s.source = source;
     s.hidden_size = positive_int(config, "hidden_size", source);
@@ -71,7 +71,7 @@ ModelShape model_shape_from_config(const nlohmann::json& full_config, const std:
                                 ? positive_int(config, "num_key_value_heads", source)
                                 : s.num_attention_heads;
     s.head_dim = config.contains("head_dim") && !config["head_dim"].is_null() ? positive_int(config, "head_dim", source)
-                                                                               : s.hidden_size / s.num_attention_heads;
+                                                                              : s.hidden_size / s.num_attention_heads;
     if (s.num_attention_heads % s.num_key_value_heads != 0)
         throw Error(source + ": num_attention_heads (" + std::to_string(s.num_attention_heads) +
                     ") must be a multiple of num_key_value_heads (" + std::to_string(s.num_key_value_heads) + ")");
@@ -95,7 +95,8 @@ ModelShape load_model_shape(const std::filesystem::path& model_dir_or_config) {
     std::filesystem::path path = model_dir_or_config;
     if (std::filesystem::is_directory(path)) path /= "config.json";
     std::ifstream in(path);
-    if (!in) throw Error(path.string() + ": cannot read the model's config.json (is this a Hugging Face model folder?)");
+    if (!in)
+        throw Error(path.string() + ": cannot read the model's config.json (is this a Hugging Face model folder?)");
     nlohmann::json config;
     try {
         config = nlohmann::json::parse(in);
@@ -131,10 +132,14 @@ std::int64_t parse_parameter_count(const std::string& text) {
 std::string format_parameter_count(std::int64_t parameters) {
     const double p = double(parameters);
     char text[32];
-    if (p >= 1e9) std::snprintf(text, sizeof text, "%.3gB", p / 1e9);
-    else if (p >= 1e6) std::snprintf(text, sizeof text, "%.3gM", p / 1e6);
-    else if (p >= 1e3) std::snprintf(text, sizeof text, "%.3gK", p / 1e3);
-    else std::snprintf(text, sizeof text, "%lld", static_cast<long long>(parameters));
+    if (p >= 1e9)
+        std::snprintf(text, sizeof text, "%.3gB", p / 1e9);
+    else if (p >= 1e6)
+        std::snprintf(text, sizeof text, "%.3gM", p / 1e6);
+    else if (p >= 1e3)
+        std::snprintf(text, sizeof text, "%.3gK", p / 1e3);
+    else
+        std::snprintf(text, sizeof text, "%lld", static_cast<long long>(parameters));
     return text;
 }
 

@@ -32,7 +32,8 @@ struct StartingSettings {
     int lora_rank = 16;
     int lora_alpha = 32;
     double lora_dropout = 0.05;
-    std::vector<std::string> target_modules = {"q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"};
+    std::vector<std::string> target_modules = {"q_proj",    "k_proj",  "v_proj",   "o_proj",
+                                               "gate_proj", "up_proj", "down_proj"};
     std::int64_t sequence_length = 2048;
     std::int64_t batch_size = 1;
     bool gradient_checkpointing = true;

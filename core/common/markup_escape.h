@@ -12,12 +12,23 @@ inline std::string escape_markup(std::string_view text, std::string_view double_
     out.reserve(text.size() + text.size() / 8);
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += double_quote; break;
-            case '\'': out += apostrophe; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += double_quote;
+                break;
+            case '\'':
+                out += apostrophe;
+                break;
+            default:
+                out += c;
         }
     }
     return out;

@@ -20,7 +20,7 @@ struct AgreementReport {
     double value = 0.0;                  // kappa or alpha (NaN when undefined)
     std::optional<KappaResult> kappa;
     std::optional<AlphaResult> alpha;
-    std::int64_t disagreements = 0;      // disputed examples waiting in the disagreements queue
+    std::int64_t disagreements = 0;  // disputed examples waiting in the disagreements queue
 };
 
 AgreementReport reviewer_agreement(const ProjectFile& project);

@@ -42,7 +42,8 @@ std::vector<TagCoverage> tag_coverage(const ProjectFile& project, const std::str
     {
         auto s = project.prepare(
             "SELECT t.name, (SELECT count(*) FROM example_tags AS et JOIN examples AS e ON e.id = et.example_id "
-            "WHERE et.tag_id = t.id AND " + scope + ") FROM tags AS t");
+            "WHERE et.tag_id = t.id AND " +
+            scope + ") FROM tags AS t");
         bind_split(s);
         while (s.step()) counts[s.column_text(0)] = s.column_int64(1);
     }
@@ -76,7 +77,8 @@ CoverageReport coverage_report(const ProjectFile& project, const std::string& sp
     {
         auto s = project.prepare(
             "SELECT e.turns, coalesce((SELECT sum(length(json_extract(m.value, '$.content'))) "
-            "FROM json_each(e.messages, '$.messages') AS m), 0) FROM examples AS e WHERE " + scope);
+            "FROM json_each(e.messages, '$.messages') AS m), 0) FROM examples AS e WHERE " +
+            scope);
         bind_split(s);
         while (s.step()) {
             ++report.turns[s.column_int64(0)];
@@ -86,17 +88,19 @@ CoverageReport coverage_report(const ProjectFile& project, const std::string& sp
     if (!lengths.empty()) {
         std::sort(lengths.begin(), lengths.end());
         auto at = [&](double q) {
-            auto index = static_cast<std::size_t>(std::ceil(q * static_cast<double>(lengths.size()))) ;
+            auto index = static_cast<std::size_t>(std::ceil(q * static_cast<double>(lengths.size())));
             return lengths[std::min(lengths.size() - 1, index == 0 ? 0 : index - 1)];
         };
         report.characters_p50 = at(0.5);
         report.characters_p95 = at(0.95);
         report.characters_max = lengths.back();
         report.characters.lower_bounds.push_back(0);
-        for (std::int64_t bound = 64; bound <= report.characters_max; bound *= 2) report.characters.lower_bounds.push_back(bound);
+        for (std::int64_t bound = 64; bound <= report.characters_max; bound *= 2)
+            report.characters.lower_bounds.push_back(bound);
         report.characters.counts.assign(report.characters.lower_bounds.size(), 0);
         for (std::int64_t length : lengths) {
-            auto it = std::upper_bound(report.characters.lower_bounds.begin(), report.characters.lower_bounds.end(), length);
+            auto it =
+                std::upper_bound(report.characters.lower_bounds.begin(), report.characters.lower_bounds.end(), length);
             ++report.characters.counts[static_cast<std::size_t>(it - report.characters.lower_bounds.begin()) - 1];
         }
     }

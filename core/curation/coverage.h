@@ -14,10 +14,10 @@ namespace tb {
 struct TagCoverage {
     std::string tag;
     std::int64_t examples = 0;
-    double share = 0.0;              // examples / total (0 when the project is empty)
-    std::optional<double> target;    // minimum share, when one is set
-    bool below_target = false;       // a gap: shown in red
-    std::int64_t missing = 0;        // tagged examples to add to reach the target
+    double share = 0.0;            // examples / total (0 when the project is empty)
+    std::optional<double> target;  // minimum share, when one is set
+    bool below_target = false;     // a gap: shown in red
+    std::int64_t missing = 0;      // tagged examples to add to reach the target
 };
 
 struct Histogram {
@@ -27,9 +27,9 @@ struct Histogram {
 
 struct CoverageReport {
     std::int64_t examples = 0;
-    std::vector<TagCoverage> tags;          // every tag and every target, by name
+    std::vector<TagCoverage> tags;               // every tag and every target, by name
     std::map<std::int64_t, std::int64_t> turns;  // messages per example -> examples
-    Histogram characters;                   // total content characters per example, doubling buckets from 64
+    Histogram characters;                        // total content characters per example, doubling buckets from 64
     std::int64_t characters_p50 = 0;
     std::int64_t characters_p95 = 0;
     std::int64_t characters_max = 0;

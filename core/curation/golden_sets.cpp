@@ -55,7 +55,9 @@ GoldenItem read_item(const Statement& s) {
     return item;
 }
 
-GoldenKind kind_from_text(const std::string& text) { return text == "general" ? GoldenKind::general : GoldenKind::task; }
+GoldenKind kind_from_text(const std::string& text) {
+    return text == "general" ? GoldenKind::general : GoldenKind::task;
+}
 
 std::vector<Message> parse_input_messages(const nlohmann::json& j) {
     if (!j.is_array()) throw Error("\"messages\" must be a list of {\"role\", \"content\"} objects");
@@ -84,12 +86,14 @@ const char* to_string(GoldenKind kind) { return kind == GoldenKind::general ? "g
 
 std::optional<std::string> golden_size_advice(std::int64_t items) {
     if (items < kRecommendedGoldenMin) {
-        return std::to_string(items) + " items: a golden set of fewer than 100 items gives wide confidence intervals; "
-                                       "100-500 is recommended";
+        return std::to_string(items) +
+               " items: a golden set of fewer than 100 items gives wide confidence intervals; "
+               "100-500 is recommended";
     }
     if (items > kRecommendedGoldenMax) {
-        return std::to_string(items) + " items: more than 500 items makes every evaluation slow and expensive to "
-                                       "review; 100-500 is recommended";
+        return std::to_string(items) +
+               " items: more than 500 items makes every evaluation slow and expensive to "
+               "review; 100-500 is recommended";
     }
     return std::nullopt;
 }
@@ -232,7 +236,8 @@ GoldenItem golden_item_from_json(const nlohmann::json& j, const std::string& fil
         static const std::set<std::string> allowed{"messages", "reference", "rubric", "author"};
         for (const auto& [key, value] : j.items()) {
             if (!allowed.count(key)) {
-                throw Error("unknown key '" + key + "' (a golden item has messages, reference, rubric and optionally author)");
+                throw Error("unknown key '" + key +
+                            "' (a golden item has messages, reference, rubric and optionally author)");
             }
         }
         for (const char* required : {"messages", "reference", "rubric"}) {

@@ -42,7 +42,7 @@ struct GoldenItem {
     std::vector<Message> messages;  // the input turns
     std::string reference;          // the expert answer
     Rubric rubric;
-    std::string author;             // who wrote the reference
+    std::string author;  // who wrote the reference
     std::string created_at;
     std::string updated_at;
 };
@@ -71,7 +71,7 @@ nlohmann::json to_json(const GoldenItem& item);
 
 struct GoldenImportResult {
     std::int64_t set_id = 0;
-    bool created = false;    // the set did not exist before
+    bool created = false;  // the set did not exist before
     std::int64_t added = 0;
     std::int64_t duplicates = 0;  // same messages and reference as an item already in the set
 };

@@ -64,7 +64,8 @@ LeakageReport check_leakage(const ProjectFile& project, const LeakageOptions& op
     }
     {
         auto s = project.prepare(
-            "SELECT i.id, i.messages, g.name FROM golden_items AS i JOIN golden_sets AS g ON g.id = i.set_id ORDER BY i.id");
+            "SELECT i.id, i.messages, g.name FROM golden_items AS i JOIN golden_sets AS g ON g.id = i.set_id ORDER BY "
+            "i.id");
         while (s.step()) {
             std::int64_t id = s.column_int64(0);
             auto messages = messages_from_json_text(s.column_text(1), "golden item " + std::to_string(id));
@@ -106,7 +107,8 @@ LeakageReport check_leakage(const ProjectFile& project, const LeakageOptions& op
         find_near_duplicates(
             texts, options.near_options,
             [&](std::size_t i, std::size_t j) {
-                return normalised[i] != normalised[j] && sets_must_not_overlap(entries[i].side.set, entries[j].side.set);
+                return normalised[i] != normalised[j] &&
+                       sets_must_not_overlap(entries[i].side.set, entries[j].side.set);
             },
             [&](std::size_t i, std::size_t j, double similarity) { add_pair(i, j, similarity, "near"); }, ctx);
     }

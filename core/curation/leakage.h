@@ -33,7 +33,7 @@ struct LeakingPair {
 };
 
 struct LeakageReport {
-    std::vector<LeakingPair> pairs;                // sorted by a.set order, a.id, b.set, b.id
+    std::vector<LeakingPair> pairs;  // sorted by a.set order, a.id, b.set, b.id
     std::map<std::string, std::int64_t> set_sizes;
     std::map<std::string, std::int64_t> pairs_by_sets;  // "train/validation" -> count
 };

@@ -7,8 +7,7 @@ namespace tb {
 
 void find_near_duplicates(const std::vector<std::string>& texts, const NearDuplicateOptions& options,
                           const std::function<bool(std::size_t, std::size_t)>& should_compare,
-                          const std::function<void(std::size_t, std::size_t, double)>& found,
-                          const JobContext& ctx) {
+                          const std::function<void(std::size_t, std::size_t, double)>& found, const JobContext& ctx) {
     if (!(options.threshold > 0.0 && options.threshold <= 1.0)) {
         throw Error("the near-duplicate threshold is a similarity in (0, 1], got " + std::to_string(options.threshold));
     }

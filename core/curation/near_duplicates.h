@@ -13,7 +13,7 @@
 namespace tb {
 
 struct NearDuplicateOptions {
-    double threshold = 0.8;       // estimated Jaccard at or above which two prompts are near duplicates
+    double threshold = 0.8;  // estimated Jaccard at or above which two prompts are near duplicates
     std::size_t shingle_words = 5;
     std::size_t num_perm = 128;
 };

@@ -98,7 +98,9 @@ std::int64_t export_review_csv(const ProjectFile& project, const std::string& pa
 ReviewCsvImportResult import_review_csv(ProjectFile& project, const std::string& path) {
     CsvReader reader(path);
     CsvRow row;
-    if (!reader.next(row)) throw InputError(path, 0, "empty file: expected the header " + std::string("example_id,conversation,verdict,note,reviewer"));
+    if (!reader.next(row))
+        throw InputError(
+            path, 0, "empty file: expected the header " + std::string("example_id,conversation,verdict,note,reviewer"));
     if (row.fields != kHeader) {
         throw InputError(path, row.line, "the header must be example_id,conversation,verdict,note,reviewer");
     }

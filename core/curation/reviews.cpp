@@ -102,9 +102,9 @@ std::optional<std::int64_t> sql_queue_step(const ProjectFile& project, const Que
 // Walks reviews grouped by example (forward: ascending ids; backward: descending) and
 // returns the first example whose reviewers disagree with nothing settling it.
 std::optional<std::int64_t> disagreement_step(const ProjectFile& project, std::int64_t bound, bool forward) {
-    auto s = project.prepare(std::string("SELECT ") + kReviewColumns + " FROM reviews AS r WHERE r.example_id " +
-                             (forward ? "> ? ORDER BY r.example_id ASC, r.id ASC"
-                                      : "< ? ORDER BY r.example_id DESC, r.id DESC"));
+    auto s = project.prepare(
+        std::string("SELECT ") + kReviewColumns + " FROM reviews AS r WHERE r.example_id " +
+        (forward ? "> ? ORDER BY r.example_id ASC, r.id ASC" : "< ? ORDER BY r.example_id DESC, r.id DESC"));
     s.bind(1, bound);
     std::vector<ReviewRecord> rows;
     auto group_disputed = [&] {
@@ -161,9 +161,12 @@ std::int64_t append_review(ProjectFile& project, std::int64_t example_id, const 
 
 const char* to_string(Verdict verdict) {
     switch (verdict) {
-        case Verdict::accept: return "accept";
-        case Verdict::reject: return "reject";
-        case Verdict::needs_edit: return "needs_edit";
+        case Verdict::accept:
+            return "accept";
+        case Verdict::reject:
+            return "reject";
+        case Verdict::needs_edit:
+            return "needs_edit";
     }
     return "accept";
 }
@@ -177,10 +180,14 @@ std::optional<Verdict> parse_verdict(std::string_view text) {
 
 const char* to_string(ReviewQueue queue) {
     switch (queue) {
-        case ReviewQueue::to_review: return "to_review";
-        case ReviewQueue::disagreements: return "disagreements";
-        case ReviewQueue::stale: return "stale";
-        case ReviewQueue::all: return "all";
+        case ReviewQueue::to_review:
+            return "to_review";
+        case ReviewQueue::disagreements:
+            return "disagreements";
+        case ReviewQueue::stale:
+            return "stale";
+        case ReviewQueue::all:
+            return "all";
     }
     return "all";
 }
@@ -201,8 +208,9 @@ std::int64_t record_review(ProjectFile& project, const NewReview& review) {
 std::int64_t withdraw_review(ProjectFile& project, std::int64_t example_id, const std::string& reviewer) {
     return project.transaction([&] {
         auto rows = review_history(project, example_id);
-        rows.erase(std::remove_if(rows.begin(), rows.end(), [&](const ReviewRecord& r) { return r.reviewer != reviewer; }),
-                   rows.end());
+        rows.erase(
+            std::remove_if(rows.begin(), rows.end(), [&](const ReviewRecord& r) { return r.reviewer != reviewer; }),
+            rows.end());
         if (fold_reviews(rows).by_reviewer.count(reviewer) == 0) {
             throw Error(reviewer + " has no verdict on example " + std::to_string(example_id) + " to withdraw");
         }
@@ -274,7 +282,8 @@ ExampleVerdicts example_verdicts(const ProjectFile& project, std::int64_t exampl
     return fold_reviews(review_history(project, example_id));
 }
 
-std::optional<std::int64_t> next_in_queue(const ProjectFile& project, const QueueCursor& cursor, std::int64_t after_id) {
+std::optional<std::int64_t> next_in_queue(const ProjectFile& project, const QueueCursor& cursor,
+                                          std::int64_t after_id) {
     if (cursor.queue == ReviewQueue::disagreements) return disagreement_step(project, after_id, true);
     return sql_queue_step(project, cursor, after_id, true);
 }
@@ -288,7 +297,8 @@ std::optional<std::int64_t> previous_in_queue(const ProjectFile& project, const 
 std::int64_t queue_size(const ProjectFile& project, const QueueCursor& cursor) {
     if (cursor.queue == ReviewQueue::disagreements) {
         std::int64_t count = 0;
-        for_each_reviewed_example(project, [&](std::int64_t, const ExampleVerdicts& v) { count += v.disputed ? 1 : 0; });
+        for_each_reviewed_example(project,
+                                  [&](std::int64_t, const ExampleVerdicts& v) { count += v.disputed ? 1 : 0; });
         return count;
     }
     QueueSql q = queue_sql(cursor);
@@ -300,7 +310,8 @@ std::int64_t queue_size(const ProjectFile& project, const QueueCursor& cursor) {
 
 void for_each_reviewed_example(const ProjectFile& project,
                                const std::function<void(std::int64_t, const ExampleVerdicts&)>& visit) {
-    auto s = project.prepare(std::string("SELECT ") + kReviewColumns + " FROM reviews AS r ORDER BY r.example_id, r.id");
+    auto s =
+        project.prepare(std::string("SELECT ") + kReviewColumns + " FROM reviews AS r ORDER BY r.example_id, r.id");
     std::vector<ReviewRecord> rows;
     auto flush = [&] {
         if (rows.empty()) return;
@@ -325,9 +336,15 @@ ReviewSummary review_summary(const ProjectFile& project) {
         if (v.disputed) ++summary.disputed;
         if (!v.effective) return;
         switch (*v.effective) {
-            case Verdict::accept: ++summary.accepted; break;
-            case Verdict::reject: ++summary.rejected; break;
-            case Verdict::needs_edit: ++summary.needs_edit; break;
+            case Verdict::accept:
+                ++summary.accepted;
+                break;
+            case Verdict::reject:
+                ++summary.rejected;
+                break;
+            case Verdict::needs_edit:
+                ++summary.needs_edit;
+                break;
         }
     });
     return summary;

@@ -81,8 +81,8 @@ std::optional<ReviewQueue> parse_review_queue(std::string_view text);
 
 struct QueueCursor {
     ReviewQueue queue = ReviewQueue::to_review;
-    std::string reviewer;  // used by to_review
-    int overlap = 1;       // used by to_review (see review_overlap())
+    std::string reviewer;      // used by to_review
+    int overlap = 1;           // used by to_review (see review_overlap())
     std::string stale_before;  // used by stale: reviews older than this ISO time are stale (see stale_cutoff())
 };
 

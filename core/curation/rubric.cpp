@@ -31,16 +31,20 @@ const std::set<std::string>& allowed_keys(CriterionKind kind) {
     static const std::set<std::string> numeric{"kind", "expected", "tolerance", "weight", "critical"};
     static const std::set<std::string> judge{"kind", "pass", "weight", "critical"};
     switch (kind) {
-        case CriterionKind::json_field: return json_field;
-        case CriterionKind::numeric: return numeric;
-        case CriterionKind::judge: return judge;
-        default: return exact;
+        case CriterionKind::json_field:
+            return json_field;
+        case CriterionKind::numeric:
+            return numeric;
+        case CriterionKind::judge:
+            return judge;
+        default:
+            return exact;
     }
 }
 
 std::optional<CriterionKind> parse_kind(const std::string& text) {
-    for (CriterionKind k : {CriterionKind::exact, CriterionKind::contains, CriterionKind::regex, CriterionKind::json_field,
-                            CriterionKind::numeric, CriterionKind::judge}) {
+    for (CriterionKind k : {CriterionKind::exact, CriterionKind::contains, CriterionKind::regex,
+                            CriterionKind::json_field, CriterionKind::numeric, CriterionKind::judge}) {
         if (text == to_string(k)) return k;
     }
     return std::nullopt;
@@ -50,12 +54,18 @@ std::optional<CriterionKind> parse_kind(const std::string& text) {
 
 const char* to_string(CriterionKind kind) {
     switch (kind) {
-        case CriterionKind::exact: return "exact";
-        case CriterionKind::contains: return "contains";
-        case CriterionKind::regex: return "regex";
-        case CriterionKind::json_field: return "json_field";
-        case CriterionKind::numeric: return "numeric";
-        case CriterionKind::judge: return "judge";
+        case CriterionKind::exact:
+            return "exact";
+        case CriterionKind::contains:
+            return "contains";
+        case CriterionKind::regex:
+            return "regex";
+        case CriterionKind::json_field:
+            return "json_field";
+        case CriterionKind::numeric:
+            return "numeric";
+        case CriterionKind::judge:
+            return "judge";
     }
     return "exact";
 }
@@ -109,7 +119,8 @@ Criterion parse_criterion(const nlohmann::json& j) {
     const auto& allowed = allowed_keys(*kind);
     for (const auto& [key, value] : j.items()) {
         if (!allowed.count(key)) {
-            static const std::set<std::string> known{"kind", "expected", "path", "tolerance", "pass", "weight", "critical"};
+            static const std::set<std::string> known{"kind", "expected", "path",    "tolerance",
+                                                     "pass", "weight",   "critical"};
             throw Error(known.count(key) ? "key '" + key + "' does not apply to a " + to_string(*kind) + " criterion"
                                          : "unknown key '" + key + "'");
         }

@@ -33,7 +33,9 @@ void write_targets(ProjectFile& project, const std::map<std::string, double>& ta
 
 }  // namespace
 
-int review_overlap(const ProjectFile& project) { return positive_int_meta(project, kOverlapKey, kDefaultReviewOverlap); }
+int review_overlap(const ProjectFile& project) {
+    return positive_int_meta(project, kOverlapKey, kDefaultReviewOverlap);
+}
 
 void set_review_overlap(ProjectFile& project, int reviewers) {
     if (reviewers < 1) throw Error("the review overlap must be at least 1 reviewer per example");

@@ -110,7 +110,8 @@ std::uint64_t split_rank(std::uint64_t seed, const std::string& content_hash) {
 std::map<std::string, std::int64_t> split_counts(const ProjectFile& project) {
     std::map<std::string, std::int64_t> counts{{"train", 0}, {"validation", 0}, {"test", 0}, {"unassigned", 0}};
     auto s = project.prepare(
-        "SELECT coalesce(s.split, 'unassigned'), count(*) FROM examples AS e LEFT JOIN splits AS s ON s.example_id = e.id "
+        "SELECT coalesce(s.split, 'unassigned'), count(*) FROM examples AS e LEFT JOIN splits AS s ON s.example_id = "
+        "e.id "
         "GROUP BY 1");
     while (s.step()) counts[s.column_text(0)] = s.column_int64(1);
     return counts;
@@ -141,9 +142,10 @@ SplitResult assign_splits(ProjectFile& project, const SplitOptions& options, con
             std::vector<std::string> texts;
             texts.reserve(n);
             for (const auto& row : rows) texts.push_back(row.prompt);
-            find_near_duplicates(texts, options.near_options, [&](std::size_t a, std::size_t b) {
-                return groups.find(a) != groups.find(b);
-            }, [&](std::size_t a, std::size_t b, double) { groups.unite(a, b); }, ctx);
+            find_near_duplicates(
+                texts, options.near_options,
+                [&](std::size_t a, std::size_t b) { return groups.find(a) != groups.find(b); },
+                [&](std::size_t a, std::size_t b, double) { groups.unite(a, b); }, ctx);
         }
 
         // Per group: members, the split it is already bound to (validation wins), its rank.
@@ -157,7 +159,8 @@ SplitResult assign_splits(ProjectFile& project, const SplitOptions& options, con
             Group& g = by_root[groups.find(i)];
             g.members.push_back(i);
             if (!rows[i].split.empty() && g.bound_split != "validation") g.bound_split = rows[i].split;
-            if (g.smallest_hash.empty() || rows[i].content_hash < g.smallest_hash) g.smallest_hash = rows[i].content_hash;
+            if (g.smallest_hash.empty() || rows[i].content_hash < g.smallest_hash)
+                g.smallest_hash = rows[i].content_hash;
         }
 
         SplitResult result;
@@ -183,7 +186,8 @@ SplitResult assign_splits(ProjectFile& project, const SplitOptions& options, con
         }
         for (auto& [stratum, list] : free_groups) {
             std::sort(list.begin(), list.end(), [&](const Group* a, const Group* b) {
-                std::uint64_t ra = split_rank(options.seed, a->smallest_hash), rb = split_rank(options.seed, b->smallest_hash);
+                std::uint64_t ra = split_rank(options.seed, a->smallest_hash),
+                              rb = split_rank(options.seed, b->smallest_hash);
                 return ra != rb ? ra < rb : a->smallest_hash < b->smallest_hash;
             });
             auto target = static_cast<std::int64_t>(

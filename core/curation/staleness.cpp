@@ -13,8 +13,8 @@ std::string shift_iso8601_days(const std::string& iso, int days) {
     std::tm tm{};
     int millis = 0;
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    int fields = std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%3d", &year, &month, &day, &hour, &minute, &second,
-                             &millis);
+    int fields =
+        std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%3d", &year, &month, &day, &hour, &minute, &second, &millis);
     if (fields < 6) throw Error("not an ISO 8601 time: '" + iso + "'");
     tm.tm_year = year - 1900;
     tm.tm_mon = month - 1;
@@ -71,8 +71,9 @@ std::int64_t set_guideline_version(ProjectFile& project, const std::string& vers
             "INSERT OR IGNORE INTO example_tags(example_id, tag_id) "
             "SELECT DISTINCT r.example_id, ? FROM reviews AS r WHERE r.verdict <> 'withdraw'";
         if (!scope.all_reviewed) {
-            sql += " AND EXISTS (SELECT 1 FROM example_tags AS et JOIN tags AS t ON t.id = et.tag_id "
-                   "WHERE et.example_id = r.example_id AND t.name IN (";
+            sql +=
+                " AND EXISTS (SELECT 1 FROM example_tags AS et JOIN tags AS t ON t.id = et.tag_id "
+                "WHERE et.example_id = r.example_id AND t.name IN (";
             for (std::size_t i = 0; i < scope.tags.size(); ++i) sql += i ? ", ?" : "?";
             sql += "))";
         }

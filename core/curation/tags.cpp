@@ -84,7 +84,8 @@ bool delete_tag(ProjectFile& project, const std::string& name) {
 
 std::vector<TagCount> list_tags(const ProjectFile& project) {
     auto s = project.prepare(
-        "SELECT t.name, (SELECT count(*) FROM example_tags AS et WHERE et.tag_id = t.id) FROM tags AS t ORDER BY t.name");
+        "SELECT t.name, (SELECT count(*) FROM example_tags AS et WHERE et.tag_id = t.id) FROM tags AS t ORDER BY "
+        "t.name");
     std::vector<TagCount> tags;
     const auto& builtin = builtin_edge_case_tags();
     while (s.step()) {
@@ -99,7 +100,8 @@ std::vector<TagCount> list_tags(const ProjectFile& project) {
 
 std::vector<std::string> tags_of(const ProjectFile& project, std::int64_t example_id) {
     auto s = project.prepare(
-        "SELECT t.name FROM example_tags AS et JOIN tags AS t ON t.id = et.tag_id WHERE et.example_id = ? ORDER BY t.name");
+        "SELECT t.name FROM example_tags AS et JOIN tags AS t ON t.id = et.tag_id WHERE et.example_id = ? ORDER BY "
+        "t.name");
     s.bind(1, example_id);
     std::vector<std::string> names;
     while (s.step()) names.push_back(s.column_text(0));

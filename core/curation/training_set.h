@@ -12,18 +12,18 @@
 namespace tb {
 
 struct TrainingPolicy {
-    bool accepted_only = false;        // "quality over quantity": only examples whose effective verdict is accept
-    bool include_unassigned = false;   // also examples not yet split (off: run the split first)
+    bool accepted_only = false;       // "quality over quantity": only examples whose effective verdict is accept
+    bool include_unassigned = false;  // also examples not yet split (off: run the split first)
 };
 
 struct TrainingSelection {
-    std::vector<std::int64_t> example_ids;  // ascending
-    std::int64_t examples = 0;              // every stored example
-    std::int64_t accepted = 0;              // effective verdict accept (whatever the split)
-    std::int64_t excluded_held_out = 0;     // validation or test
-    std::int64_t excluded_unassigned = 0;   // not split and include_unassigned off
-    std::int64_t excluded_not_accepted = 0; // accepted_only and not accepted
-    std::int64_t excluded_golden = 0;       // prompt or content found in a golden set
+    std::vector<std::int64_t> example_ids;   // ascending
+    std::int64_t examples = 0;               // every stored example
+    std::int64_t accepted = 0;               // effective verdict accept (whatever the split)
+    std::int64_t excluded_held_out = 0;      // validation or test
+    std::int64_t excluded_unassigned = 0;    // not split and include_unassigned off
+    std::int64_t excluded_not_accepted = 0;  // accepted_only and not accepted
+    std::int64_t excluded_golden = 0;        // prompt or content found in a golden set
 };
 
 TrainingSelection select_training_examples(const ProjectFile& project, const TrainingPolicy& policy = {},

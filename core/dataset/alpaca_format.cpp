@@ -34,8 +34,7 @@ Example alpaca_record_to_example(const nlohmann::json& record) {
     const std::string* input = optional_string(record, "input");
     const std::string* output = optional_string(record, "output");
     const std::string* system = optional_string(record, "system");
-    if (!instruction)
-        throw RecordRejected(RejectReason::MessageMissingRoleOrContent, "\"instruction\" is null");
+    if (!instruction) throw RecordRejected(RejectReason::MessageMissingRoleOrContent, "\"instruction\" is null");
     if (!output) throw RecordRejected(RejectReason::MissingContent, "\"output\" is null");
 
     Example example;

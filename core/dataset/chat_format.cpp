@@ -35,12 +35,11 @@ std::string content_text(const nlohmann::json& content, const std::string& where
 }
 
 void check_tool_calls(const nlohmann::json& calls, const std::string& where) {
-    if (!calls.is_array())
-        throw RecordRejected(RejectReason::BadField, where + ": \"tool_calls\" must be a list");
+    if (!calls.is_array()) throw RecordRejected(RejectReason::BadField, where + ": \"tool_calls\" must be a list");
     for (const auto& call : calls) {
         const auto function = call.is_object() ? call.find("function") : call.end();
-        if (!call.is_object() || function == call.end() || !function->is_object() ||
-            !function->contains("name") || !(*function)["name"].is_string())
+        if (!call.is_object() || function == call.end() || !function->is_object() || !function->contains("name") ||
+            !(*function)["name"].is_string())
             throw RecordRejected(RejectReason::BadField,
                                  where + ": each tool call needs {\"function\": {\"name\": ..., \"arguments\": ...}}");
     }
@@ -48,24 +47,24 @@ void check_tool_calls(const nlohmann::json& calls, const std::string& where) {
 
 std::optional<double> weight_field(const nlohmann::json& value, const char* key, const std::string& where) {
     if (value.is_null()) return std::nullopt;
-    if (!value.is_number())
-        throw RecordRejected(RejectReason::BadField, where + ": \"" + key + "\" must be a number");
+    if (!value.is_number()) throw RecordRejected(RejectReason::BadField, where + ": \"" + key + "\" must be a number");
     return value.get<double>();
 }
 
 Message chat_message(const nlohmann::json& m, std::size_t index) {
-    if (!m.is_object())
-        throw RecordRejected(RejectReason::BadField, describe_message(index, "") + " is not an object");
+    if (!m.is_object()) throw RecordRejected(RejectReason::BadField, describe_message(index, "") + " is not an object");
     Message message;
     const auto role = m.find("role");
     if (role == m.end() || role->is_null())
-        throw RecordRejected(RejectReason::MessageMissingRoleOrContent, describe_message(index, "") + " has no \"role\"");
+        throw RecordRejected(RejectReason::MessageMissingRoleOrContent,
+                             describe_message(index, "") + " has no \"role\"");
     if (!role->is_string())
         throw RecordRejected(RejectReason::UnrecognisedRole, role->dump() + " in " + describe_message(index, ""));
     message.role = role->get<std::string>();
     if (message.role == "developer") message.role = "system";  // OpenAI's newer name for it
     if (message.role != "system" && message.role != "user" && message.role != "assistant" && message.role != "tool")
-        throw RecordRejected(RejectReason::UnrecognisedRole, in_quotes(message.role) + " in " + describe_message(index, ""));
+        throw RecordRejected(RejectReason::UnrecognisedRole,
+                             in_quotes(message.role) + " in " + describe_message(index, ""));
     const std::string where = describe_message(index, message.role);
 
     bool has_content = false;
@@ -112,9 +111,12 @@ Example chat_record_to_example(const nlohmann::json& record) {
     Example example;
     const nlohmann::json* messages = nullptr;
     for (const auto& [key, value] : record.items()) {
-        if (key == "messages") messages = &value;
-        else if (key == "tools") example.tools = parse_tools_field(value);
-        else if (!is_allowed_extra_key(key)) throw RecordRejected(RejectReason::UnrecognisedKey, in_quotes(key));
+        if (key == "messages")
+            messages = &value;
+        else if (key == "tools")
+            example.tools = parse_tools_field(value);
+        else if (!is_allowed_extra_key(key))
+            throw RecordRejected(RejectReason::UnrecognisedKey, in_quotes(key));
     }
     if (!messages || messages->is_null()) throw RecordRejected(RejectReason::MissingMessages, "");
     if (!messages->is_array()) throw RecordRejected(RejectReason::BadField, "\"messages\" must be a list");

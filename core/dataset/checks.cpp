@@ -212,7 +212,8 @@ void DataChecker::Impl::check_messages(const Example& example) {
         has_assistant |= m.role == "assistant";
         if (m.role != "system") last = &m;
     }
-    if (!has_assistant) add_finding("missing_assistant", id, "no assistant message");
+    if (!has_assistant)
+        add_finding("missing_assistant", id, "no assistant message");
     else if (last && (last->role == "user" || last->role == "tool"))
         add_finding("missing_assistant", id, "the conversation ends with a " + last->role + " message and no reply");
 
@@ -278,8 +279,8 @@ void DataChecker::Impl::finish() {
     for (const auto& [first, group] : duplicate_groups) {
         Finding finding{"exact_duplicate", {}, {}};
         for (std::uint32_t index : group) finding.examples.push_back(ids[index]);
-        finding.detail = std::to_string(group.size()) + " examples share this text: " +
-                         quote(duplicate_snippets[first]);
+        finding.detail =
+            std::to_string(group.size()) + " examples share this text: " + quote(duplicate_snippets[first]);
         findings.push_back(std::move(finding));
     }
     finish_near_duplicates();
@@ -315,9 +316,9 @@ void DataChecker::Impl::finish_near_duplicates() {
         if (members.size() < 2) continue;
         Finding finding{"near_duplicate", {}, {}};
         for (std::uint32_t member : members) finding.examples.push_back(ids[signature_owner[member]]);
-        finding.detail = std::to_string(members.size()) +
-                         " examples are near-duplicates (estimated Jaccard similarity of word 5-grams >= " +
-                         threshold_text + ")";
+        finding.detail =
+            std::to_string(members.size()) +
+            " examples are near-duplicates (estimated Jaccard similarity of word 5-grams >= " + threshold_text + ")";
         report.findings.push_back(std::move(finding));
     }
 }

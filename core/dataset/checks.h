@@ -45,7 +45,7 @@ struct Finding {
 };
 
 struct CheckOptions {
-    double near_dup_threshold = 0.8;  // estimated Jaccard over word 5-gram shingles
+    double near_dup_threshold = 0.8;      // estimated Jaccard over word 5-gram shingles
     std::size_t short_answer_chars = 10;  // assistant replies shorter than this are flagged
     // Token lengths, once the user names a tokenizer: tokens of one example as the model sees
     // it (the caller decides how: chat template + tokenizer). The dataset stage knows no
@@ -58,10 +58,10 @@ struct DatasetStats {
     std::size_t examples = 0;
     std::size_t messages = 0;
     std::map<std::string, std::size_t> messages_by_role;
-    std::map<std::size_t, std::size_t> turns_histogram;   // messages per example -> count
-    std::vector<std::size_t> char_lengths;                // per example total chars (for percentiles)
-    std::vector<std::size_t> token_lengths;               // per example tokens (only with a token counter)
-    std::string tokenizer;                                // CheckOptions::tokenizer_name
+    std::map<std::size_t, std::size_t> turns_histogram;  // messages per example -> count
+    std::vector<std::size_t> char_lengths;               // per example total chars (for percentiles)
+    std::vector<std::size_t> token_lengths;              // per example tokens (only with a token counter)
+    std::string tokenizer;                               // CheckOptions::tokenizer_name
     // counts, turns histogram, chars_per_example min/mean/p50/p95/max, and tokens_per_example
     // (same fields plus "tokenizer") when token lengths were counted.
     nlohmann::json to_json() const;

@@ -31,14 +31,15 @@ void check_conversation(const Example& example, bool allow_consecutive_assistant
                                  describe_message(i, role) + ": a system message may only come first");
         if (!previous) continue;
         if (role == "user" && *previous == "user")
-            throw RecordRejected(RejectReason::RoleOrder, "two user messages in a row (messages " +
-                                                              std::to_string(i) + " and " + std::to_string(i + 1) + ")");
+            throw RecordRejected(RejectReason::RoleOrder, "two user messages in a row (messages " + std::to_string(i) +
+                                                              " and " + std::to_string(i + 1) + ")");
         if (role == "assistant" && *previous == "assistant" && !allow_consecutive_assistant)
             throw RecordRejected(RejectReason::RoleOrder, "two assistant messages in a row (messages " +
-                                                              std::to_string(i) + " and " + std::to_string(i + 1) + ")");
+                                                              std::to_string(i) + " and " + std::to_string(i + 1) +
+                                                              ")");
         if (role == "tool") {
-            const bool after_call = (*previous == "assistant" && !messages[i - 1].tool_calls.is_null()) ||
-                                    *previous == "tool";
+            const bool after_call =
+                (*previous == "assistant" && !messages[i - 1].tool_calls.is_null()) || *previous == "tool";
             if (!after_call)
                 throw RecordRejected(RejectReason::RoleOrder,
                                      describe_message(i, role) + " does not follow an assistant tool call");
@@ -58,15 +59,16 @@ nlohmann::json parse_tools_field(const nlohmann::json& tools) {
         const std::string& text = tools.get_ref<const std::string&>();
         if (text.find_first_not_of(" \t\r\n") == std::string::npos) return nullptr;
         parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-        if (parsed.is_discarded())
-            throw RecordRejected(RejectReason::BadField, "\"tools\" is text but not valid JSON");
+        if (parsed.is_discarded()) throw RecordRejected(RejectReason::BadField, "\"tools\" is text but not valid JSON");
     }
     if (parsed.is_null()) return nullptr;
     if (parsed.is_object()) parsed = nlohmann::json::array({parsed});  // a single schema
-    if (!parsed.is_array()) throw RecordRejected(RejectReason::BadField, "\"tools\" must be a list of function schemas");
+    if (!parsed.is_array())
+        throw RecordRejected(RejectReason::BadField, "\"tools\" must be a list of function schemas");
     if (parsed.empty()) return nullptr;
     for (const auto& tool : parsed)
-        if (!tool.is_object()) throw RecordRejected(RejectReason::BadField, "each entry of \"tools\" must be an object");
+        if (!tool.is_object())
+            throw RecordRejected(RejectReason::BadField, "each entry of \"tools\" must be an object");
     return parsed;
 }
 

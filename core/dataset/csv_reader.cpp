@@ -27,7 +27,8 @@ bool CsvReader::next(CsvRow& row) {
                 if (!chunks_.next()) {
                     at_end_ = true;
                     if (state == State::Quoted)
-                        throw InputError(path_, row.line, "the file ends inside a quoted field that starts in this row");
+                        throw InputError(path_, row.line,
+                                         "the file ends inside a quoted field that starts in this row");
                     if (state != State::FieldStart || !row.fields.empty()) row.fields.push_back(std::move(field));
                     break;
                 }

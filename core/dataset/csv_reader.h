@@ -12,8 +12,8 @@ namespace tb {
 
 struct CsvRow {
     std::vector<std::string> fields;
-    std::size_t line = 0;   // 1-based line where the row starts
-    std::string raw;        // the row's text as in the file (first 64 KiB), for reports
+    std::size_t line = 0;  // 1-based line where the row starts
+    std::string raw;       // the row's text as in the file (first 64 KiB), for reports
 };
 
 class CsvReader {

@@ -11,20 +11,20 @@
 namespace tb {
 
 struct Message {
-    std::string role;                 // "system" | "user" | "assistant" | "tool"
-    std::string content;              // text; list-of-parts content is joined on import
-    std::string name;                 // optional (tool name, speaker name); empty when absent
-    nlohmann::json tool_calls;        // null, or the OpenAI tool_calls array
-    std::string tool_call_id;         // optional, for role "tool"
-    std::optional<double> weight;     // per-message loss weight (weight / loss_weight); 0 excludes
+    std::string role;              // "system" | "user" | "assistant" | "tool"
+    std::string content;           // text; list-of-parts content is joined on import
+    std::string name;              // optional (tool name, speaker name); empty when absent
+    nlohmann::json tool_calls;     // null, or the OpenAI tool_calls array
+    std::string tool_call_id;      // optional, for role "tool"
+    std::optional<double> weight;  // per-message loss weight (weight / loss_weight); 0 excludes
 };
 
 struct Example {
-    std::int64_t id = 0;              // project row id; 0 before it is stored
+    std::int64_t id = 0;  // project row id; 0 before it is stored
     std::vector<Message> messages;
-    nlohmann::json tools;             // null, or the tools (function schemas) available
-    std::string source_file;          // where it came from
-    std::size_t source_line = 0;      // 1-based line of the record's start in source_file
+    nlohmann::json tools;         // null, or the tools (function schemas) available
+    std::string source_file;      // where it came from
+    std::size_t source_line = 0;  // 1-based line of the record's start in source_file
 };
 
 // messages (+ tools) as the canonical JSON stored in the project:

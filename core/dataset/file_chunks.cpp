@@ -1,8 +1,8 @@
 #include "core/dataset/file_chunks.h"
 
+#include <sys/stat.h>
 #include <cerrno>
 #include <cstring>
-#include <sys/stat.h>
 
 #include "core/common/error.h"
 

@@ -141,10 +141,17 @@ ImportSummary read_json_dataset(const std::string& path, DatasetFormat format,
         Example example;
         try {
             switch (format) {
-                case DatasetFormat::Chat: example = chat_record_to_example(parsed); break;
-                case DatasetFormat::ShareGPT: example = sharegpt_record_to_example(parsed); break;
-                case DatasetFormat::Alpaca: example = alpaca_record_to_example(parsed); break;
-                default: throw Error("internal: unexpected dataset format");
+                case DatasetFormat::Chat:
+                    example = chat_record_to_example(parsed);
+                    break;
+                case DatasetFormat::ShareGPT:
+                    example = sharegpt_record_to_example(parsed);
+                    break;
+                case DatasetFormat::Alpaca:
+                    example = alpaca_record_to_example(parsed);
+                    break;
+                default:
+                    throw Error("internal: unexpected dataset format");
             }
         } catch (const RecordRejected& rejected) {
             reject(rejected.reason(), rejected.detail());
@@ -234,28 +241,44 @@ DatasetFormat parse_dataset_format(const std::string& name) {
 
 std::string to_string(DatasetFormat format) {
     switch (format) {
-        case DatasetFormat::Auto: return "auto";
-        case DatasetFormat::Chat: return "chat";
-        case DatasetFormat::ShareGPT: return "sharegpt";
-        case DatasetFormat::Alpaca: return "alpaca";
-        case DatasetFormat::Csv: return "csv";
+        case DatasetFormat::Auto:
+            return "auto";
+        case DatasetFormat::Chat:
+            return "chat";
+        case DatasetFormat::ShareGPT:
+            return "sharegpt";
+        case DatasetFormat::Alpaca:
+            return "alpaca";
+        case DatasetFormat::Csv:
+            return "csv";
     }
     return "auto";
 }
 
 std::string to_string(RejectReason reason) {
     switch (reason) {
-        case RejectReason::InvalidJson: return "invalid JSON";
-        case RejectReason::InvalidUtf8: return "invalid UTF-8";
-        case RejectReason::NotAnObject: return "not an object";
-        case RejectReason::MissingMessages: return "missing messages";
-        case RejectReason::MessageMissingRoleOrContent: return "message missing role or content";
-        case RejectReason::UnrecognisedKey: return "unrecognised key";
-        case RejectReason::UnrecognisedRole: return "unrecognised role";
-        case RejectReason::MissingContent: return "missing content";
-        case RejectReason::NoAssistantMessage: return "no assistant message";
-        case RejectReason::RoleOrder: return "role order";
-        case RejectReason::BadField: return "bad field";
+        case RejectReason::InvalidJson:
+            return "invalid JSON";
+        case RejectReason::InvalidUtf8:
+            return "invalid UTF-8";
+        case RejectReason::NotAnObject:
+            return "not an object";
+        case RejectReason::MissingMessages:
+            return "missing messages";
+        case RejectReason::MessageMissingRoleOrContent:
+            return "message missing role or content";
+        case RejectReason::UnrecognisedKey:
+            return "unrecognised key";
+        case RejectReason::UnrecognisedRole:
+            return "unrecognised role";
+        case RejectReason::MissingContent:
+            return "missing content";
+        case RejectReason::NoAssistantMessage:
+            return "no assistant message";
+        case RejectReason::RoleOrder:
+            return "role order";
+        case RejectReason::BadField:
+            return "bad field";
     }
     return "rejected";
 }

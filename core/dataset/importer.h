@@ -35,19 +35,19 @@ std::string to_string(RejectReason reason);  // "invalid JSON", "invalid UTF-8",
 
 struct RejectedRecord {
     std::string file;
-    std::size_t line = 0;     // 1-based line where the record starts
+    std::size_t line = 0;  // 1-based line where the record starts
     RejectReason reason;
-    std::string detail;       // extra context, may be empty
-    std::string raw;          // the record's text (truncated to 64 KiB) for the import report
+    std::string detail;  // extra context, may be empty
+    std::string raw;     // the record's text (truncated to 64 KiB) for the import report
     // "FILE:LINE: reason[: detail]"
     std::string message() const;
 };
 
 struct CsvColumns {
-    std::string system;       // optional column names; empty = not used
+    std::string system;  // optional column names; empty = not used
     std::string user = "instruction";
     std::string assistant = "output";
-    std::string input;        // optional: appended to the user turn after a blank line
+    std::string input;  // optional: appended to the user turn after a blank line
 };
 
 struct ImportOptions {
@@ -57,7 +57,7 @@ struct ImportOptions {
 
 struct ImportSummary {
     DatasetFormat detected = DatasetFormat::Auto;
-    std::size_t records = 0;      // records seen
+    std::size_t records = 0;  // records seen
     std::size_t accepted = 0;
     std::size_t rejected = 0;
 };
@@ -75,8 +75,7 @@ struct ImportSummary {
 // detected; tb::Cancelled when ctx's token is cancelled. Progress is reported in bytes.
 ImportSummary read_dataset(const std::string& path, const ImportOptions& options,
                            const std::function<void(Example&&)>& on_example,
-                           const std::function<void(RejectedRecord&&)>& on_reject,
-                           const JobContext& ctx = {});
+                           const std::function<void(RejectedRecord&&)>& on_reject, const JobContext& ctx = {});
 
 // Writes examples as OpenAI chat JSONL (one {"messages": [...], ["tools"]} per line).
 class JsonlWriter {
@@ -85,6 +84,7 @@ public:
     ~JsonlWriter();
     void write(const Example& example);
     void close();
+
 private:
     struct Impl;
     Impl* impl_;

@@ -104,8 +104,7 @@ JsonRecordReader::Status JsonRecordReader::next_element(RawRecord& record) {
     while (true) {
         if (pos_ >= chunks_.size() && !refill()) {
             return broken(record, after_comma_ ? line_ : array_line_,
-                          "the JSON array opened on line " + std::to_string(array_line_) +
-                              " is never closed with ]");
+                          "the JSON array opened on line " + std::to_string(array_line_) + " is never closed with ]");
         }
         const char c = chunks_.data()[pos_];
         if (is_json_space(c)) {
@@ -174,18 +173,25 @@ JsonRecordReader::Status JsonRecordReader::next_element(RawRecord& record) {
             while (pos_ < size && !kStringStops[static_cast<unsigned char>(data[pos_])]) ++pos_;
             if (pos_ >= size) continue;
             const char c = data[pos_++];
-            if (c == '"') in_string = false;
-            else if (c == '\\') escape = true;
-            else ++line_;  // newline inside a string: invalid JSON, but lines must stay right
+            if (c == '"')
+                in_string = false;
+            else if (c == '\\')
+                escape = true;
+            else
+                ++line_;  // newline inside a string: invalid JSON, but lines must stay right
             continue;
         }
         while (pos_ < size && !kStructureStops[static_cast<unsigned char>(data[pos_])]) ++pos_;
         if (pos_ >= size) continue;
         const char c = data[pos_];
         switch (c) {
-            case '"': in_string = true; break;
+            case '"':
+                in_string = true;
+                break;
             case '{':
-            case '[': ++depth; break;
+            case '[':
+                ++depth;
+                break;
             case '}':
                 if (depth > 0) --depth;
                 break;
@@ -205,8 +211,11 @@ JsonRecordReader::Status JsonRecordReader::next_element(RawRecord& record) {
                     return Status::Record;
                 }
                 break;
-            case '\n': ++line_; break;
-            default: break;
+            case '\n':
+                ++line_;
+                break;
+            default:
+                break;
         }
         ++pos_;
     }

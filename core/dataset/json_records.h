@@ -12,8 +12,8 @@ namespace tb {
 
 struct RawRecord {
     std::string text;
-    std::size_t line = 0;   // 1-based line where the record starts
-    std::string problem;    // non-empty: the record is malformed before any parsing (e.g. "[1,,2]")
+    std::size_t line = 0;  // 1-based line where the record starts
+    std::string problem;   // non-empty: the record is malformed before any parsing (e.g. "[1,,2]")
 };
 
 class JsonRecordReader {
@@ -43,10 +43,10 @@ private:
     FileChunks chunks_;
     std::size_t max_record_bytes_;
     Layout layout_ = Layout::Empty;
-    std::size_t pos_ = 0;        // index into the current chunk
-    std::size_t line_ = 1;       // line of chunks_.data()[pos_]
-    std::size_t array_line_ = 0; // line of the array's opening bracket
-    bool after_comma_ = false;   // an element must follow (we just passed a top-level comma)
+    std::size_t pos_ = 0;         // index into the current chunk
+    std::size_t line_ = 1;        // line of chunks_.data()[pos_]
+    std::size_t array_line_ = 0;  // line of the array's opening bracket
+    bool after_comma_ = false;    // an element must follow (we just passed a top-level comma)
     bool finished_ = false;
     std::string broken_reason_;
 };

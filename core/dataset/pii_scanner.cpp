@@ -18,8 +18,8 @@ public:
     explicit Pattern(const char* source) {
         int error = 0;
         PCRE2_SIZE offset = 0;
-        code_ = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source), PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_NO_UTF_CHECK,
-                              &error, &offset, nullptr);
+        code_ = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source), PCRE2_ZERO_TERMINATED,
+                              PCRE2_UTF | PCRE2_NO_UTF_CHECK, &error, &offset, nullptr);
         if (!code_) throw std::logic_error(std::string("PII pattern does not compile: ") + source);
         pcre2_jit_compile(code_, PCRE2_JIT_COMPLETE);  // falls back to the interpreter if JIT is unavailable
     }
@@ -49,11 +49,15 @@ private:
 };
 
 struct Patterns {
-    Pattern email{R"([A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9]))"};
-    Pattern nanp_phone{R"((?<![\w+.\-/])(?:\+?1[ .-]?)?(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[ .-])\d{3}[ .-]\d{4}(?![\w\-/]|\.\d))"};
+    Pattern email{
+        R"([A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9]))"};
+    Pattern nanp_phone{
+        R"((?<![\w+.\-/])(?:\+?1[ .-]?)?(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[ .-])\d{3}[ .-]\d{4}(?![\w\-/]|\.\d))"};
     Pattern international_phone{R"((?<![\w+])\+[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?)(?:[ .-]\d{2,4}){2,4}(?![\w\-]))"};
-    Pattern card{R"((?<![\w.\-])[2-6]\d{3}(?:(?:[ -]?\d{4}){3}(?:\d{1,3})?|[ -]?\d{6}[ -]?\d{5}|\d{9,11})(?![\w\-]|\.\d))"};
-    Pattern ipv4{R"((?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w]|\.\d))"};
+    Pattern card{
+        R"((?<![\w.\-])[2-6]\d{3}(?:(?:[ -]?\d{4}){3}(?:\d{1,3})?|[ -]?\d{6}[ -]?\d{5}|\d{9,11})(?![\w\-]|\.\d))"};
+    Pattern ipv4{
+        R"((?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w]|\.\d))"};
     Pattern aws{R"((?<![A-Za-z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9]))"};
     Pattern openai{R"((?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,})"};
     Pattern github{R"((?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,}))"};
@@ -87,7 +91,8 @@ bool reserved_email_domain(std::string_view email) {
 }
 
 std::size_t count_digits(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }));
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }));
 }
 
 // 555 as area code or exchange: the numbers films and examples use ("(555) 123-4567").
@@ -104,18 +109,20 @@ bool public_ipv4(std::string_view text, std::size_t offset, std::string_view add
     std::array<int, 4> octets{};
     std::size_t part = 0;
     for (char c : address) {
-        if (c == '.') ++part;
-        else octets[part] = octets[part] * 10 + (c - '0');
+        if (c == '.')
+            ++part;
+        else
+            octets[part] = octets[part] * 10 + (c - '0');
     }
     if (address.size() == 7) return false;  // "4.2.1.3": section and version numbers, not hosts
     const int a = octets[0], b = octets[1], c = octets[2];
-    if (a == 0 || a == 10 || a == 127 || a >= 224) return false;      // this-network, private, loopback, multicast+
-    if (a == 169 && b == 254) return false;                           // link-local
-    if (a == 172 && b >= 16 && b <= 31) return false;                 // private
-    if (a == 192 && b == 168) return false;                           // private
-    if (a == 100 && b >= 64 && b <= 127) return false;                // carrier-grade NAT
+    if (a == 0 || a == 10 || a == 127 || a >= 224) return false;  // this-network, private, loopback, multicast+
+    if (a == 169 && b == 254) return false;                       // link-local
+    if (a == 172 && b >= 16 && b <= 31) return false;             // private
+    if (a == 192 && b == 168) return false;                       // private
+    if (a == 100 && b >= 64 && b <= 127) return false;            // carrier-grade NAT
     if ((a == 192 && b == 0 && c == 2) || (a == 198 && b == 51 && c == 100) || (a == 203 && b == 0 && c == 113))
-        return false;                                                 // documentation ranges
+        return false;  // documentation ranges
     return true;
 }
 
@@ -152,8 +159,10 @@ void find_assigned_secrets(std::string_view text, std::vector<PiiMatch>& out) {
         while (value_end < text.size() && is_secret_char(text[value_end])) ++value_end;
         const std::string_view candidate = text.substr(value, value_end - value);
         if (candidate.size() < 16 || candidate.size() > 256) continue;
-        const bool letters = std::any_of(candidate.begin(), candidate.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
-        const bool digits = std::any_of(candidate.begin(), candidate.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const bool letters = std::any_of(candidate.begin(), candidate.end(),
+                                         [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+        const bool digits =
+            std::any_of(candidate.begin(), candidate.end(), [](char c) { return c >= '0' && c <= '9'; });
         if (!letters || !digits || shannon_entropy(candidate) < 3.5) continue;
         out.push_back(PiiMatch{"secret", value, candidate.size()});
         i = value_end;
@@ -206,7 +215,8 @@ std::vector<PiiMatch> find_pii(std::string_view text) {
     // faster than running a pattern.
     if (text.find('@') != std::string_view::npos) {
         p.email.for_each(text, [&](std::size_t offset, std::size_t length) {
-            if (!reserved_email_domain(text.substr(offset, length))) found.push_back(PiiMatch{"email address", offset, length});
+            if (!reserved_email_domain(text.substr(offset, length)))
+                found.push_back(PiiMatch{"email address", offset, length});
             return true;
         });
     }
@@ -231,7 +241,8 @@ std::vector<PiiMatch> find_pii(std::string_view text) {
         p.card.for_each(text, [&](std::size_t offset, std::size_t length) {
             const auto number = text.substr(offset, length);
             const std::size_t n = count_digits(number);
-            if (n >= 13 && n <= 19 && luhn_valid(number)) found.push_back(PiiMatch{"credit card number", offset, length});
+            if (n >= 13 && n <= 19 && luhn_valid(number))
+                found.push_back(PiiMatch{"credit card number", offset, length});
             return true;
         });
     }

@@ -23,9 +23,9 @@
 namespace tb {
 
 struct PiiMatch {
-    std::string kind;     // "email address", "phone number", "credit card number", "IPv4 address",
-                          // "AWS access key", "OpenAI API key", "GitHub token", "Slack token",
-                          // "private key", "secret"
+    std::string kind;  // "email address", "phone number", "credit card number", "IPv4 address",
+                       // "AWS access key", "OpenAI API key", "GitHub token", "Slack token",
+                       // "private key", "secret"
     std::size_t offset = 0;
     std::size_t length = 0;
 };

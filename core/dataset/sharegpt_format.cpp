@@ -59,12 +59,16 @@ Example sharegpt_record_to_example(const nlohmann::json& record) {
         const nlohmann::json* from = nullptr;
         const nlohmann::json* value = nullptr;
         for (const auto& [key, field] : turn.items()) {
-            if (key == "from") from = &field;
-            else if (key == "value") value = &field;
-            else throw RecordRejected(RejectReason::UnrecognisedKey, in_quotes(key) + " in " + describe_message(i, ""));
+            if (key == "from")
+                from = &field;
+            else if (key == "value")
+                value = &field;
+            else
+                throw RecordRejected(RejectReason::UnrecognisedKey, in_quotes(key) + " in " + describe_message(i, ""));
         }
         if (!from || from->is_null())
-            throw RecordRejected(RejectReason::MessageMissingRoleOrContent, describe_message(i, "") + " has no \"from\"");
+            throw RecordRejected(RejectReason::MessageMissingRoleOrContent,
+                                 describe_message(i, "") + " has no \"from\"");
         if (!from->is_string())
             throw RecordRejected(RejectReason::UnrecognisedRole, from->dump() + " in " + describe_message(i, ""));
         const std::string& speaker = from->get_ref<const std::string&>();
@@ -96,7 +100,8 @@ Example sharegpt_record_to_example(const nlohmann::json& record) {
             // Name the result after the call it answers, when that is unambiguous.
             if (!example.messages.empty()) {
                 const auto& calls = example.messages.back().tool_calls;
-                if (calls.is_array() && calls.size() == 1) message.name = calls[0]["function"]["name"].get<std::string>();
+                if (calls.is_array() && calls.size() == 1)
+                    message.name = calls[0]["function"]["name"].get<std::string>();
             }
         } else {
             throw RecordRejected(RejectReason::UnrecognisedRole, in_quotes(speaker) + " in " + describe_message(i, ""));

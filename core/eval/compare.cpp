@@ -50,7 +50,8 @@ GroupComparison compare_group(const std::string& tag, const std::vector<const It
         g.regression = true;
         g.reason = buffer;
     } else if (g.pass_rate_a - g.pass_rate_b > options.max_pass_rate_drop + kScoreEpsilon) {
-        std::snprintf(buffer, sizeof buffer, "pass rate dropped by %.1f points (%.1f%% -> %.1f%%), more than %.1f allowed",
+        std::snprintf(buffer, sizeof buffer,
+                      "pass rate dropped by %.1f points (%.1f%% -> %.1f%%), more than %.1f allowed",
                       100.0 * (g.pass_rate_a - g.pass_rate_b), 100.0 * g.pass_rate_a, 100.0 * g.pass_rate_b,
                       100.0 * options.max_pass_rate_drop);
         g.regression = true;
@@ -77,11 +78,16 @@ nlohmann::json group_json(const GroupComparison& g) {
 
 const char* to_string(ItemChange change) {
     switch (change) {
-        case ItemChange::improved: return "improved";
-        case ItemChange::regressed: return "regressed";
-        case ItemChange::unchanged: return "unchanged";
-        case ItemChange::only_in_a: return "only_in_a";
-        case ItemChange::only_in_b: return "only_in_b";
+        case ItemChange::improved:
+            return "improved";
+        case ItemChange::regressed:
+            return "regressed";
+        case ItemChange::unchanged:
+            return "unchanged";
+        case ItemChange::only_in_a:
+            return "only_in_a";
+        case ItemChange::only_in_b:
+            return "only_in_b";
     }
     return "unchanged";
 }
@@ -198,9 +204,8 @@ std::string Comparison::to_junit_xml(const std::string& suite_name) const {
         if (!g.regression) return;
         ++failures;
         cases.push_back("  <testcase classname=\"regression\" name=\"regression:" +
-                        xml_escape(g.tag.empty() ? std::string("overall") : g.tag) +
-                        "\">\n    <failure message=\"" + xml_escape(g.reason) +
-                        "\" type=\"regression\"/>\n  </testcase>\n");
+                        xml_escape(g.tag.empty() ? std::string("overall") : g.tag) + "\">\n    <failure message=\"" +
+                        xml_escape(g.reason) + "\" type=\"regression\"/>\n  </testcase>\n");
     };
     add_group(overall);
     for (const auto& g : per_tag) add_group(g);

@@ -55,7 +55,8 @@ EvalRunResult run_eval_set(ProjectFile& project, AnswerGenerator& generator, con
     for (auto& [key, value] : details.items()) result.config[key] = value;
     if (options.extra_config.is_object())
         for (auto& [key, value] : options.extra_config.items()) result.config[key] = value;
-    const std::string name = options.run_name.empty() ? "eval " + set.name + ": " + target.describe() : options.run_name;
+    const std::string name =
+        options.run_name.empty() ? "eval " + set.name + ": " + target.describe() : options.run_name;
     result.run_id = create_eval_run(project, name, result.config, parent_of(project, target, options));
 
     try {

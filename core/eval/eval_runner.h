@@ -33,9 +33,9 @@ struct EvalRunOptions {
     std::string set_name;
     GenerationSettings generation;
     ScoreOptions scoring;
-    std::string run_name;                        // "" -> "eval <set>: <target>"
-    std::optional<std::int64_t> parent_run_id;   // overrides the adapter's tunebench_run.json
-    std::size_t max_items = 0;                   // 0: all; else the first max_items (by id)
+    std::string run_name;                                    // "" -> "eval <set>: <target>"
+    std::optional<std::int64_t> parent_run_id;               // overrides the adapter's tunebench_run.json
+    std::size_t max_items = 0;                               // 0: all; else the first max_items (by id)
     nlohmann::json extra_config = nlohmann::json::object();  // merged into the run config (suite, probe)
 };
 
@@ -47,7 +47,7 @@ struct EvalItemOutcome {
     std::string output;
     std::vector<std::int32_t> tokens;  // local targets only
     ItemScore score;
-    std::int64_t output_id = 0;        // eval_outputs row
+    std::int64_t output_id = 0;  // eval_outputs row
 };
 
 struct EvalRunResult {

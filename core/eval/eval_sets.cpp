@@ -88,7 +88,8 @@ Rubric reference_rubric(const std::string& reference) {
 
 EvalSet examples_eval_set(const ProjectFile& project, const std::string& name, const std::string& split,
                           const std::string& tag) {
-    const std::string source = !tag.empty() && split.empty() ? tag + "_examples" : (split.empty() ? "all" : split) + "_split";
+    const std::string source =
+        !tag.empty() && split.empty() ? tag + "_examples" : (split.empty() ? "all" : split) + "_split";
     return from_examples(project, name, source, split, tag);
 }
 
@@ -112,10 +113,14 @@ EvalSet resolve_eval_set(const ProjectFile& project, const std::string& name) {
             for (auto& s : list_golden_sets(project))
                 if (s.kind == GoldenKind::general) general.push_back(s);
             if (general.size() > 1)
-                throw Error("several golden sets are of kind general: name the one to use with "
-                            "set_general_set_name (project setting " + std::string(kGeneralSetMetaKey) + ")");
-            if (general.size() == 1) set = from_golden(project, name, general.front());
-            else set = from_examples(project, name, "general_examples", "", kGeneralTag);
+                throw Error(
+                    "several golden sets are of kind general: name the one to use with "
+                    "set_general_set_name (project setting " +
+                    std::string(kGeneralSetMetaKey) + ")");
+            if (general.size() == 1)
+                set = from_golden(project, name, general.front());
+            else
+                set = from_examples(project, name, "general_examples", "", kGeneralTag);
         }
         if (set.items.empty())
             throw Error("no general-purpose set: import a golden set of kind general, or tag examples 'general'");
@@ -139,7 +144,8 @@ void set_general_set_name(ProjectFile& project, const std::string& golden_set_na
 std::map<std::int64_t, std::vector<std::string>> example_tags_by_id(const ProjectFile& project) {
     std::map<std::int64_t, std::vector<std::string>> out;
     auto s = project.prepare(
-        "SELECT et.example_id, t.name FROM example_tags et JOIN tags t ON t.id = et.tag_id ORDER BY et.example_id, t.name");
+        "SELECT et.example_id, t.name FROM example_tags et JOIN tags t ON t.id = et.tag_id ORDER BY et.example_id, "
+        "t.name");
     while (s.step()) out[s.column_int64(0)].push_back(s.column_text(1));
     return out;
 }

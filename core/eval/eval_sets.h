@@ -49,9 +49,9 @@ struct EvalItem {
 };
 
 struct EvalSet {
-    std::string name;           // as asked ("validation", "general", a golden set name)
-    std::string source;         // "golden" | "validation_split" | "general_examples"
-    std::string golden_set;     // the golden set used, "" for examples
+    std::string name;        // as asked ("validation", "general", a golden set name)
+    std::string source;      // "golden" | "validation_split" | "general_examples"
+    std::string golden_set;  // the golden set used, "" for examples
     std::vector<EvalItem> items;
 };
 
@@ -79,12 +79,13 @@ std::map<std::int64_t, std::vector<std::string>> golden_item_tags(const ProjectF
 // against `now_iso` (UTC "YYYY-MM-DDTHH:MM:SS[.fff]Z"; empty: now).
 struct EvalSetAge {
     std::string set;
-    std::string last_added_at;   // "" for an empty set
+    std::string last_added_at;  // "" for an empty set
     double days = 0.0;
-    bool stale = false;          // days > kStaleEvalSetDays
-    std::string warning;         // human sentence when stale
+    bool stale = false;   // days > kStaleEvalSetDays
+    std::string warning;  // human sentence when stale
 };
-EvalSetAge eval_set_age(const ProjectFile& project, const std::string& golden_set_name, const std::string& now_iso = "");
+EvalSetAge eval_set_age(const ProjectFile& project, const std::string& golden_set_name,
+                        const std::string& now_iso = "");
 
 // Seconds since the epoch of a UTC ISO 8601 time as the project writes them; throws tb::Error.
 double parse_utc_seconds(const std::string& iso);

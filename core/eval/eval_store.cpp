@@ -29,7 +29,11 @@ std::int64_t create_eval_run(ProjectFile& project, const std::string& name, cons
         auto s = project.prepare(
             "INSERT INTO runs(kind, name, parent_run_id, config, status, app_version, started_at) "
             "VALUES ('eval', ?, ?, ?, 'running', ?, ?)");
-        s.bind(1, name).bind(2, parent_run_id).bind(3, config.dump()).bind(4, version_string()).bind(5, utc_now_iso8601());
+        s.bind(1, name)
+            .bind(2, parent_run_id)
+            .bind(3, config.dump())
+            .bind(4, version_string())
+            .bind(5, utc_now_iso8601());
         s.run();
         return static_cast<std::int64_t>(sqlite3_last_insert_rowid(project.handle()));
     });
@@ -99,9 +103,12 @@ std::vector<ItemResult> load_eval_results(const ProjectFile& project, std::int64
     std::vector<ItemResult> out;
     while (s.step()) {
         ItemResult r;
-        if (auto golden = s.column_optional_int64(1)) r.id = "golden:" + std::to_string(*golden);
-        else if (auto example = s.column_optional_int64(2)) r.id = "example:" + std::to_string(*example);
-        else r.id = "output:" + std::to_string(s.column_int64(0));
+        if (auto golden = s.column_optional_int64(1))
+            r.id = "golden:" + std::to_string(*golden);
+        else if (auto example = s.column_optional_int64(2))
+            r.id = "example:" + std::to_string(*example);
+        else
+            r.id = "output:" + std::to_string(s.column_int64(0));
         r.score = s.column_double(3);
         auto detail = nlohmann::json::parse(s.column_text(4), nullptr, false);
         r.passed = detail.is_object() && detail.value("passed", false);
@@ -172,9 +179,12 @@ std::vector<StoredEvalOutput> load_eval_outputs(const ProjectFile& project, std:
             o.output_id = s.column_int64(0);
             o.golden_item_id = s.column_optional_int64(1);
             o.example_id = s.column_optional_int64(2);
-            if (o.golden_item_id) o.key = "golden:" + std::to_string(*o.golden_item_id);
-            else if (o.example_id) o.key = "example:" + std::to_string(*o.example_id);
-            else o.key = "output:" + std::to_string(o.output_id);
+            if (o.golden_item_id)
+                o.key = "golden:" + std::to_string(*o.golden_item_id);
+            else if (o.example_id)
+                o.key = "example:" + std::to_string(*o.example_id);
+            else
+                o.key = "output:" + std::to_string(o.output_id);
             o.output = s.column_text(3);
             o.settings = nlohmann::json::parse(s.column_text(4), nullptr, false);
             if (o.settings.is_discarded()) o.settings = nlohmann::json::object();
@@ -227,7 +237,10 @@ EvalRunSummary summarise_eval_outputs(const std::vector<StoredEvalOutput>& outpu
 }
 
 nlohmann::json EvalRunSummary::to_json() const {
-    return {{"items", items}, {"passed", passed}, {"needs_judge", needs_judge}, {"pass_rate", pass_rate},
+    return {{"items", items},
+            {"passed", passed},
+            {"needs_judge", needs_judge},
+            {"pass_rate", pass_rate},
             {"mean_score", mean_score}};
 }
 

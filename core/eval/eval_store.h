@@ -85,7 +85,7 @@ struct StoredEvalOutput {
     double score = 0.0;
     bool passed = false;
     bool needs_judge = false;
-    bool scored = false;  // false: no "item" row (never scored)
+    bool scored = false;                         // false: no "item" row (never scored)
     std::vector<StoredCriterionScore> criteria;  // by criterion name
 };
 std::vector<StoredEvalOutput> load_eval_outputs(const ProjectFile& project, std::int64_t run_id);

@@ -76,8 +76,9 @@ public:
         options_.max_new_tokens = settings.max_new_tokens;
         options_.sampling = settings.sampling;
         options_.eos_token_ids = merged_eos_ids(model_->config(), defaults);
-        if (auto eos = tokenizer_.eos_id(); eos && std::find(options_.eos_token_ids.begin(), options_.eos_token_ids.end(),
-                                                             *eos) == options_.eos_token_ids.end())
+        if (auto eos = tokenizer_.eos_id();
+            eos && std::find(options_.eos_token_ids.begin(), options_.eos_token_ids.end(), *eos) ==
+                       options_.eos_token_ids.end())
             options_.eos_token_ids.push_back(*eos);
         options_.pad_token_id = defaults.pad_token_id.value_or(0);
         options_.detokenize = [this](const std::vector<std::int64_t>& ids) {
@@ -95,7 +96,8 @@ public:
         for (std::size_t start = 0; start < prompts.size(); start += batch) {
             ctx.check_cancel();
             std::vector<std::vector<std::int64_t>> ids;
-            for (std::size_t i = start; i < std::min(prompts.size(), start + batch); ++i) ids.push_back(encode(prompts[i]));
+            for (std::size_t i = start; i < std::min(prompts.size(), start + batch); ++i)
+                ids.push_back(encode(prompts[i]));
             auto results = generate_batch(*model_, ids, options_, ctx);
             for (auto& r : results) {
                 GeneratedAnswer a;
@@ -144,7 +146,8 @@ private:
 
 class RemoteGenerator final : public AnswerGenerator {
 public:
-    RemoteGenerator(const EvalTarget& target, const GenerationSettings& settings) : client_(client_options(target, settings)) {}
+    RemoteGenerator(const EvalTarget& target, const GenerationSettings& settings)
+        : client_(client_options(target, settings)) {}
 
     std::vector<GeneratedAnswer> generate(const std::vector<std::vector<Message>>& prompts,
                                           const JobContext& ctx) override {
@@ -206,7 +209,8 @@ nlohmann::json EvalTarget::to_json() const {
         return {{"kind", "remote"}, {"base_url", base_url}, {"model", remote_model}, {"api_key_env", api_key_env}};
     nlohmann::json j{{"kind", "local"}, {"model", absolute_text(model_dir)}};
     j["adapter"] = adapter_dir ? nlohmann::json(absolute_text(*adapter_dir)) : nlohmann::json();
-    j["chat_template_file"] = chat_template_file ? nlohmann::json(absolute_text(*chat_template_file)) : nlohmann::json();
+    j["chat_template_file"] =
+        chat_template_file ? nlohmann::json(absolute_text(*chat_template_file)) : nlohmann::json();
     return j;
 }
 
@@ -218,12 +222,8 @@ std::string EvalTarget::describe() const {
 }
 
 nlohmann::json GenerationSettings::to_json() const {
-    return {{"max_new_tokens", max_new_tokens},
-            {"greedy", sampling.greedy},
-            {"temperature", sampling.temperature},
-            {"top_p", sampling.top_p},
-            {"top_k", sampling.top_k},
-            {"seed", sampling.seed},
+    return {{"max_new_tokens", max_new_tokens}, {"greedy", sampling.greedy}, {"temperature", sampling.temperature},
+            {"top_p", sampling.top_p},          {"top_k", sampling.top_k},   {"seed", sampling.seed},
             {"batch_size", batch_size}};
 }
 

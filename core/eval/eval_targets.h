@@ -37,9 +37,9 @@ struct EvalTarget {
     std::optional<std::filesystem::path> adapter_dir;
     std::optional<std::filesystem::path> chat_template_file;
     // remote
-    std::string base_url;       // "http://host:port/v1"
+    std::string base_url;  // "http://host:port/v1"
     std::string remote_model;
-    std::string api_key_env;    // name of the variable holding the key; "" = no key (local servers)
+    std::string api_key_env;  // name of the variable holding the key; "" = no key (local servers)
 
     static EvalTarget local(std::filesystem::path model_dir, std::optional<std::filesystem::path> adapter_dir = {},
                             std::optional<std::filesystem::path> chat_template_file = {});

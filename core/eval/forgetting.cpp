@@ -60,15 +60,16 @@ ForgettingReport assess_forgetting(const std::vector<ItemResult>& base, const st
 
 ForgettingReport assess_forgetting(const ProjectFile& project, std::int64_t base_run_id, std::int64_t tuned_run_id,
                                    const ForgettingOptions& options) {
-    auto report = assess_forgetting(load_eval_results(project, base_run_id), load_eval_results(project, tuned_run_id),
-                                    options);
+    auto report =
+        assess_forgetting(load_eval_results(project, base_run_id), load_eval_results(project, tuned_run_id), options);
     report.base_run_id = base_run_id;
     report.tuned_run_id = tuned_run_id;
     return report;
 }
 
 ForgettingReport measure_forgetting(ProjectFile& project, const EvalTarget& base, const EvalTarget& tuned,
-                                    EvalRunOptions options, const ForgettingOptions& forgetting, const JobContext& ctx) {
+                                    EvalRunOptions options, const ForgettingOptions& forgetting,
+                                    const JobContext& ctx) {
     if (options.set_name.empty()) options.set_name = kGeneralSetName;
     options.extra_config["probe"] = "forgetting";
     const auto base_run = run_eval(project, base, options, ctx);

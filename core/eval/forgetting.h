@@ -30,7 +30,7 @@ struct ForgettingReport {
     std::size_t unpaired = 0;                        // items in one run only (left out)
     double base_mean_score = 0.0, tuned_mean_score = 0.0;
     double base_pass_rate = 0.0, tuned_pass_rate = 0.0;
-    BootstrapInterval score_diff;                    // mean(tuned − base) with its CI
+    BootstrapInterval score_diff;  // mean(tuned − base) with its CI
     bool flagged = false;
     std::string reason;
     nlohmann::json to_json() const;

@@ -24,14 +24,19 @@ std::uint64_t splitmix64(std::uint64_t& state) {
 
 std::string describe(const Criterion& c) {
     switch (c.kind) {
-        case CriterionKind::judge: return c.pass;
-        case CriterionKind::exact: return "answers exactly: " + c.expected.dump();
-        case CriterionKind::contains: return "contains: " + c.expected.dump();
-        case CriterionKind::regex: return "matches the pattern " + c.expected.dump();
+        case CriterionKind::judge:
+            return c.pass;
+        case CriterionKind::exact:
+            return "answers exactly: " + c.expected.dump();
+        case CriterionKind::contains:
+            return "contains: " + c.expected.dump();
+        case CriterionKind::regex:
+            return "matches the pattern " + c.expected.dump();
         case CriterionKind::numeric:
             return "final number is " + c.expected.dump() +
                    (c.tolerance > 0 ? " (within " + std::to_string(c.tolerance) + ")" : std::string());
-        case CriterionKind::json_field: return "JSON field " + c.path + " equals " + c.expected.dump();
+        case CriterionKind::json_field:
+            return "JSON field " + c.path + " equals " + c.expected.dump();
     }
     return to_string(c.kind);
 }
@@ -122,7 +127,8 @@ void store_human_grades(ProjectFile& project, std::int64_t output_id, const std:
 
 std::vector<HumanGrade> load_human_grades(const ProjectFile& project, std::int64_t output_id,
                                           const std::string& grader) {
-    auto s = project.prepare("SELECT criterion, score, detail FROM eval_scores WHERE output_id = ? AND scorer = ? ORDER BY id");
+    auto s = project.prepare(
+        "SELECT criterion, score, detail FROM eval_scores WHERE output_id = ? AND scorer = ? ORDER BY id");
     s.bind(1, output_id).bind(2, human_scorer_name(grader));
     std::vector<HumanGrade> out;
     while (s.step()) {
@@ -212,9 +218,11 @@ std::int64_t record_pairwise_grade(ProjectFile& project, std::int64_t output_a, 
 
 std::vector<PairwiseGrade> load_pairwise_grades(const ProjectFile& project, const std::string& grader) {
     auto s = project.prepare(
-        grader.empty() ? "SELECT id, output_a, output_b, grader, left_output, preference, created_at FROM pairwise_grades ORDER BY id"
-                       : "SELECT id, output_a, output_b, grader, left_output, preference, created_at FROM pairwise_grades "
-                         "WHERE grader = ? ORDER BY id");
+        grader.empty()
+            ? "SELECT id, output_a, output_b, grader, left_output, preference, created_at FROM pairwise_grades ORDER "
+              "BY id"
+            : "SELECT id, output_a, output_b, grader, left_output, preference, created_at FROM pairwise_grades "
+              "WHERE grader = ? ORDER BY id");
     if (!grader.empty()) s.bind(1, grader);
     std::vector<PairwiseGrade> out;
     while (s.step()) {
@@ -279,10 +287,14 @@ void BlindPairQueue::choose(ProjectFile& project, std::size_t position, const st
     task(position);
     const auto& p = pairs_[position];
     char preference;
-    if (side == 'T') preference = 't';
-    else if (side == 'L') preference = p.left_is_a ? 'a' : 'b';
-    else if (side == 'R') preference = p.left_is_a ? 'b' : 'a';
-    else throw Error(std::string("a side is L, R or T, not '") + side + "'");
+    if (side == 'T')
+        preference = 't';
+    else if (side == 'L')
+        preference = p.left_is_a ? 'a' : 'b';
+    else if (side == 'R')
+        preference = p.left_is_a ? 'b' : 'a';
+    else
+        throw Error(std::string("a side is L, R or T, not '") + side + "'");
     record_pairwise_grade(project, p.a, p.b, human_scorer_name(grader), p.left_is_a ? p.a : p.b, preference);
 }
 

@@ -80,9 +80,9 @@ private:
 struct PairwiseGrade {
     std::int64_t id = 0;
     std::int64_t output_a = 0, output_b = 0;
-    std::string grader;        // "human:<name>" or "judge:<model>"
+    std::string grader;  // "human:<name>" or "judge:<model>"
     std::int64_t left_output = 0;
-    char preference = 't';     // 'a', 'b' or 't' (tie)
+    char preference = 't';  // 'a', 'b' or 't' (tie)
     std::string created_at;
 };
 
@@ -103,8 +103,8 @@ class BlindPairQueue {
 public:
     // Pairs the outputs of run A and run B for each item of the set both answered (the
     // first output of each), in a seeded order with the sides drawn at random.
-    static BlindPairQueue build(const ProjectFile& project, std::int64_t set_id, std::int64_t run_a,
-                                std::int64_t run_b, std::uint64_t seed);
+    static BlindPairQueue build(const ProjectFile& project, std::int64_t set_id, std::int64_t run_a, std::int64_t run_b,
+                                std::uint64_t seed);
     std::size_t size() const { return tasks_.size(); }
     const BlindPairTask& task(std::size_t position) const;
     // side: 'L' (left better), 'R' (right better) or 'T' (tie); stored with the left output.

@@ -1,8 +1,8 @@
 #include "core/eval/judge.h"
 
 #include <atomic>
-#include <cstdlib>
 #include <condition_variable>
+#include <cstdlib>
 #include <deque>
 #include <map>
 #include <mutex>
@@ -66,7 +66,7 @@ bool read_reply(JudgeTaskKind kind, const std::string& reply, JudgeVerdict& verd
 struct WorkerResult {
     std::size_t index = 0;
     JudgeVerdict verdict;
-    std::string response;  // the reply that parsed (cached)
+    std::string response;                                             // the reply that parsed (cached)
     std::int64_t prompt_tokens = 0, completion_tokens = 0;            // every request for this task
     std::int64_t last_prompt_tokens = 0, last_completion_tokens = 0;  // the reply that parsed
 };
@@ -96,8 +96,8 @@ WorkerResult judge_one(const OpenAiClient& client, const JudgeConfig& config, co
             r.response = reply.content;
             return r;
         }
-        r.verdict.error = "malformed judge reply after " + std::to_string(attempt) + " attempt(s): " +
-                          reply.content.substr(0, 200);
+        r.verdict.error =
+            "malformed judge reply after " + std::to_string(attempt) + " attempt(s): " + reply.content.substr(0, 200);
         prompt = with_correction(task.prompt, reply.content, task.kind == JudgeTaskKind::pairwise);
     }
     return r;
@@ -371,8 +371,11 @@ JudgeRunSummary judge_eval_run(ProjectFile& project, std::int64_t run_id, const 
                 if (v.scorable) {
                     c.score = v.score;
                     c.detail = v.reason;
-                    nlohmann::json detail{{"weight", c.weight}, {"critical", c.critical}, {"detail", v.reason},
-                                          {"judge_config", summary.config_key}, {"validated", summary.validated}};
+                    nlohmann::json detail{{"weight", c.weight},
+                                          {"critical", c.critical},
+                                          {"detail", v.reason},
+                                          {"judge_config", summary.config_key},
+                                          {"validated", summary.validated}};
                     upsert.reset();
                     upsert.bind(1, output.id).bind(2, c.name).bind(3, v.score).bind(4, scorer).bind(5, detail.dump());
                     upsert.bind(6, now);
@@ -478,9 +481,12 @@ PairwiseRunSummary judge_pairwise_runs(ProjectFile& project, std::int64_t run_a,
             store(pairs[i], pairs[i].a->id, r.first_order);
             store(pairs[i], pairs[i].b->id, r.second_order);
             if (!r.consistent()) ++summary.inconsistent;
-            if (r.preference == 'A') ++summary.a_wins;
-            else if (r.preference == 'B') ++summary.b_wins;
-            else ++summary.ties;
+            if (r.preference == 'A')
+                ++summary.a_wins;
+            else if (r.preference == 'B')
+                ++summary.b_wins;
+            else
+                ++summary.ties;
         }
     });
     return summary;

@@ -31,9 +31,9 @@ struct JudgeConfig {
     // Empty: no Authorization header. The default variable unset: no header either (local
     // servers); any other variable named here must be set.
     std::string api_key_env = "TUNEBENCH_JUDGE_API_KEY";
-    int concurrency = 4;       // simultaneous requests
-    int max_attempts = 3;      // per prompt, counting malformed replies (HTTP retries are the client's)
-    double timeout_s = 60;     // per HTTP request
+    int concurrency = 4;    // simultaneous requests
+    int max_attempts = 3;   // per prompt, counting malformed replies (HTTP retries are the client's)
+    double timeout_s = 60;  // per HTTP request
     double price_per_1k_prompt = 0, price_per_1k_completion = 0;
     // HTTP-level retries of the client on 429/5xx/timeouts, and its first backoff.
     int http_retries = 4;
@@ -41,14 +41,15 @@ struct JudgeConfig {
 };
 
 struct JudgeRunSummary {
-    std::int64_t judged = 0, unscorable = 0, cached = 0;  // criteria judged (cached ones included), unscorable, from cache
+    std::int64_t judged = 0, unscorable = 0,
+                 cached = 0;  // criteria judged (cached ones included), unscorable, from cache
     std::int64_t prompt_tokens = 0, completion_tokens = 0;
     double cost = 0;
-    bool validated = false;   // the judge config key has a passing validation in the project
-    std::string config_key;   // judge model + prompt template hash + rubric version
-    std::int64_t requests = 0;      // HTTP chat calls made (0 on a fully cached re-run)
-    std::int64_t outputs = 0;       // outputs whose item summary was updated
-    std::string first_error;        // the first transport error or unparsable reply, for the user
+    bool validated = false;     // the judge config key has a passing validation in the project
+    std::string config_key;     // judge model + prompt template hash + rubric version
+    std::int64_t requests = 0;  // HTTP chat calls made (0 on a fully cached re-run)
+    std::int64_t outputs = 0;   // outputs whose item summary was updated
+    std::string first_error;    // the first transport error or unparsable reply, for the user
 };
 
 // Scores every judge criterion of every output of the eval run, stores rows under
@@ -70,9 +71,9 @@ std::string judge_metric_name(const JudgeConfig& config, const std::string& what
 // Each order is stored in pairwise_grades (grader "judge:<model>", left_output = the
 // output shown first), so position bias can be read from the table later.
 struct PairwiseRunSummary {
-    std::int64_t pairs = 0;          // items compared
+    std::int64_t pairs = 0;  // items compared
     std::int64_t a_wins = 0, b_wins = 0, ties = 0;
-    std::int64_t inconsistent = 0;   // the two orders disagreed (counted in ties)
+    std::int64_t inconsistent = 0;  // the two orders disagreed (counted in ties)
     std::int64_t unscorable = 0;
     std::int64_t requests = 0, cached = 0;
     std::int64_t prompt_tokens = 0, completion_tokens = 0;
@@ -99,8 +100,8 @@ struct JudgeVerdict {
     char preference = 'T';
     std::string reason;
     bool cached = false;
-    int attempts = 0;          // requests sent for this task (0 when cached)
-    std::string error;         // why it is unscorable
+    int attempts = 0;   // requests sent for this task (0 when cached)
+    std::string error;  // why it is unscorable
 };
 
 struct JudgeBatchStats {
@@ -120,8 +121,8 @@ std::vector<JudgeVerdict> run_judge_tasks(ProjectFile& project, const JudgeConfi
 struct PairwiseResult {
     bool scorable = false;
     char preference = 'T';
-    char first_order = 'T';     // verdict with A shown first ('A'/'B'/'T' in argument terms)
-    char second_order = 'T';    // verdict with B shown first, mapped back to argument terms
+    char first_order = 'T';   // verdict with A shown first ('A'/'B'/'T' in argument terms)
+    char second_order = 'T';  // verdict with B shown first, mapped back to argument terms
     bool consistent() const { return scorable && first_order == second_order; }
 };
 PairwiseResult combine_pairwise(const JudgeVerdict& a_first, const JudgeVerdict& b_first);

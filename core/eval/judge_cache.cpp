@@ -31,7 +31,8 @@ void judge_cache_put(ProjectFile& project, const std::string& key, const std::st
                      const CachedJudgeReply& reply) {
     project.transaction([&] {
         auto s = project.prepare(
-            "INSERT OR REPLACE INTO judge_cache(key, judge_model, response, prompt_tokens, completion_tokens, created_at) "
+            "INSERT OR REPLACE INTO judge_cache(key, judge_model, response, prompt_tokens, completion_tokens, "
+            "created_at) "
             "VALUES (?, ?, ?, ?, ?, ?)");
         s.bind(1, key).bind(2, judge_model).bind(3, reply.response).bind(4, reply.prompt_tokens);
         s.bind(5, reply.completion_tokens).bind(6, utc_now_iso8601());

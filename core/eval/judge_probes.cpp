@@ -135,8 +135,10 @@ BiasReport run_bias_probes(ProjectFile& project, const JudgeConfig& config, cons
     std::vector<bool> is_verbosity;
     auto add = [&](const AnswerPair& p, const std::string& a, const std::string& b, bool verbose) {
         const std::string criterion;  // overall quality
-        tasks.push_back({JudgeTaskKind::pairwise, pairwise_prompt(p.item->messages, p.item->reference, criterion, a, b)});
-        tasks.push_back({JudgeTaskKind::pairwise, pairwise_prompt(p.item->messages, p.item->reference, criterion, b, a)});
+        tasks.push_back(
+            {JudgeTaskKind::pairwise, pairwise_prompt(p.item->messages, p.item->reference, criterion, a, b)});
+        tasks.push_back(
+            {JudgeTaskKind::pairwise, pairwise_prompt(p.item->messages, p.item->reference, criterion, b, a)});
         is_verbosity.push_back(verbose);
     };
     for (std::size_t i = 0; i < pairs.size() && i < options.max_pairs; ++i)
@@ -163,9 +165,9 @@ BiasReport run_bias_probes(ProjectFile& project, const JudgeConfig& config, cons
     }
     report.position_consistency =
         report.pairs ? static_cast<double>(report.consistent) / static_cast<double>(report.pairs) : 0.0;
-    report.padded_win_rate = report.verbosity_trials
-                                 ? static_cast<double>(report.padded_wins) / static_cast<double>(report.verbosity_trials)
-                                 : 0.0;
+    report.padded_win_rate =
+        report.verbosity_trials ? static_cast<double>(report.padded_wins) / static_cast<double>(report.verbosity_trials)
+                                : 0.0;
     report.ok = report.pairs > 0 && report.position_consistency >= options.min_position_consistency &&
                 report.padded_win_rate <= options.max_padded_win_rate;
     return report;

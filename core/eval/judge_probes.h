@@ -24,7 +24,7 @@ namespace tb {
 std::string pad_answer(const std::string& answer);
 
 struct AdversarialAnswer {
-    std::string probe;   // "empty", "question_restated", "padded_filler", "grade_me_passing"
+    std::string probe;  // "empty", "question_restated", "padded_filler", "grade_me_passing"
     std::string answer;
 };
 // The four adversarial answers for one item.
@@ -32,24 +32,24 @@ std::vector<AdversarialAnswer> adversarial_answers(const GoldenItem& item);
 
 struct ProbeResult {
     std::string name;
-    std::int64_t trials = 0;      // scorable judgements
-    std::int64_t fooled = 0;      // the judge passed the adversarial answer
+    std::int64_t trials = 0;  // scorable judgements
+    std::int64_t fooled = 0;  // the judge passed the adversarial answer
     std::int64_t unscorable = 0;
-    double fooled_rate = 0;       // fooled / trials (0 when no trial)
-    bool ok = false;              // fooled_rate <= the allowed rate, and at least one trial
+    double fooled_rate = 0;  // fooled / trials (0 when no trial)
+    bool ok = false;         // fooled_rate <= the allowed rate, and at least one trial
 };
 
 struct RewardHackingReport {
     std::vector<ProbeResult> probes;
-    bool ok = false;              // every probe ok
+    bool ok = false;  // every probe ok
     nlohmann::json to_json() const;
 };
 
 struct ProbeOptions {
-    std::size_t max_items = 10;           // items probed (the first with judge criteria)
-    std::size_t max_pairs = 20;           // pairs for position consistency and verbosity
-    double max_fooled_rate = 0.0;         // reward hacking: any pass is a finding
-    double max_padded_win_rate = 0.1;     // verbosity
+    std::size_t max_items = 10;        // items probed (the first with judge criteria)
+    std::size_t max_pairs = 20;        // pairs for position consistency and verbosity
+    double max_fooled_rate = 0.0;      // reward hacking: any pass is a finding
+    double max_padded_win_rate = 0.1;  // verbosity
     double min_position_consistency = 0.8;
 };
 
@@ -65,11 +65,11 @@ struct AnswerPair {
 };
 
 struct BiasReport {
-    std::int64_t pairs = 0;              // scorable pairs judged in both orders (verbosity pairs included)
-    std::int64_t consistent = 0;         // same verdict in both orders
-    double position_consistency = 0;     // consistent / pairs
-    std::int64_t verbosity_trials = 0;   // scorable original-vs-padded pairs
-    std::int64_t padded_wins = 0;        // the padded copy won in both orders
+    std::int64_t pairs = 0;             // scorable pairs judged in both orders (verbosity pairs included)
+    std::int64_t consistent = 0;        // same verdict in both orders
+    double position_consistency = 0;    // consistent / pairs
+    std::int64_t verbosity_trials = 0;  // scorable original-vs-padded pairs
+    std::int64_t padded_wins = 0;       // the padded copy won in both orders
     double padded_win_rate = 0;
     std::int64_t unscorable = 0;
     bool ok = false;

@@ -105,13 +105,18 @@ std::vector<nlohmann::json> json_objects(std::string_view reply) {
         for (std::size_t i = start; i < reply.size(); ++i) {
             char c = reply[i];
             if (in_string) {
-                if (escaped) escaped = false;
-                else if (c == '\\') escaped = true;
-                else if (c == '"') in_string = false;
+                if (escaped)
+                    escaped = false;
+                else if (c == '\\')
+                    escaped = true;
+                else if (c == '"')
+                    in_string = false;
                 continue;
             }
-            if (c == '"') in_string = true;
-            else if (c == '{') ++depth;
+            if (c == '"')
+                in_string = true;
+            else if (c == '{')
+                ++depth;
             else if (c == '}' && --depth == 0) {
                 auto j = nlohmann::json::parse(reply.substr(start, i - start + 1), nullptr, false);
                 if (!j.is_discarded() && j.is_object()) out.push_back(std::move(j));
@@ -132,7 +137,8 @@ std::string reason_of(const nlohmann::json& j) {
 std::string judge_prompt_template_hash() {
     static const std::string hash = [] {
         Sha256 h;
-        for (const char* part : {kSingleSystem, kSingleUser, kPairSystem, kPairUser, kCorrectionSingle, kCorrectionPair}) {
+        for (const char* part :
+             {kSingleSystem, kSingleUser, kPairSystem, kPairUser, kCorrectionSingle, kCorrectionPair}) {
             h.update(part);
             h.update(std::string_view("\0", 1));
         }
@@ -154,11 +160,10 @@ std::string render_question(const std::vector<Message>& question) {
 std::vector<Message> single_answer_prompt(const std::vector<Message>& question, const std::string& reference,
                                           const std::string& criterion, const std::string& answer) {
     Message system = make_message("system", kSingleSystem);
-    Message user = make_message("user",
-                                fill(kSingleUser, {{"question", render_question(question)},
-                                               {"reference", reference.empty() ? "(none)" : reference},
-                                               {"criterion", criterion},
-                                               {"answer", answer}}));
+    Message user = make_message("user", fill(kSingleUser, {{"question", render_question(question)},
+                                                           {"reference", reference.empty() ? "(none)" : reference},
+                                                           {"criterion", criterion},
+                                                           {"answer", answer}}));
     return {system, user};
 }
 
@@ -166,12 +171,12 @@ std::vector<Message> pairwise_prompt(const std::vector<Message>& question, const
                                      const std::string& criterion, const std::string& answer_a,
                                      const std::string& answer_b) {
     Message system = make_message("system", kPairSystem);
-    Message user = make_message("user",
-                                fill(kPairUser, {{"question", render_question(question)},
-                                             {"reference", reference.empty() ? "(none)" : reference},
-                                             {"criterion", criterion.empty() ? "Overall quality and correctness." : criterion},
-                                             {"a", answer_a},
-                                             {"b", answer_b}}));
+    Message user = make_message(
+        "user", fill(kPairUser, {{"question", render_question(question)},
+                                 {"reference", reference.empty() ? "(none)" : reference},
+                                 {"criterion", criterion.empty() ? "Overall quality and correctness." : criterion},
+                                 {"a", answer_a},
+                                 {"b", answer_b}}));
     return {system, user};
 }
 

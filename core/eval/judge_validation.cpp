@@ -91,9 +91,7 @@ bool is_judge_validated(const ProjectFile& project, const JudgeConfig& config, s
     return s.step() && s.column_int64(0) == 1;
 }
 
-bool JudgeValidationReport::probes_ok() const {
-    return (!bias || bias->ok) && (!reward_hacking || reward_hacking->ok);
-}
+bool JudgeValidationReport::probes_ok() const { return (!bias || bias->ok) && (!reward_hacking || reward_hacking->ok); }
 
 nlohmann::json JudgeValidationReport::to_json() const {
     nlohmann::json per = nlohmann::json::array();
@@ -155,8 +153,8 @@ JudgeValidationReport validate_judge(ProjectFile& project, std::int64_t set_id, 
         s.bind(1, set_id);
         if (!options.grader.empty()) s.bind(2, "human:" + options.grader);
         while (s.step()) {
-            Human h{s.column_int64(0), s.column_int64(4), s.column_int64(5), s.column_text(1), s.column_text(3),
-                    s.column_double(2) >= 1.0};
+            Human h{s.column_int64(0), s.column_int64(4), s.column_int64(5),
+                    s.column_text(1),  s.column_text(3),  s.column_double(2) >= 1.0};
             human[{h.output_id, h.criterion}] = std::move(h);
         }
     }
@@ -168,10 +166,11 @@ JudgeValidationReport validate_judge(ProjectFile& project, std::int64_t set_id, 
         if (it == items.end()) continue;
         const auto& rubric = it->second.rubric;
         for (std::size_t c = 0; c < rubric.criteria.size(); ++c) {
-            if (rubric.criteria[c].kind != CriterionKind::judge || criterion_name(rubric.criteria[c], c + 1) != h.criterion)
+            if (rubric.criteria[c].kind != CriterionKind::judge ||
+                criterion_name(rubric.criteria[c], c + 1) != h.criterion)
                 continue;
             tasks.push_back({JudgeTaskKind::single, single_answer_prompt(it->second.messages, it->second.reference,
-                                                                          rubric.criteria[c].pass, h.output)});
+                                                                         rubric.criteria[c].pass, h.output)});
             graded.push_back(&h);
         }
     }
@@ -235,8 +234,10 @@ JudgeValidationReport validate_judge(ProjectFile& project, std::int64_t set_id, 
             "kappa_high, validated, report, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         s.bind(1, report.config_key).bind(2, config.model).bind(3, set_id).bind(4, overall.items);
         s.bind(5, overall.raw_agreement);
-        if (std::isnan(kappa)) s.bind_null(6).bind_null(7).bind_null(8);
-        else s.bind(6, kappa).bind(7, overall.kappa.ci_low).bind(8, overall.kappa.ci_high);
+        if (std::isnan(kappa))
+            s.bind_null(6).bind_null(7).bind_null(8);
+        else
+            s.bind(6, kappa).bind(7, overall.kappa.ci_low).bind(8, overall.kappa.ci_high);
         s.bind(9, report.validated ? 1 : 0).bind(10, report.to_json().dump()).bind(11, utc_now_iso8601());
         s.run();
         return static_cast<std::int64_t>(sqlite3_last_insert_rowid(project.handle()));

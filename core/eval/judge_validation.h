@@ -44,7 +44,7 @@ struct AgreementStats {
     std::int64_t items = 0;       // distinct outputs
     std::int64_t judgements = 0;  // (output, criterion) pairs compared
     double raw_agreement = 0;
-    KappaResult kappa;            // categories {"fail", "pass"}; kappa NaN when undefined
+    KappaResult kappa;  // categories {"fail", "pass"}; kappa NaN when undefined
     nlohmann::json to_json() const;
 };
 
@@ -66,12 +66,12 @@ struct JudgeValidationReport {
     std::vector<AgreementStats> agreement;  // [0] overall
     std::int64_t unscorable = 0;            // human-graded criteria the judge could not score
     bool validated = false;
-    std::string reason;                     // why (not) validated, in words
+    std::string reason;  // why (not) validated, in words
     std::optional<BiasReport> bias;
     std::optional<RewardHackingReport> reward_hacking;
     JudgeBatchStats cost;
-    std::int64_t validation_id = 0;         // judge_validations row
-    bool probes_ok() const;                 // true when no probe ran or all passed
+    std::int64_t validation_id = 0;  // judge_validations row
+    bool probes_ok() const;          // true when no probe ran or all passed
     nlohmann::json to_json() const;
 };
 

@@ -73,11 +73,16 @@ nlohmann::json MemorisationGroup::to_json() const {
                               {"verbatim", m.verbatim},
                               {"exact_copy", m.exact_copy},
                               {"score", m.score}});
-    return {{"name", name},           {"run_id", run_id},
-            {"items", this->items},   {"verbatim", verbatim},
-            {"exact_copies", exact_copies}, {"verbatim_rate", verbatim_rate},
-            {"exact_copy_rate", exact_copy_rate}, {"mean_score", mean_score},
-            {"mean_run_share", mean_run_share}, {"details", items_json}};
+    return {{"name", name},
+            {"run_id", run_id},
+            {"items", this->items},
+            {"verbatim", verbatim},
+            {"exact_copies", exact_copies},
+            {"verbatim_rate", verbatim_rate},
+            {"exact_copy_rate", exact_copy_rate},
+            {"mean_score", mean_score},
+            {"mean_run_share", mean_run_share},
+            {"details", items_json}};
 }
 
 MemorisationReport compare_memorisation(MemorisationGroup train, MemorisationGroup held_out, double max_verbatim_gap) {
@@ -143,7 +148,8 @@ MemorisationGroup measure_group(ProjectFile& project, AnswerGenerator& generator
     };
     std::vector<MemorisationItem> items;
     for (const auto& o : run.items)
-        items.push_back(measure_item(o.key, tokens(o.output), tokens(o.reference), o.score.score, options.min_run_tokens));
+        items.push_back(
+            measure_item(o.key, tokens(o.output), tokens(o.reference), o.score.score, options.min_run_tokens));
     auto g = summarise_memorisation(group, std::move(items));
     g.run_id = run.run_id;
     return g;

@@ -32,7 +32,7 @@ class ProjectFile;
 struct MemorisationOptions {
     std::size_t min_run_tokens = 50;
     double max_verbatim_gap = 0.10;
-    std::size_t max_items = 50;          // per group: the first N examples of each split (by id)
+    std::size_t max_items = 50;  // per group: the first N examples of each split (by id)
     // Always greedy; max_new_tokens 0 (the default): the longest answer's tokens + 16.
     GenerationSettings generation{.max_new_tokens = 0};
 };
@@ -51,8 +51,8 @@ MemorisationItem measure_item(const std::string& key, const std::vector<std::int
                               const std::vector<std::int32_t>& answer, double score, std::size_t min_run_tokens);
 
 struct MemorisationGroup {
-    std::string name;             // "train" | "held_out"
-    std::int64_t run_id = 0;      // the eval run that produced the outputs (0 when computed offline)
+    std::string name;         // "train" | "held_out"
+    std::int64_t run_id = 0;  // the eval run that produced the outputs (0 when computed offline)
     std::size_t items = 0, verbatim = 0, exact_copies = 0;
     double verbatim_rate = 0.0, exact_copy_rate = 0.0, mean_score = 0.0, mean_run_share = 0.0;
     std::vector<MemorisationItem> details;

@@ -23,19 +23,19 @@ struct OpenAiClientOptions {
     std::string model;
     std::string api_key_env = "OPENAI_API_KEY";  // empty: send no Authorization header (local servers)
     double temperature = 0.0;
-    int max_tokens = 0;          // 0: leave to the server
-    int timeout_ms = 60000;      // whole request, per attempt
+    int max_tokens = 0;      // 0: leave to the server
+    int timeout_ms = 60000;  // whole request, per attempt
     int connect_timeout_ms = 10000;
-    int max_retries = 4;         // attempts = 1 + max_retries
+    int max_retries = 4;  // attempts = 1 + max_retries
     int initial_backoff_ms = 500;
     int max_backoff_ms = 30000;
 };
 
 struct ChatResponse {
-    std::string content;        // choices[0].message.content
+    std::string content;  // choices[0].message.content
     std::string finish_reason;
-    nlohmann::json usage;       // as the server sent it, null when absent
-    int attempts = 0;           // how many requests it took
+    nlohmann::json usage;  // as the server sent it, null when absent
+    int attempts = 0;      // how many requests it took
 };
 
 class OpenAiClient {

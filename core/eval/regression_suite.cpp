@@ -36,8 +36,8 @@ void collect_regressions(const std::string& set, const std::string& against, std
                          const Comparison& c, std::vector<std::string>& out) {
     auto add = [&](const GroupComparison& g) {
         if (!g.regression) return;
-        out.push_back(set + " vs " + against + " (run " + std::to_string(against_run) + "): " + describe_group(g) + ": " +
-                      g.reason);
+        out.push_back(set + " vs " + against + " (run " + std::to_string(against_run) + "): " + describe_group(g) +
+                      ": " + g.reason);
     };
     add(c.overall);
     for (const auto& g : c.per_tag) add(g);
@@ -46,7 +46,8 @@ void collect_regressions(const std::string& set, const std::string& against, std
 // The base model with the tuned run's template, so both answer the same prompts.
 EvalTarget base_of(const EvalTarget& target) {
     auto base = EvalTarget::local(target.model_dir, std::nullopt, target.chat_template_file);
-    if (!base.chat_template_file && target.adapter_dir && std::filesystem::exists(*target.adapter_dir / "chat_template.jinja"))
+    if (!base.chat_template_file && target.adapter_dir &&
+        std::filesystem::exists(*target.adapter_dir / "chat_template.jinja"))
         base.chat_template_file = *target.adapter_dir / "chat_template.jinja";
     return base;
 }
@@ -54,7 +55,9 @@ EvalTarget base_of(const EvalTarget& target) {
 }  // namespace
 
 nlohmann::json RegressionSuite::to_json() const {
-    return {{"name", name}, {"golden_sets", golden_sets}, {"include_general", include_general},
+    return {{"name", name},
+            {"golden_sets", golden_sets},
+            {"include_general", include_general},
             {"run_after_training", run_after_training}};
 }
 
@@ -144,8 +147,10 @@ std::optional<std::int64_t> previous_run(const ProjectFile& project, const std::
     sql += "ORDER BY id DESC LIMIT 1";
     auto s = project.prepare(sql);
     s.bind(1, set).bind(2, run_id).bind(3, kind);
-    if (kind == "remote") s.bind(4, target.value("base_url", "")).bind(5, target.value("model", ""));
-    else s.bind(4, target.value("model", ""));
+    if (kind == "remote")
+        s.bind(4, target.value("base_url", "")).bind(5, target.value("model", ""));
+    else
+        s.bind(4, target.value("model", ""));
     if (!s.step()) return std::nullopt;
     return s.column_int64(0);
 }
@@ -163,7 +168,8 @@ RegressionSuiteResult run_regression_suite(ProjectFile& project, const Regressio
     auto generator = make_answer_generator(target, options.eval.generation);
     std::unique_ptr<AnswerGenerator> base_generator;  // loaded on first need
     const bool tuned_local = target.kind == EvalTarget::Kind::local && target.adapter_dir.has_value();
-    const std::string model_abs = target.kind == EvalTarget::Kind::local ? target.to_json()["model"].get<std::string>() : "";
+    const std::string model_abs =
+        target.kind == EvalTarget::Kind::local ? target.to_json()["model"].get<std::string>() : "";
 
     for (const auto& set : resolved) {
         ctx.check_cancel();
@@ -191,13 +197,15 @@ RegressionSuiteResult run_regression_suite(ProjectFile& project, const Regressio
                 collect_regressions(set.name, "base", *r.base_run_id, *r.vs_base, result.regressions);
                 if (set.name == kGeneralSetName) {
                     result.forgetting = assess_forgetting(project, *r.base_run_id, run.run_id, options.forgetting);
-                    if (result.forgetting->flagged) result.regressions.push_back("general: forgetting: " + result.forgetting->reason);
+                    if (result.forgetting->flagged)
+                        result.regressions.push_back("general: forgetting: " + result.forgetting->reason);
                 }
             }
         }
         r.previous_run_id = previous_run(project, set.name, run.run_id);
         if (r.previous_run_id && r.previous_run_id != r.base_run_id) {
-            r.vs_previous = compare_runs(load_tagged_eval_results(project, *r.previous_run_id), candidate, options.compare);
+            r.vs_previous =
+                compare_runs(load_tagged_eval_results(project, *r.previous_run_id), candidate, options.compare);
             collect_regressions(set.name, "previous", *r.previous_run_id, *r.vs_previous, result.regressions);
         }
         result.sets.push_back(std::move(r));
@@ -208,7 +216,8 @@ RegressionSuiteResult run_regression_suite(ProjectFile& project, const Regressio
 nlohmann::json RegressionSuiteResult::to_json() const {
     nlohmann::json sets_json = nlohmann::json::array();
     for (const auto& s : sets) {
-        nlohmann::json j{{"set", s.set}, {"run_id", s.run_id}, {"pass_rate", s.pass_rate}, {"mean_score", s.mean_score}};
+        nlohmann::json j{
+            {"set", s.set}, {"run_id", s.run_id}, {"pass_rate", s.pass_rate}, {"mean_score", s.mean_score}};
         j["base_run_id"] = s.base_run_id ? nlohmann::json(*s.base_run_id) : nlohmann::json();
         j["previous_run_id"] = s.previous_run_id ? nlohmann::json(*s.previous_run_id) : nlohmann::json();
         j["vs_base"] = s.vs_base ? s.vs_base->to_json() : nlohmann::json();

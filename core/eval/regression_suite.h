@@ -62,10 +62,10 @@ struct RegressionSuiteResult {
 };
 
 struct RegressionSuiteOptions {
-    EvalRunOptions eval;                    // generation and scoring settings (set_name ignored)
+    EvalRunOptions eval;  // generation and scoring settings (set_name ignored)
     CompareOptions compare;
     ForgettingOptions forgetting;
-    bool evaluate_base_when_missing = true; // local targets with an adapter only
+    bool evaluate_base_when_missing = true;  // local targets with an adapter only
 };
 
 // Latest completed eval run on `set` by the base model folder (no adapter), excluding `except`.

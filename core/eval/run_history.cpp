@@ -93,9 +93,12 @@ std::vector<EvalItemDetail> eval_run_items(const ProjectFile& project, std::int6
         item.output_id = s.column_int64(0);
         auto golden = s.column_optional_int64(1);
         auto example = s.column_optional_int64(2);
-        if (golden) item.id = "golden:" + std::to_string(*golden);
-        else if (example) item.id = "example:" + std::to_string(*example);
-        else item.id = "output:" + std::to_string(item.output_id);
+        if (golden)
+            item.id = "golden:" + std::to_string(*golden);
+        else if (example)
+            item.id = "example:" + std::to_string(*example);
+        else
+            item.id = "output:" + std::to_string(item.output_id);
         item.output = s.column_text(3);
         item.score = s.column_double(5);
         auto detail = nlohmann::json::parse(s.column_text(6), nullptr, false);
@@ -105,9 +108,11 @@ std::vector<EvalItemDetail> eval_run_items(const ProjectFile& project, std::int6
         // Plus whatever tags the eval run stored with the output itself.
         std::set<std::string> tags;
         if (example) {
-            if (auto it = example_tags.find(*example); it != example_tags.end()) tags.insert(it->second.begin(), it->second.end());
+            if (auto it = example_tags.find(*example); it != example_tags.end())
+                tags.insert(it->second.begin(), it->second.end());
         } else if (golden) {
-            if (auto it = golden_tags.find(*golden); it != golden_tags.end()) tags.insert(it->second.begin(), it->second.end());
+            if (auto it = golden_tags.find(*golden); it != golden_tags.end())
+                tags.insert(it->second.begin(), it->second.end());
         }
         auto settings = nlohmann::json::parse(s.column_text(4), nullptr, false);
         if (settings.is_object() && settings.contains("tags") && settings["tags"].is_array()) {

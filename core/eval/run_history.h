@@ -24,11 +24,11 @@ class ProjectFile;
 
 struct RunSummary {
     std::int64_t id = 0;
-    std::string kind;                          // "train" | "eval"
+    std::string kind;  // "train" | "eval"
     std::string name;
     std::optional<std::int64_t> parent_run_id;  // eval -> the train run it evaluates
     nlohmann::json config = nlohmann::json::object();
-    std::string status;                         // pending | running | completed | failed | cancelled
+    std::string status;  // pending | running | completed | failed | cancelled
     std::string app_version;
     std::string created_at, started_at, ended_at;  // ISO 8601 UTC; "" when not set
 };
@@ -46,12 +46,12 @@ std::map<std::string, MetricSeries> run_metrics(const ProjectFile& project, std:
 
 // One answer of an eval run, with what a report or a diff needs beside the verdict.
 struct EvalItemDetail {
-    std::string id;                  // same scheme as load_eval_results: "golden:<id>", "example:<id>", "output:<id>"
+    std::string id;  // same scheme as load_eval_results: "golden:<id>", "example:<id>", "output:<id>"
     std::int64_t output_id = 0;
-    std::string output;              // the model's answer
-    std::string reference;           // the golden item's reference answer ("" for examples)
-    std::vector<std::string> tags;   // as eval_sets.h tags items (example tags; a golden item's from examples
-                                     // sharing its prompt), plus the output settings' "tags" array
+    std::string output;             // the model's answer
+    std::string reference;          // the golden item's reference answer ("" for examples)
+    std::vector<std::string> tags;  // as eval_sets.h tags items (example tags; a golden item's from examples
+                                    // sharing its prompt), plus the output settings' "tags" array
     bool passed = false;
     double score = 0.0;
 };

@@ -89,11 +89,11 @@ void write_summary(std::ostringstream& html, const EvalRunStats& stats) {
 
 void write_group_row(std::ostringstream& html, const GroupComparison& g) {
     html << "<tr><td>" << html_escape(g.tag.empty() ? std::string("all paired items") : "tag: " + g.tag)
-         << "</td><td class=num>" << g.items << "</td><td class=num>" << percent(g.pass_rate_a)
-         << "</td><td class=num>" << percent(g.pass_rate_b) << "</td><td class=num>" << g.mcnemar.only_a_passes
-         << "</td><td class=num>" << g.mcnemar.only_b_passes << "</td><td class=num>" << p_value(g.mcnemar.p_value)
-         << "</td><td class=num>" << fixed(g.score_diff.estimate) << " [" << fixed(g.score_diff.low) << ", "
-         << fixed(g.score_diff.high) << "]</td><td>"
+         << "</td><td class=num>" << g.items << "</td><td class=num>" << percent(g.pass_rate_a) << "</td><td class=num>"
+         << percent(g.pass_rate_b) << "</td><td class=num>" << g.mcnemar.only_a_passes << "</td><td class=num>"
+         << g.mcnemar.only_b_passes << "</td><td class=num>" << p_value(g.mcnemar.p_value) << "</td><td class=num>"
+         << fixed(g.score_diff.estimate) << " [" << fixed(g.score_diff.low) << ", " << fixed(g.score_diff.high)
+         << "]</td><td>"
          << (g.regression ? "<span class=flag>regression: " + html_escape(g.reason) + "</span>"
                           : std::string("<span class=ok>no</span>"))
          << "</td></tr>\n";
@@ -101,8 +101,9 @@ void write_group_row(std::ostringstream& html, const GroupComparison& g) {
 
 void write_comparison(std::ostringstream& html, const RunSummary& baseline, const Comparison& c) {
     html << "<h2>Against baseline " << html_escape(run_label(baseline)) << "</h2>\n";
-    html << "<p>" << (c.has_regression() ? "<span class=flag>Regression flagged.</span>"
-                                         : std::string("<span class=ok>No regression flagged.</span>"))
+    html << "<p>"
+         << (c.has_regression() ? "<span class=flag>Regression flagged.</span>"
+                                : std::string("<span class=ok>No regression flagged.</span>"))
          << " McNemar exact p = " << p_value(c.overall.mcnemar.p_value)
          << "; mean score difference (this run &minus; baseline) " << fixed(c.overall.score_diff.estimate) << ", "
          << fixed(c.overall.score_diff.confidence * 100.0, 0) << "% bootstrap CI [" << fixed(c.overall.score_diff.low)
@@ -128,8 +129,9 @@ void write_items(std::ostringstream& html, const RunReportData& data) {
         std::string row_class;
         if (change && change->change == ItemChange::improved) row_class = " class=improved";
         if (change && change->change == ItemChange::regressed) row_class = " class=regressed";
-        html << "<tr" << row_class << "><td>" << html_escape(item.id) << "</td><td>" << html_escape(join_tags(item.tags))
-             << "</td><td>" << (item.passed ? "yes" : "no") << "</td><td class=num>" << fixed(item.score) << "</td>";
+        html << "<tr" << row_class << "><td>" << html_escape(item.id) << "</td><td>"
+             << html_escape(join_tags(item.tags)) << "</td><td>" << (item.passed ? "yes" : "no")
+             << "</td><td class=num>" << fixed(item.score) << "</td>";
         if (data.comparison) {
             if (change && change->change != ItemChange::only_in_b)
                 html << "<td class=num>" << fixed(change->a_score) << "</td>";
@@ -183,7 +185,8 @@ void write_run_report(const ProjectFile& project, std::int64_t run_id, std::opti
                       const std::filesystem::path& out_path) {
     const std::string html = render_run_report_html(load_run_report_data(project, run_id, baseline_run_id));
     std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
-    if (!out) throw Error("cannot write the report to " + out_path.string() + ": check the folder exists and is writable");
+    if (!out)
+        throw Error("cannot write the report to " + out_path.string() + ": check the folder exists and is writable");
     out << html;
     out.close();
     if (!out) throw Error("writing the report to " + out_path.string() + " failed (disk full?)");

@@ -24,8 +24,8 @@ class ProjectFile;
 struct RunReportData {
     RunSummary run;
     std::vector<EvalItemDetail> items;
-    std::optional<RunSummary> baseline;      // set together with comparison
-    std::optional<Comparison> comparison;    // baseline = A, this run = B
+    std::optional<RunSummary> baseline;    // set together with comparison
+    std::optional<Comparison> comparison;  // baseline = A, this run = B
 };
 
 // Reads both runs and compares them (tags attached). Throws tb::Error for a missing run or a

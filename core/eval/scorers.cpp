@@ -62,7 +62,8 @@ std::vector<double> numbers_in(std::string_view s) {
         char c = s[i];
         bool starts = is_digit(c) || ((c == '-' || c == '+' || c == '.') && i + 1 < s.size() && is_digit(s[i + 1]));
         // A sign glued to a word or number ("a-1", "3-4") is a dash, not a sign.
-        if ((c == '-' || c == '+') && i > 0 && (is_digit(s[i - 1]) || std::isalpha(static_cast<unsigned char>(s[i - 1]))))
+        if ((c == '-' || c == '+') && i > 0 &&
+            (is_digit(s[i - 1]) || std::isalpha(static_cast<unsigned char>(s[i - 1]))))
             starts = false;
         if (starts) {
             std::size_t end = i;
@@ -100,7 +101,8 @@ void flatten_leaves(const nlohmann::json& value, const std::string& path,
         for (auto it = value.begin(); it != value.end(); ++it)
             flatten_leaves(it.value(), path.empty() ? it.key() : path + "." + it.key(), out);
     } else if (value.is_array() && !value.empty()) {
-        for (std::size_t i = 0; i < value.size(); ++i) flatten_leaves(value[i], path + "[" + std::to_string(i) + "]", out);
+        for (std::size_t i = 0; i < value.size(); ++i)
+            flatten_leaves(value[i], path + "[" + std::to_string(i) + "]", out);
     } else {
         out.emplace_back(path, &value);
     }
@@ -116,7 +118,8 @@ const nlohmann::json* leaf_at(const nlohmann::json& doc, const std::string& path
 std::string normalize_answer(std::string_view text, const NormalizeOptions& options) {
     std::string s;
     if (options.case_fold) {
-        icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+        icu::UnicodeString u =
+            icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
         u.foldCase();
         u.toUTF8String(s);
     } else {
@@ -156,9 +159,8 @@ bool contains_match(std::string_view answer, std::string_view expected, const No
 bool regex_match(std::string_view answer, const std::string& pattern) {
     int error_code = 0;
     PCRE2_SIZE offset = 0;
-    std::unique_ptr<pcre2_code, Pcre2CodeFree> code(pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()),
-                                                                  pattern.size(), PCRE2_UTF, &error_code, &offset,
-                                                                  nullptr));
+    std::unique_ptr<pcre2_code, Pcre2CodeFree> code(pcre2_compile(
+        reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(), PCRE2_UTF, &error_code, &offset, nullptr));
     if (!code) {
         PCRE2_UCHAR message[256];
         pcre2_get_error_message(error_code, message, sizeof message);
@@ -167,8 +169,8 @@ bool regex_match(std::string_view answer, const std::string& pattern) {
     }
     std::unique_ptr<pcre2_match_data, Pcre2MatchDataFree> data(
         pcre2_match_data_create_from_pattern(code.get(), nullptr));
-    int rc = pcre2_match(code.get(), reinterpret_cast<PCRE2_SPTR>(answer.data()), answer.size(), 0, 0, data.get(),
-                         nullptr);
+    int rc =
+        pcre2_match(code.get(), reinterpret_cast<PCRE2_SPTR>(answer.data()), answer.size(), 0, 0, data.get(), nullptr);
     if (rc >= 0) return true;
     if (rc == PCRE2_ERROR_NOMATCH) return false;
     // Invalid UTF-8 in a model answer is a non-match, not a crash of the whole evaluation.
@@ -298,8 +300,10 @@ CriterionScore score_criterion(const Criterion& c, std::string_view answer, std:
             const double expected = c.expected.get<double>();
             auto value = extract_final_number(answer);
             ok = value && std::fabs(*value - expected) <= c.tolerance;
-            if (!value) out.detail = "no number in the answer";
-            else if (!ok) out.detail = "final number " + nlohmann::json(*value).dump() + ", expected " + c.expected.dump();
+            if (!value)
+                out.detail = "no number in the answer";
+            else if (!ok)
+                out.detail = "final number " + nlohmann::json(*value).dump() + ", expected " + c.expected.dump();
             break;
         }
         case CriterionKind::json_field:

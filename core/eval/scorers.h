@@ -25,10 +25,10 @@ namespace tb {
 
 // How exact and contains compare text. Both sides are normalised the same way.
 struct NormalizeOptions {
-    bool trim = true;                        // leading and trailing whitespace
-    bool collapse_whitespace = true;         // runs of whitespace -> one space
-    bool case_fold = false;                  // ASCII and Unicode simple lower-casing
-    bool strip_trailing_punctuation = false; // ".", "!", "?", ",", ";", ":" at the end
+    bool trim = true;                         // leading and trailing whitespace
+    bool collapse_whitespace = true;          // runs of whitespace -> one space
+    bool case_fold = false;                   // ASCII and Unicode simple lower-casing
+    bool strip_trailing_punctuation = false;  // ".", "!", "?", ",", ";", ":" at the end
 };
 
 std::string normalize_answer(std::string_view text, const NormalizeOptions& options = {});
@@ -72,10 +72,10 @@ struct ScoreOptions {
 };
 
 struct CriterionScore {
-    std::string name;            // "1:exact", "2:json_field:category": stable key for storage
+    std::string name;  // "1:exact", "2:json_field:category": stable key for storage
     CriterionKind kind = CriterionKind::exact;
-    std::optional<double> score; // in [0, 1]; nullopt: judge criterion, needs a judge
-    std::string detail;          // why it failed, for the report
+    std::optional<double> score;  // in [0, 1]; nullopt: judge criterion, needs a judge
+    std::string detail;           // why it failed, for the report
     double weight = 1.0;
     bool critical = false;
     bool needs_judge() const { return !score.has_value(); }
@@ -84,10 +84,10 @@ struct CriterionScore {
 
 struct ItemScore {
     std::vector<CriterionScore> criteria;
-    double score = 0.0;           // weighted over scored criteria; 0 when none was scored
+    double score = 0.0;  // weighted over scored criteria; 0 when none was scored
     bool passed = false;
     bool critical_failed = false;
-    bool needs_judge = false;     // at least one judge criterion is pending
+    bool needs_judge = false;  // at least one judge criterion is pending
 };
 
 // 1-based index, kind and (json_field) path: "3:json_field:a.b[0]".

@@ -9,9 +9,12 @@ namespace tb {
 
 std::string to_string(StopReason reason) {
     switch (reason) {
-        case StopReason::Eos: return "eos";
-        case StopReason::StopString: return "stop_string";
-        case StopReason::MaxNewTokens: return "max_new_tokens";
+        case StopReason::Eos:
+            return "eos";
+        case StopReason::StopString:
+            return "stop_string";
+        case StopReason::MaxNewTokens:
+            return "max_new_tokens";
     }
     return "unknown";
 }
@@ -24,8 +27,7 @@ GenerationResult generate(CausalLMImpl& model, const std::vector<std::int64_t>& 
 std::vector<GenerationResult> generate_batch(CausalLMImpl& model, const std::vector<std::vector<std::int64_t>>& prompts,
                                              const GenerationOptions& options, const JobContext& ctx) {
     if (prompts.empty()) return {};
-    if (!options.stop_strings.empty() && !options.detokenize)
-        throw Error("stop strings need a detokenize function");
+    if (!options.stop_strings.empty() && !options.detokenize) throw Error("stop strings need a detokenize function");
     const auto batch = static_cast<std::int64_t>(prompts.size());
     std::int64_t longest = 0;
     for (const auto& p : prompts) {
@@ -98,7 +100,8 @@ std::vector<GenerationResult> generate_batch(CausalLMImpl& model, const std::vec
         for (std::int64_t b = 0; b < batch; ++b) {
             const auto row = static_cast<std::size_t>(b);
             if (finished[row]) continue;
-            const auto token = samplers[row].next(std::span<const float>(data + b * vocab, static_cast<std::size_t>(vocab)));
+            const auto token =
+                samplers[row].next(std::span<const float>(data + b * vocab, static_cast<std::size_t>(vocab)));
             auto& result = results[row];
             if (is_eos(token)) {
                 finished[row] = true;

@@ -17,9 +17,9 @@ class CausalLMImpl;
 
 struct GenerationOptions {
     std::int64_t max_new_tokens = 256;
-    SamplingOptions sampling;                  // each batch row gets its own sampler, same seed
-    std::vector<std::int64_t> eos_token_ids;   // stop (and drop the token) on any of these
-    std::vector<std::string> stop_strings;     // stop once the decoded text contains one
+    SamplingOptions sampling;                 // each batch row gets its own sampler, same seed
+    std::vector<std::int64_t> eos_token_ids;  // stop (and drop the token) on any of these
+    std::vector<std::string> stop_strings;    // stop once the decoded text contains one
     // ids -> text; needed for stop_strings and to fill GenerationResult::text.
     std::function<std::string(const std::vector<std::int64_t>&)> detokenize;
     // Streaming: called for every kept token (row index in the batch, token id).

@@ -107,16 +107,20 @@ ModelConfig parse_model_config(const json& j, const std::string& source) {
     if (c.model_type.empty()) {
         // Old configs name only the class: "LlamaForCausalLM" -> "llama".
         for (const auto& a : c.architectures) {
-            if (a.rfind("Llama", 0) == 0) c.model_type = "llama";
-            else if (a.rfind("Mistral", 0) == 0) c.model_type = "mistral";
-            else if (a.rfind("Qwen3", 0) == 0) c.model_type = "qwen3";
-            else if (a.rfind("Qwen2", 0) == 0) c.model_type = "qwen2";
+            if (a.rfind("Llama", 0) == 0)
+                c.model_type = "llama";
+            else if (a.rfind("Mistral", 0) == 0)
+                c.model_type = "mistral";
+            else if (a.rfind("Qwen3", 0) == 0)
+                c.model_type = "qwen3";
+            else if (a.rfind("Qwen2", 0) == 0)
+                c.model_type = "qwen2";
         }
         if (c.model_type.empty()) fail(source, "missing \"model_type\" (and no known \"architectures\")");
     }
     if (!supported_model_types().count(c.model_type))
-        fail(source, "model_type \"" + c.model_type +
-                         "\" is not supported yet (supported: llama, mistral, qwen2, qwen3)");
+        fail(source,
+             "model_type \"" + c.model_type + "\" is not supported yet (supported: llama, mistral, qwen2, qwen3)");
 
     c.hidden_size = get_int(j, "hidden_size", source, true, 0);
     c.intermediate_size = get_int(j, "intermediate_size", source, true, 0);
@@ -126,8 +130,9 @@ ModelConfig parse_model_config(const json& j, const std::string& source) {
     c.vocab_size = get_int(j, "vocab_size", source, true, 0);
     if (c.hidden_size <= 0 || c.intermediate_size <= 0 || c.num_hidden_layers <= 0 || c.num_attention_heads <= 0 ||
         c.num_key_value_heads <= 0 || c.vocab_size <= 0)
-        fail(source, "hidden_size, intermediate_size, num_hidden_layers, num_attention_heads, "
-                     "num_key_value_heads and vocab_size must be positive");
+        fail(source,
+             "hidden_size, intermediate_size, num_hidden_layers, num_attention_heads, "
+             "num_key_value_heads and vocab_size must be positive");
     if (c.num_attention_heads % c.num_key_value_heads != 0)
         fail(source, "num_attention_heads (" + std::to_string(c.num_attention_heads) +
                          ") must be a multiple of num_key_value_heads (" + std::to_string(c.num_key_value_heads) + ")");
@@ -176,8 +181,7 @@ ModelConfig parse_model_config(const json& j, const std::string& source) {
             }
             c.rope_scaling = s;
         } else {
-            fail(source, "rope_scaling type \"" + s.type +
-                             "\" is not supported yet (supported: llama3, linear)");
+            fail(source, "rope_scaling type \"" + s.type + "\" is not supported yet (supported: llama3, linear)");
         }
     }
     return c;
@@ -191,12 +195,14 @@ ModelConfig load_model_config(const std::filesystem::path& model_dir) {
 }
 
 json model_config_to_json(const ModelConfig& c) {
-    static const std::map<std::string, std::string> class_names = {
-        {"llama", "LlamaForCausalLM"}, {"mistral", "MistralForCausalLM"},
-        {"qwen2", "Qwen2ForCausalLM"}, {"qwen3", "Qwen3ForCausalLM"}};
+    static const std::map<std::string, std::string> class_names = {{"llama", "LlamaForCausalLM"},
+                                                                   {"mistral", "MistralForCausalLM"},
+                                                                   {"qwen2", "Qwen2ForCausalLM"},
+                                                                   {"qwen3", "Qwen3ForCausalLM"}};
     json j;
     j["model_type"] = c.model_type;
-    j["architectures"] = c.architectures.empty() ? std::vector<std::string>{class_names.at(c.model_type)} : c.architectures;
+    j["architectures"] =
+        c.architectures.empty() ? std::vector<std::string>{class_names.at(c.model_type)} : c.architectures;
     j["hidden_size"] = c.hidden_size;
     j["intermediate_size"] = c.intermediate_size;
     j["num_hidden_layers"] = c.num_hidden_layers;
@@ -217,8 +223,10 @@ json model_config_to_json(const ModelConfig& c) {
         if (c.model_type != "mistral") j["use_sliding_window"] = true;
     }
     if (c.bos_token_id) j["bos_token_id"] = *c.bos_token_id;
-    if (c.eos_token_ids.size() == 1) j["eos_token_id"] = c.eos_token_ids[0];
-    else if (!c.eos_token_ids.empty()) j["eos_token_id"] = c.eos_token_ids;
+    if (c.eos_token_ids.size() == 1)
+        j["eos_token_id"] = c.eos_token_ids[0];
+    else if (!c.eos_token_ids.empty())
+        j["eos_token_id"] = c.eos_token_ids;
     if (c.rope_scaling) {
         const auto& s = *c.rope_scaling;
         json r = {{"rope_type", s.type}, {"factor", s.factor}};
@@ -259,7 +267,7 @@ std::int64_t parameter_count(const ModelConfig& c) {
     const bool qkv_bias = c.attention_bias || c.model_type == "qwen2";
     std::int64_t attention = h * q_dim + 2 * h * kv_dim + q_dim * h;
     if (qkv_bias) attention += q_dim + 2 * kv_dim;
-    if (c.attention_bias) attention += h;  // o_proj bias exists only with attention_bias
+    if (c.attention_bias) attention += h;                      // o_proj bias exists only with attention_bias
     if (c.model_type == "qwen3") attention += 2 * c.head_dim;  // q_norm, k_norm
     std::int64_t mlp = 3 * h * c.intermediate_size;
     if (c.mlp_bias) mlp += 2 * c.intermediate_size + h;
@@ -291,7 +299,8 @@ std::vector<double> rope_inverse_frequencies(const ModelConfig& c) {
             if (wavelen > low_freq_wavelen) {
                 f /= s.factor;
             } else {
-                const double smooth = (original / wavelen - s.low_freq_factor) / (s.high_freq_factor - s.low_freq_factor);
+                const double smooth =
+                    (original / wavelen - s.low_freq_factor) / (s.high_freq_factor - s.low_freq_factor);
                 f = (1.0 - smooth) * f / s.factor + smooth * f;
             }
         }

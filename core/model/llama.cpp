@@ -76,7 +76,10 @@ torch::Tensor apply_rotary(const torch::Tensor& x, const torch::Tensor& cos, con
 // ---- attention -------------------------------------------------------------------------
 
 AttentionImpl::AttentionImpl(const ModelConfig& c, const ArchitectureOptions& arch, std::int64_t layer_index)
-    : layer_index_(layer_index), heads_(c.num_attention_heads), kv_heads_(c.num_key_value_heads), head_dim_(c.head_dim) {
+    : layer_index_(layer_index),
+      heads_(c.num_attention_heads),
+      kv_heads_(c.num_key_value_heads),
+      head_dim_(c.head_dim) {
     const auto h = c.hidden_size;
     q_proj = register_module("q_proj", LoraLinear(h, heads_ * head_dim_, arch.qkv_bias));
     k_proj = register_module("k_proj", LoraLinear(h, kv_heads_ * head_dim_, arch.qkv_bias));
@@ -98,8 +101,8 @@ torch::Tensor AttentionImpl::forward(const torch::Tensor& x, const torch::Tensor
         q = q_norm(q);
         k = k_norm(k);
     }
-    q = apply_rotary(q.transpose(1, 2), cos, sin);  // [B, heads, T, hd]
-    k = apply_rotary(k.transpose(1, 2), cos, sin);  // [B, kv_heads, T, hd]
+    q = apply_rotary(q.transpose(1, 2), cos, sin);                  // [B, heads, T, hd]
+    k = apply_rotary(k.transpose(1, 2), cos, sin);                  // [B, kv_heads, T, hd]
     if (cache) std::tie(k, v) = cache->append(layer_index_, k, v);  // [B, kv_heads, S, hd]
     const auto s = k.size(2);
     const auto groups = heads_ / kv_heads_;
@@ -112,7 +115,7 @@ torch::Tensor AttentionImpl::forward(const torch::Tensor& x, const torch::Tensor
         scores = scores.view({batch, kv_heads_, groups * t, s});
     }
     auto probs = torch::softmax(scores, -1).to(v.scalar_type());
-    auto out = torch::matmul(probs, v)                       // [B, kv_heads, g*T, hd]
+    auto out = torch::matmul(probs, v)  // [B, kv_heads, g*T, hd]
                    .view({batch, heads_, t, head_dim_})
                    .transpose(1, 2)
                    .reshape({batch, t, heads_ * head_dim_});
@@ -153,11 +156,12 @@ torch::Tensor build_attention_bias(std::int64_t batch, std::int64_t query_len, s
                                    const torch::Tensor& attention_mask, const torch::Tensor& sequence_ids,
                                    std::optional<std::int64_t> sliding_window) {
     const auto total = past_len + query_len;
-    auto device = attention_mask.defined() ? attention_mask.device()
-                                           : (sequence_ids.defined() ? sequence_ids.device() : torch::Device(torch::kCPU));
+    auto device = attention_mask.defined()
+                      ? attention_mask.device()
+                      : (sequence_ids.defined() ? sequence_ids.device() : torch::Device(torch::kCPU));
     auto idx = torch::TensorOptions().dtype(torch::kInt64).device(device);
-    auto query_pos = torch::arange(past_len, total, idx).unsqueeze(1);  // [T, 1]
-    auto key_pos = torch::arange(0, total, idx).unsqueeze(0);           // [1, S]
+    auto query_pos = torch::arange(past_len, total, idx).unsqueeze(1);                     // [T, 1]
+    auto key_pos = torch::arange(0, total, idx).unsqueeze(0);                              // [1, S]
     auto allowed = (key_pos <= query_pos).unsqueeze(0).expand({batch, query_len, total});  // [B, T, S]
     if (sliding_window) allowed = allowed & ((query_pos - key_pos) < *sliding_window).unsqueeze(0);
     if (attention_mask.defined()) {
@@ -204,7 +208,8 @@ torch::Tensor CausalLMImpl::hidden_states(const ForwardInputs& in) {
             auto steps = torch::arange(t, idx).unsqueeze(0).expand({batch, t});
             auto starts = torch::ones({batch, t}, idx.dtype(torch::kBool));
             if (t > 1)
-                starts.narrow(1, 1, t - 1).copy_(in.sequence_ids.narrow(1, 1, t - 1) != in.sequence_ids.narrow(1, 0, t - 1));
+                starts.narrow(1, 1, t - 1)
+                    .copy_(in.sequence_ids.narrow(1, 1, t - 1) != in.sequence_ids.narrow(1, 0, t - 1));
             auto segment_begin = std::get<0>(torch::cummax(torch::where(starts, steps, torch::zeros_like(steps)), 1));
             positions = steps - segment_begin;
         } else if (in.attention_mask.defined()) {
@@ -220,23 +225,24 @@ torch::Tensor CausalLMImpl::hidden_states(const ForwardInputs& in) {
     torch::Tensor mask;
     const bool window_bites = config_.sliding_window && past + t > *config_.sliding_window;
     if (t > 1 || in.attention_mask.defined() || in.sequence_ids.defined() || window_bites)
-        mask = build_attention_bias(batch, t, past,
-                                    in.attention_mask.defined() ? in.attention_mask.to(load_.device) : torch::Tensor(),
-                                    in.sequence_ids.defined() ? in.sequence_ids.to(load_.device) : torch::Tensor(),
-                                    config_.sliding_window);
+        mask = build_attention_bias(
+            batch, t, past, in.attention_mask.defined() ? in.attention_mask.to(load_.device) : torch::Tensor(),
+            in.sequence_ids.defined() ? in.sequence_ids.to(load_.device) : torch::Tensor(), config_.sliding_window);
 
     auto [cos, sin] = rotary_.cos_sin(positions, load_.dtype);
     auto h = model->embed_tokens(ids);
     for (const auto& layer : *model->layers) {
         auto& decoder = *layer->as<DecoderLayerImpl>();
-        h = layer_runner && !in.cache ? layer_runner(decoder, h, cos, sin, mask) : decoder.forward(h, cos, sin, mask, in.cache);
+        h = layer_runner && !in.cache ? layer_runner(decoder, h, cos, sin, mask)
+                                      : decoder.forward(h, cos, sin, mask, in.cache);
     }
     if (in.cache) in.cache->advance(t);
     return model->norm(h);
 }
 
 torch::Tensor CausalLMImpl::logits(const torch::Tensor& hidden) {
-    if (lm_head.is_empty()) return torch::nn::functional::linear(hidden, model->embed_tokens->weight).to(torch::kFloat32);
+    if (lm_head.is_empty())
+        return torch::nn::functional::linear(hidden, model->embed_tokens->weight).to(torch::kFloat32);
     return lm_head(hidden).to(torch::kFloat32);
 }
 
@@ -269,7 +275,8 @@ CausalLM load_causal_lm(const std::filesystem::path& model_dir, ModelLoadOptions
     torch::NoGradGuard no_grad;
     for (auto& [name, param] : model->base_weights()) {
         if (!folder.contains(name))
-            throw Error(model_dir.string() + ": the weights lack \"" + name + "\" (wrong architecture in config.json?)");
+            throw Error(model_dir.string() + ": the weights lack \"" + name +
+                        "\" (wrong architecture in config.json?)");
         auto tensor = load_tensor(folder, name, options.dtype);
         if (tensor.sizes() != param.sizes())
             throw Error(model_dir.string() + ": \"" + name + "\" has shape " + c10::str(tensor.sizes()) +

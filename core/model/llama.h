@@ -25,7 +25,7 @@ struct ArchitectureOptions {
     bool qkv_bias = false;  // Qwen2, or Llama with attention_bias
     bool o_bias = false;    // Llama with attention_bias
     bool mlp_bias = false;
-    bool qk_norm = false;   // Qwen3: RMSNorm over head_dim on q and k before RoPE
+    bool qk_norm = false;  // Qwen3: RMSNorm over head_dim on q and k before RoPE
     static ArchitectureOptions for_config(const ModelConfig& config);
 };
 
@@ -168,8 +168,7 @@ CausalLM load_causal_lm(const std::filesystem::path& model_dir, ModelLoadOptions
 void init_random_weights(CausalLMImpl& model, std::uint64_t seed, double std = 0.02);
 
 // Writes config.json and model.safetensors (weights in `dtype`): merged models, test models.
-void save_pretrained(CausalLMImpl& model, const std::filesystem::path& dir,
-                     torch::ScalarType dtype = torch::kFloat32);
+void save_pretrained(CausalLMImpl& model, const std::filesystem::path& dir, torch::ScalarType dtype = torch::kFloat32);
 
 // Full-sequence attention mask builder, exposed for tests: additive fp32 [B, 1, T, S],
 // 0 where query t (absolute position past + t) may see key s, a large negative otherwise.

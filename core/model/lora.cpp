@@ -81,7 +81,8 @@ int apply_lora(torch::nn::Module& root, const LoraOptions& options) {
     for (auto& [name, linear] : lora_linears(root)) {
         auto dot = name.rfind('.');
         std::string last = dot == std::string::npos ? name : name.substr(dot + 1);
-        if (std::find(options.target_modules.begin(), options.target_modules.end(), last) == options.target_modules.end())
+        if (std::find(options.target_modules.begin(), options.target_modules.end(), last) ==
+            options.target_modules.end())
             continue;
         linear->add_lora(options);
         ++count;

@@ -16,10 +16,10 @@ struct LoraOptions {
     std::int64_t rank = 8;
     double alpha = 16.0;
     double dropout = 0.0;
-    bool use_rslora = false;                       // scale alpha/sqrt(r) instead of alpha/r
-    torch::ScalarType dtype = torch::kFloat32;     // adapter weights (fp32 even over a bf16 base)
+    bool use_rslora = false;                    // scale alpha/sqrt(r) instead of alpha/r
+    torch::ScalarType dtype = torch::kFloat32;  // adapter weights (fp32 even over a bf16 base)
     // Module names (last path component) that get an adapter.
-    std::vector<std::string> target_modules = {"q_proj", "k_proj", "v_proj", "o_proj",
+    std::vector<std::string> target_modules = {"q_proj",    "k_proj",  "v_proj",   "o_proj",
                                                "gate_proj", "up_proj", "down_proj"};
     double scale() const;
 };
@@ -46,8 +46,8 @@ public:
     std::int64_t out_features() const { return out_features_; }
     double lora_scale() const { return scale_; }
 
-    torch::Tensor weight;  // [out, in], frozen
-    torch::Tensor bias;    // [out] or undefined, frozen
+    torch::Tensor weight;               // [out, in], frozen
+    torch::Tensor bias;                 // [out] or undefined, frozen
     torch::nn::Linear lora_A{nullptr};  // weight [r, in]
     torch::nn::Linear lora_B{nullptr};  // weight [out, r]
 

@@ -40,7 +40,8 @@ PeftAdapterInfo read_peft_adapter_config(const std::filesystem::path& dir) {
     if (!j.contains("r") || !j["r"].is_number_integer()) fail("missing integer \"r\"");
     info.options.rank = j["r"].get<std::int64_t>();
     info.options.alpha = j.contains("lora_alpha") && j["lora_alpha"].is_number() ? j["lora_alpha"].get<double>() : 8.0;
-    info.options.dropout = j.contains("lora_dropout") && j["lora_dropout"].is_number() ? j["lora_dropout"].get<double>() : 0.0;
+    info.options.dropout =
+        j.contains("lora_dropout") && j["lora_dropout"].is_number() ? j["lora_dropout"].get<double>() : 0.0;
     info.options.use_rslora = j.value("use_rslora", false);
     if (j.contains("target_modules") && j["target_modules"].is_array()) {
         info.options.target_modules.clear();
@@ -67,7 +68,8 @@ PeftAdapterInfo load_peft_adapter(CausalLMImpl& model, const std::filesystem::pa
         std::string rest = name.rfind(kPrefix, 0) == 0 ? name.substr(std::string(kPrefix).size()) : name;
         bool is_a = rest.ends_with(".lora_A.weight"), is_b = rest.ends_with(".lora_B.weight");
         if (!is_a && !is_b)
-            throw Error(weights_path.string() + ": tensor \"" + name + "\" is not a LoRA A/B weight (modules_to_save and "
+            throw Error(weights_path.string() + ": tensor \"" + name +
+                        "\" is not a LoRA A/B weight (modules_to_save and "
                         "bias training are not supported)");
         std::string module = rest.substr(0, rest.size() - std::string(".lora_A.weight").size());
         if (!linears.count(module))

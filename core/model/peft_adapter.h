@@ -9,9 +9,9 @@
 namespace tb {
 
 struct PeftAdapterInfo {
-    LoraOptions options;         // r, lora_alpha, lora_dropout, use_rslora, target_modules
-    std::string base_model;      // base_model_name_or_path ("" when absent)
-    int modules = 0;             // LoraLinears that received weights
+    LoraOptions options;     // r, lora_alpha, lora_dropout, use_rslora, target_modules
+    std::string base_model;  // base_model_name_or_path ("" when absent)
+    int modules = 0;         // LoraLinears that received weights
 };
 
 // Reads adapter_config.json (tb::Error for what we cannot honour: DoRA, rank/alpha

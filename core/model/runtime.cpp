@@ -92,7 +92,8 @@ RuntimeReport runtime_report() {
                           judged.find("blis") == std::string::npos;
     r.bf16_supported = cpu_has_flag("avx512_bf16") || cpu_has_flag("amx_bf16");
     if (torch::cuda::is_available()) {
-        for (int i = 0; i < static_cast<int>(torch::cuda::device_count()); ++i) r.cuda_devices.push_back("cuda:" + std::to_string(i));
+        for (int i = 0; i < static_cast<int>(torch::cuda::device_count()); ++i)
+            r.cuda_devices.push_back("cuda:" + std::to_string(i));
         r.bf16_supported = true;
     }
     if (r.blas_is_reference)

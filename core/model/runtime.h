@@ -14,9 +14,9 @@ struct RuntimeReport {
     std::string torch_version;
     int threads = 0;
     int cores = 0;
-    std::string blas;               // the BLAS library actually loaded (path/name)
-    bool blas_is_reference = false; // true: the slow reference BLAS; warn the user
-    bool bf16_supported = false;    // CPU AVX512-BF16 / AMX, or a CUDA device with bf16
+    std::string blas;                // the BLAS library actually loaded (path/name)
+    bool blas_is_reference = false;  // true: the slow reference BLAS; warn the user
+    bool bf16_supported = false;     // CPU AVX512-BF16 / AMX, or a CUDA device with bf16
     std::vector<std::string> cuda_devices;
     std::vector<std::string> warnings;  // human sentences: what to fix
 };

@@ -30,10 +30,10 @@ struct DTypeEntry {
 };
 
 constexpr DTypeEntry kDTypes[] = {
-    {SafeDType::F64, "F64", 8},  {SafeDType::F32, "F32", 4},        {SafeDType::F16, "F16", 2},
-    {SafeDType::BF16, "BF16", 2}, {SafeDType::I64, "I64", 8},       {SafeDType::I32, "I32", 4},
-    {SafeDType::I16, "I16", 2},  {SafeDType::I8, "I8", 1},          {SafeDType::U64, "U64", 8},
-    {SafeDType::U32, "U32", 4},  {SafeDType::U16, "U16", 2},        {SafeDType::U8, "U8", 1},
+    {SafeDType::F64, "F64", 8},   {SafeDType::F32, "F32", 4},         {SafeDType::F16, "F16", 2},
+    {SafeDType::BF16, "BF16", 2}, {SafeDType::I64, "I64", 8},         {SafeDType::I32, "I32", 4},
+    {SafeDType::I16, "I16", 2},   {SafeDType::I8, "I8", 1},           {SafeDType::U64, "U64", 8},
+    {SafeDType::U32, "U32", 4},   {SafeDType::U16, "U16", 2},         {SafeDType::U8, "U8", 1},
     {SafeDType::BOOL, "BOOL", 1}, {SafeDType::F8_E4M3, "F8_E4M3", 1}, {SafeDType::F8_E5M2, "F8_E5M2", 1},
 };
 
@@ -111,11 +111,14 @@ std::int64_t SafeTensorInfo::numel() const {
 }
 
 SafetensorsHeader parse_safetensors(std::span<const std::byte> file, const std::string& source) {
-    if (file.size() < 8) fail(source, "file too short for a safetensors header (" + std::to_string(file.size()) + " bytes)");
+    if (file.size() < 8)
+        fail(source, "file too short for a safetensors header (" + std::to_string(file.size()) + " bytes)");
     std::uint64_t header_len = 0;
-    for (int i = 7; i >= 0; --i) header_len = (header_len << 8) | static_cast<std::uint8_t>(file[static_cast<std::size_t>(i)]);
+    for (int i = 7; i >= 0; --i)
+        header_len = (header_len << 8) | static_cast<std::uint8_t>(file[static_cast<std::size_t>(i)]);
     if (header_len > kMaxSafetensorsHeaderBytes)
-        fail(source, "header length " + std::to_string(header_len) + " exceeds the 100 MB limit: not a safetensors file?");
+        fail(source,
+             "header length " + std::to_string(header_len) + " exceeds the 100 MB limit: not a safetensors file?");
     if (header_len > file.size() - 8)
         fail(source, "header length " + std::to_string(header_len) + " runs past the end of the file (" +
                          std::to_string(file.size()) + " bytes)");
@@ -158,8 +161,9 @@ SafetensorsHeader parse_safetensors(std::span<const std::byte> file, const std::
     // Overlapping byte ranges would alias two tensors: refuse.
     std::vector<const SafeTensorInfo*> by_offset;
     for (const auto& t : result.tensors) by_offset.push_back(&t);
-    std::sort(by_offset.begin(), by_offset.end(),
-              [](const SafeTensorInfo* a, const SafeTensorInfo* b) { return std::tie(a->begin, a->end) < std::tie(b->begin, b->end); });
+    std::sort(by_offset.begin(), by_offset.end(), [](const SafeTensorInfo* a, const SafeTensorInfo* b) {
+        return std::tie(a->begin, a->end) < std::tie(b->begin, b->end);
+    });
     std::uint64_t covered_to = 0;
     const SafeTensorInfo* previous = nullptr;
     for (const auto* t : by_offset) {
@@ -202,7 +206,8 @@ std::shared_ptr<SafetensorsFile> SafetensorsFile::open(const std::filesystem::pa
     if (mapping == MAP_FAILED) throw Error(path.string() + ": cannot map into memory (" + std::strerror(errno) + ")");
     file->mapping_ = mapping;
     file->mapping_size_ = size;
-    file->header_ = parse_safetensors(std::span<const std::byte>(static_cast<const std::byte*>(mapping), size), path.string());
+    file->header_ =
+        parse_safetensors(std::span<const std::byte>(static_cast<const std::byte*>(mapping), size), path.string());
     return file;
 }
 
@@ -247,8 +252,10 @@ void write_safetensors(const std::filesystem::path& path, const std::vector<Safe
     std::uint64_t offset = 0;
     for (std::size_t i = 0; i < ordered.size(); ++i) {
         const auto& t = *ordered[i];
-        if (t.name == "__metadata__" || t.name.empty()) throw Error(path.string() + ": invalid tensor name \"" + t.name + "\"");
-        if (i > 0 && ordered[i - 1]->name == t.name) throw Error(path.string() + ": tensor \"" + t.name + "\" given twice");
+        if (t.name == "__metadata__" || t.name.empty())
+            throw Error(path.string() + ": invalid tensor name \"" + t.name + "\"");
+        if (i > 0 && ordered[i - 1]->name == t.name)
+            throw Error(path.string() + ": tensor \"" + t.name + "\" given twice");
         std::uint64_t numel = 1;
         for (auto d : t.shape) {
             if (d < 0) throw Error(path.string() + ": tensor \"" + t.name + "\" has a negative dimension");
@@ -305,7 +312,8 @@ SafetensorsFolder SafetensorsFolder::open(const std::filesystem::path& model_dir
             throw Error(index_path.string() + ": missing object \"weight_map\"");
         std::map<std::string, std::size_t> shard_of_file;
         for (auto& [name, shard] : index["weight_map"].items()) {
-            if (!shard.is_string()) throw Error(index_path.string() + ": weight_map value of \"" + name + "\" must be a file name");
+            if (!shard.is_string())
+                throw Error(index_path.string() + ": weight_map value of \"" + name + "\" must be a file name");
             auto shard_name = shard.get<std::string>();
             if (shard_name.find('/') != std::string::npos || shard_name == "..")
                 throw Error(index_path.string() + ": shard \"" + shard_name + "\" must be a file in the model folder");

@@ -33,8 +33,8 @@ struct SafeTensorInfo {
 constexpr std::uint64_t kMaxSafetensorsHeaderBytes = 100ull * 1024 * 1024;
 
 struct SafetensorsHeader {
-    std::uint64_t data_offset = 0;  // file offset of the data section (8 + header length)
-    std::vector<SafeTensorInfo> tensors;  // sorted by name
+    std::uint64_t data_offset = 0;                // file offset of the data section (8 + header length)
+    std::vector<SafeTensorInfo> tensors;          // sorted by name
     std::map<std::string, std::string> metadata;  // "__metadata__"
 };
 

@@ -6,16 +6,26 @@ namespace tb {
 
 torch::ScalarType torch_dtype_of(SafeDType dtype, const std::string& context) {
     switch (dtype) {
-        case SafeDType::F64: return torch::kFloat64;
-        case SafeDType::F32: return torch::kFloat32;
-        case SafeDType::F16: return torch::kFloat16;
-        case SafeDType::BF16: return torch::kBFloat16;
-        case SafeDType::I64: return torch::kInt64;
-        case SafeDType::I32: return torch::kInt32;
-        case SafeDType::I16: return torch::kInt16;
-        case SafeDType::I8: return torch::kInt8;
-        case SafeDType::U8: return torch::kUInt8;
-        case SafeDType::BOOL: return torch::kBool;
+        case SafeDType::F64:
+            return torch::kFloat64;
+        case SafeDType::F32:
+            return torch::kFloat32;
+        case SafeDType::F16:
+            return torch::kFloat16;
+        case SafeDType::BF16:
+            return torch::kBFloat16;
+        case SafeDType::I64:
+            return torch::kInt64;
+        case SafeDType::I32:
+            return torch::kInt32;
+        case SafeDType::I16:
+            return torch::kInt16;
+        case SafeDType::I8:
+            return torch::kInt8;
+        case SafeDType::U8:
+            return torch::kUInt8;
+        case SafeDType::BOOL:
+            return torch::kBool;
         default:
             throw Error(context + ": dtype " + safe_dtype_name(dtype) +
                         " is not supported (use F32, F16 or BF16 weights; quantised F8 models are not supported)");
@@ -24,17 +34,28 @@ torch::ScalarType torch_dtype_of(SafeDType dtype, const std::string& context) {
 
 SafeDType safe_dtype_of(torch::ScalarType dtype) {
     switch (dtype) {
-        case torch::kFloat64: return SafeDType::F64;
-        case torch::kFloat32: return SafeDType::F32;
-        case torch::kFloat16: return SafeDType::F16;
-        case torch::kBFloat16: return SafeDType::BF16;
-        case torch::kInt64: return SafeDType::I64;
-        case torch::kInt32: return SafeDType::I32;
-        case torch::kInt16: return SafeDType::I16;
-        case torch::kInt8: return SafeDType::I8;
-        case torch::kUInt8: return SafeDType::U8;
-        case torch::kBool: return SafeDType::BOOL;
-        default: throw Error(std::string("cannot save a tensor of dtype ") + c10::toString(dtype) + " as safetensors");
+        case torch::kFloat64:
+            return SafeDType::F64;
+        case torch::kFloat32:
+            return SafeDType::F32;
+        case torch::kFloat16:
+            return SafeDType::F16;
+        case torch::kBFloat16:
+            return SafeDType::BF16;
+        case torch::kInt64:
+            return SafeDType::I64;
+        case torch::kInt32:
+            return SafeDType::I32;
+        case torch::kInt16:
+            return SafeDType::I16;
+        case torch::kInt8:
+            return SafeDType::I8;
+        case torch::kUInt8:
+            return SafeDType::U8;
+        case torch::kBool:
+            return SafeDType::BOOL;
+        default:
+            throw Error(std::string("cannot save a tensor of dtype ") + c10::toString(dtype) + " as safetensors");
     }
 }
 
@@ -52,7 +73,8 @@ torch::Tensor tensor_view(const std::shared_ptr<SafetensorsFile>& file, const st
         return out;
     }
     std::shared_ptr<SafetensorsFile> keep_alive = file;
-    return torch::from_blob(data, info.shape, [keep_alive](void*) mutable { keep_alive.reset(); }, options);
+    return torch::from_blob(
+        data, info.shape, [keep_alive](void*) mutable { keep_alive.reset(); }, options);
 }
 
 torch::Tensor load_tensor(const SafetensorsFolder& folder, const std::string& name, torch::ScalarType dtype) {

@@ -32,11 +32,14 @@ std::int64_t Sampler::next(std::span<const float> logits) {
 
     std::vector<std::int32_t> candidates(logits.size());
     std::iota(candidates.begin(), candidates.end(), 0);
-    auto by_logit = [&](std::int32_t a, std::int32_t b) { return logits[a] > logits[b] || (logits[a] == logits[b] && a < b); };
+    auto by_logit = [&](std::int32_t a, std::int32_t b) {
+        return logits[a] > logits[b] || (logits[a] == logits[b] && a < b);
+    };
     std::size_t keep = candidates.size();
     if (options_.top_k > 0 && static_cast<std::size_t>(options_.top_k) < keep) {
         keep = static_cast<std::size_t>(options_.top_k);
-        std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(keep), candidates.end(), by_logit);
+        std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(keep), candidates.end(),
+                          by_logit);
         candidates.resize(keep);
     } else if (options_.top_p < 1.0) {
         std::sort(candidates.begin(), candidates.end(), by_logit);

@@ -9,10 +9,10 @@
 namespace tb {
 
 struct SamplingOptions {
-    bool greedy = false;       // argmax (also when temperature <= 0)
+    bool greedy = false;  // argmax (also when temperature <= 0)
     double temperature = 1.0;
-    double top_p = 1.0;        // nucleus: smallest set of tokens whose probability reaches top_p
-    std::int64_t top_k = 0;    // 0: no limit
+    double top_p = 1.0;      // nucleus: smallest set of tokens whose probability reaches top_p
+    std::int64_t top_k = 0;  // 0: no limit
     std::uint64_t seed = 0;
 };
 

@@ -85,7 +85,8 @@ FilterSql filter_sql(const ExampleFilter& filter) {
     if (!filter.text.empty()) {
         std::string query = fts_query(filter.text);
         if (query.empty()) throw Error("the search text has no word to look for");
-        sql.from = "examples_fts JOIN examples AS e ON e.id = examples_fts.rowid LEFT JOIN splits AS s ON s.example_id = e.id";
+        sql.from =
+            "examples_fts JOIN examples AS e ON e.id = examples_fts.rowid LEFT JOIN splits AS s ON s.example_id = e.id";
         sql.id_column = "examples_fts.rowid";
         conditions.push_back("examples_fts MATCH ?");
         sql.params.push_back(query);
@@ -123,7 +124,8 @@ int bind_params(Statement& statement, const std::vector<std::string>& params) {
 
 Example read_example_json(const std::string& json_text, std::int64_t id) {
     nlohmann::json parsed = nlohmann::json::parse(json_text, nullptr, false);
-    if (parsed.is_discarded()) throw Error("example " + std::to_string(id) + " has damaged message JSON in the project");
+    if (parsed.is_discarded())
+        throw Error("example " + std::to_string(id) + " has damaged message JSON in the project");
     Example example = example_from_json(parsed);
     example.id = id;
     return example;
@@ -135,7 +137,8 @@ std::string example_preview(const Example& example) {
     for (const auto& message : example.messages) {
         if (message.role == "user") return collapse_whitespace(message.content, kPreviewBytes);
     }
-    return example.messages.empty() ? std::string() : collapse_whitespace(example.messages.front().content, kPreviewBytes);
+    return example.messages.empty() ? std::string()
+                                    : collapse_whitespace(example.messages.front().content, kPreviewBytes);
 }
 
 std::string fts_query(const std::string& user_text) {
@@ -281,16 +284,20 @@ void update_example_messages(ProjectFile& project, std::int64_t id, const Exampl
                         std::to_string(twin.column_int64(0)) + "; change it or delete one of them");
         }
         std::string now = utc_now_iso8601();
-        project.prepare("INSERT INTO example_history(example_id, messages, content_hash, note, replaced_at) "
-                        "VALUES (?, ?, ?, ?, ?)")
+        project
+            .prepare(
+                "INSERT INTO example_history(example_id, messages, content_hash, note, replaced_at) "
+                "VALUES (?, ?, ?, ?, ?)")
             .bind(1, id)
             .bind(2, old_json)
             .bind(3, old_hash)
             .bind(4, note)
             .bind(5, now)
             .run();
-        project.prepare("UPDATE examples SET messages = ?, content_hash = ?, preview = ?, turns = ?, updated_at = ? "
-                        "WHERE id = ?")
+        project
+            .prepare(
+                "UPDATE examples SET messages = ?, content_hash = ?, preview = ?, turns = ?, updated_at = ? "
+                "WHERE id = ?")
             .bind(1, new_json)
             .bind(2, new_hash)
             .bind(3, example_preview(edited))

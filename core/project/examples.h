@@ -14,7 +14,7 @@
 namespace tb {
 
 struct StoredExample {
-    Example example;          // id, messages, tools, source_file, source_line
+    Example example;  // id, messages, tools, source_file, source_line
     std::string content_hash;
     std::optional<std::int64_t> import_id;
     std::string created_at;
@@ -65,8 +65,8 @@ std::int64_t count_examples(const ProjectFile& project, const ExampleFilter& fil
 
 // Up to `limit` rows with id > after_id, in id order: pass the last id of a page to get the
 // next one (keyset pagination: constant time per page however deep the table is).
-std::vector<ExampleRow> list_examples(const ProjectFile& project, const ExampleFilter& filter,
-                                      std::int64_t after_id, std::size_t limit);
+std::vector<ExampleRow> list_examples(const ProjectFile& project, const ExampleFilter& filter, std::int64_t after_id,
+                                      std::size_t limit);
 
 // Full-text search ranked by relevance (BM25), best first. When more than 20000 examples
 // match, only the first 20000 (by id) are ranked, so a search stays under ~10 ms even for
@@ -95,8 +95,8 @@ std::vector<ExampleVersion> example_history(const ProjectFile& project, std::int
 
 // Streams stored examples in id order (with ids set), optionally only one split
 // ("train" | "validation" | "test"; empty = all). Reports progress in examples.
-void for_each_example(const ProjectFile& project, const std::string& split,
-                      const std::function<void(Example&&)>& visit, const JobContext& ctx = {});
+void for_each_example(const ProjectFile& project, const std::string& split, const std::function<void(Example&&)>& visit,
+                      const JobContext& ctx = {});
 
 // The list-view preview of an example: its first user message (or first message).
 std::string example_preview(const Example& example);

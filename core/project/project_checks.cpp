@@ -8,7 +8,8 @@ namespace tb {
 
 CheckReport run_checks(ProjectFile& project, const CheckOptions& options, const JobContext& ctx) {
     DataChecker checker(options);
-    for_each_example(project, "", [&](Example&& example) { checker.add(example); }, ctx);
+    for_each_example(
+        project, "", [&](Example&& example) { checker.add(example); }, ctx);
     ctx.report(0, 0, "checking");
     CheckReport report = checker.finish();
     store_check_report(project, report, options);
@@ -43,8 +44,8 @@ std::int64_t store_check_report(ProjectFile& project, const CheckReport& report,
 }
 
 std::optional<StoredCheckReport> latest_check_report(const ProjectFile& project) {
-    auto head = project.prepare(
-        "SELECT id, created_at, examples, options, report FROM check_reports ORDER BY id DESC LIMIT 1");
+    auto head =
+        project.prepare("SELECT id, created_at, examples, options, report FROM check_reports ORDER BY id DESC LIMIT 1");
     if (!head.step()) return std::nullopt;
     StoredCheckReport stored;
     stored.id = head.column_int64(0);

@@ -25,10 +25,10 @@ std::int64_t store_check_report(ProjectFile& project, const CheckReport& report,
 struct StoredCheckReport {
     std::int64_t id = 0;
     std::string created_at;
-    std::int64_t examples = 0;       // examples in the project when it ran
-    nlohmann::json options;          // {"near_dup_threshold", "short_answer_chars"}
-    nlohmann::json report;           // CheckReport::to_json() as computed
-    std::vector<Finding> findings;   // from the normalised tables, in stored order
+    std::int64_t examples = 0;      // examples in the project when it ran
+    nlohmann::json options;         // {"near_dup_threshold", "short_answer_chars"}
+    nlohmann::json report;          // CheckReport::to_json() as computed
+    std::vector<Finding> findings;  // from the normalised tables, in stored order
 };
 std::optional<StoredCheckReport> latest_check_report(const ProjectFile& project);
 

@@ -177,7 +177,9 @@ ProjectFile ProjectFile::open(const std::string& path, const ProjectOpenOptions&
     return connect(path, false, options);
 }
 
-int ProjectFile::schema_version() const { return static_cast<int>(query_int64(db_, "PRAGMA user_version").value_or(0)); }
+int ProjectFile::schema_version() const {
+    return static_cast<int>(query_int64(db_, "PRAGMA user_version").value_or(0));
+}
 
 bool ProjectFile::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
@@ -208,8 +210,9 @@ std::optional<std::string> ProjectFile::meta(const std::string& key) const {
 
 void ProjectFile::set_meta(const std::string& key, const std::string& value) {
     transaction([&] {
-        Statement put(db_, "INSERT INTO project_meta(key, value) VALUES (?, ?) "
-                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+        Statement put(db_,
+                      "INSERT INTO project_meta(key, value) VALUES (?, ?) "
+                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
         put.bind(1, key).bind(2, value).run();
     });
 }

@@ -43,7 +43,8 @@ ImportRejected::ImportRejected(std::string file, std::vector<RejectedRecord> rej
 nlohmann::json ImportResult::to_json() const {
     nlohmann::json rejects = nlohmann::json::array();
     for (const auto& reject : rejected) {
-        rejects.push_back({{"line", reject.line}, {"reason", tb::to_string(reject.reason)}, {"message", reject.message()}});
+        rejects.push_back(
+            {{"line", reject.line}, {"reason", tb::to_string(reject.reason)}, {"message", reject.message()}});
     }
     return {{"import_id", import_id},
             {"file", file},
@@ -56,8 +57,8 @@ nlohmann::json ImportResult::to_json() const {
             {"rejects", rejects}};
 }
 
-ImportResult import_file(ProjectFile& project, const std::string& path, const ImportOptions& options,
-                         bool skip_invalid, const JobContext& ctx) {
+ImportResult import_file(ProjectFile& project, const std::string& path, const ImportOptions& options, bool skip_invalid,
+                         const JobContext& ctx) {
     // A large import touches the examples table, its unique hash index and the FTS index all
     // over: with the default 32 MiB page cache SQLite spills and re-reads pages (a pwrite +
     // pread per page, ~15% of the import's CPU at 100k examples). A bounded larger cache for
@@ -76,8 +77,10 @@ ImportResult import_file(ProjectFile& project, const std::string& path, const Im
         // Everything below is local to one attempt: a retried transaction starts afresh.
         ImportResult result;
         result.file = path;
-        project.prepare("INSERT INTO import_reports(source_file, format, options, records, accepted, rejected, inserted, "
-                        "duplicates, created_at) VALUES (?, ?, ?, 0, 0, 0, 0, 0, ?)")
+        project
+            .prepare(
+                "INSERT INTO import_reports(source_file, format, options, records, accepted, rejected, inserted, "
+                "duplicates, created_at) VALUES (?, ?, ?, 0, 0, 0, 0, 0, ?)")
             .bind(1, path)
             .bind(2, to_string(options.format))
             .bind(3, options_json(options, skip_invalid).dump())
@@ -86,8 +89,8 @@ ImportResult import_file(ProjectFile& project, const std::string& path, const Im
         result.import_id = sqlite3_last_insert_rowid(project.handle());
 
         ExampleInserter inserter(project);
-        auto store_reject = project.prepare(
-            "INSERT INTO import_rejects(import_id, line, reason, detail, raw) VALUES (?, ?, ?, ?, ?)");
+        auto store_reject =
+            project.prepare("INSERT INTO import_rejects(import_id, line, reason, detail, raw) VALUES (?, ?, ?, ?, ?)");
         result.summary = read_dataset(
             path, options,
             [&](Example&& example) {
@@ -116,8 +119,10 @@ ImportResult import_file(ProjectFile& project, const std::string& path, const Im
 
         if (!skip_invalid && !result.rejected.empty()) throw ImportRejected(path, std::move(result.rejected));
 
-        project.prepare("UPDATE import_reports SET format = ?, records = ?, accepted = ?, rejected = ?, inserted = ?, "
-                        "duplicates = ? WHERE id = ?")
+        project
+            .prepare(
+                "UPDATE import_reports SET format = ?, records = ?, accepted = ?, rejected = ?, inserted = ?, "
+                "duplicates = ? WHERE id = ?")
             .bind(1, to_string(result.summary.detected))
             .bind(2, result.summary.records)
             .bind(3, result.summary.accepted)

@@ -15,12 +15,12 @@
 namespace tb {
 
 struct ImportResult {
-    std::int64_t import_id = 0;             // the import_reports row
+    std::int64_t import_id = 0;  // the import_reports row
     std::string file;
-    ImportSummary summary;                  // records seen / accepted / rejected, detected format
-    std::size_t inserted = 0;               // new examples stored
-    std::size_t duplicates = 0;             // accepted records whose content was already stored
-    std::vector<RejectedRecord> rejected;   // left out (skip_invalid); `raw` is in the project only
+    ImportSummary summary;                 // records seen / accepted / rejected, detected format
+    std::size_t inserted = 0;              // new examples stored
+    std::size_t duplicates = 0;            // accepted records whose content was already stored
+    std::vector<RejectedRecord> rejected;  // left out (skip_invalid); `raw` is in the project only
     // {"import_id","file","format","records","accepted","rejected","inserted","duplicates",
     //  "rejects":[{"line","reason","message"}]}
     nlohmann::json to_json() const;
@@ -41,8 +41,8 @@ private:
 // stored and the bad ones kept, raw text included, in the import report. Throws tb::Error
 // when the file cannot be read, tb::Cancelled when cancelled (nothing stored either way).
 // Progress is in bytes of the file.
-ImportResult import_file(ProjectFile& project, const std::string& path, const ImportOptions& options,
-                         bool skip_invalid, const JobContext& ctx = {});
+ImportResult import_file(ProjectFile& project, const std::string& path, const ImportOptions& options, bool skip_invalid,
+                         const JobContext& ctx = {});
 
 // What the project remembers of each import (newest first), and its rejected records.
 struct ImportReport {

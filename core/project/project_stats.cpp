@@ -12,14 +12,8 @@ std::size_t count_of(const ProjectFile& project, const char* sql) {
 nlohmann::json ProjectStats::to_json() const {
     nlohmann::json latest = nullptr;
     if (latest_check_at) latest = {{"created_at", *latest_check_at}, {"findings", findings}};
-    return {{"examples", data.examples},
-            {"data", data.to_json()},
-            {"splits", splits},
-            {"tags", tags},
-            {"imports", imports},
-            {"reviews", reviews},
-            {"golden_sets", golden_sets},
-            {"runs", runs},
+    return {{"examples", data.examples}, {"data", data.to_json()}, {"splits", splits},           {"tags", tags},
+            {"imports", imports},        {"reviews", reviews},     {"golden_sets", golden_sets}, {"runs", runs},
             {"latest_check", latest}};
 }
 
@@ -28,7 +22,8 @@ ProjectStats compute_project_stats(const ProjectFile& project) {
     DatasetStats& data = stats.data;
     // One row per message, grouped by example (id order). length() counts characters.
     auto messages = project.prepare(
-        "SELECT e.id, e.turns, json_extract(m.value, '$.role'), coalesce(length(json_extract(m.value, '$.content')), 0) "
+        "SELECT e.id, e.turns, json_extract(m.value, '$.role'), coalesce(length(json_extract(m.value, '$.content')), "
+        "0) "
         "FROM examples AS e, json_each(e.messages, '$.messages') AS m ORDER BY e.id");
     std::int64_t current = 0;
     std::size_t chars = 0;

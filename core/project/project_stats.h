@@ -21,8 +21,8 @@ struct ProjectStats {
     std::size_t reviews = 0;
     std::size_t golden_sets = 0;
     std::size_t runs = 0;
-    std::optional<std::string> latest_check_at;      // when `check` last ran
-    std::map<std::string, std::size_t> findings;     // kind -> findings in that check
+    std::optional<std::string> latest_check_at;   // when `check` last ran
+    std::map<std::string, std::size_t> findings;  // kind -> findings in that check
     // {"examples", "data": DatasetStats::to_json(), "splits", "tags", "imports", "reviews",
     //  "golden_sets", "runs", "latest_check": null | {"created_at", "findings": {kind: n}}}
     nlohmann::json to_json() const;

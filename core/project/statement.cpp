@@ -112,7 +112,8 @@ double Statement::column_double(int column) const { return sqlite3_column_double
 std::string Statement::column_text(int column) const {
     const unsigned char* text = sqlite3_column_text(stmt_, column);
     if (!text) return {};
-    return std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+    return std::string(reinterpret_cast<const char*>(text),
+                       static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
 std::optional<std::string> Statement::column_optional_text(int column) const {

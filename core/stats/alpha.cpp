@@ -15,7 +15,8 @@ double squared_difference(AlphaLevel level, const std::vector<double>& values, c
                           std::size_t c, std::size_t k) {
     if (c == k) return 0.0;
     switch (level) {
-        case AlphaLevel::nominal: return 1.0;
+        case AlphaLevel::nominal:
+            return 1.0;
         case AlphaLevel::interval: {
             double d = values[c] - values[k];
             return d * d;
@@ -63,7 +64,9 @@ AlphaResult krippendorff_alpha(const std::vector<std::vector<std::optional<doubl
         for (double v : values)
             if (v < 0) throw Error("Krippendorff's alpha at the ratio level needs non-negative values");
     const std::size_t k = values.size();
-    auto index_of = [&](double v) { return std::size_t(std::lower_bound(values.begin(), values.end(), v) - values.begin()); };
+    auto index_of = [&](double v) {
+        return std::size_t(std::lower_bound(values.begin(), values.end(), v) - values.begin());
+    };
 
     AlphaResult result;
     result.raters = ratings.size();
@@ -130,10 +133,14 @@ AlphaResult krippendorff_alpha_nominal(const std::vector<std::vector<std::string
 
 const char* to_string(AlphaLevel level) {
     switch (level) {
-        case AlphaLevel::nominal: return "nominal";
-        case AlphaLevel::ordinal: return "ordinal";
-        case AlphaLevel::interval: return "interval";
-        case AlphaLevel::ratio: return "ratio";
+        case AlphaLevel::nominal:
+            return "nominal";
+        case AlphaLevel::ordinal:
+            return "ordinal";
+        case AlphaLevel::interval:
+            return "interval";
+        case AlphaLevel::ratio:
+            return "ratio";
     }
     return "nominal";
 }

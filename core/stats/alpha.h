@@ -16,13 +16,13 @@ namespace tb {
 enum class AlphaLevel { nominal, ordinal, interval, ratio };
 
 struct AlphaResult {
-    double alpha = 0.0;                 // NaN when undefined (all pairable values identical)
-    std::size_t pairable_units = 0;     // units with at least two values
-    std::size_t pairable_values = 0;    // n: values in pairable units
+    double alpha = 0.0;               // NaN when undefined (all pairable values identical)
+    std::size_t pairable_units = 0;   // units with at least two values
+    std::size_t pairable_values = 0;  // n: values in pairable units
     std::size_t raters = 0;
-    std::size_t units = 0;              // every column of the input, pairable or not
-    double observed_disagreement = 0.0; // D_o
-    double expected_disagreement = 0.0; // D_e
+    std::size_t units = 0;               // every column of the input, pairable or not
+    double observed_disagreement = 0.0;  // D_o
+    double expected_disagreement = 0.0;  // D_e
 };
 
 // ratings[rater][unit]; std::nullopt where the rater did not rate the unit. Every rater

@@ -83,8 +83,8 @@ BootstrapInterval bootstrap_mean_ci(const std::vector<double>& values, const Boo
 }
 
 BootstrapInterval paired_bootstrap_mean_difference_ci(const std::vector<double>& baseline,
-                                                       const std::vector<double>& candidate,
-                                                       const BootstrapOptions& options) {
+                                                      const std::vector<double>& candidate,
+                                                      const BootstrapOptions& options) {
     if (baseline.size() != candidate.size())
         throw Error("a paired bootstrap needs the same items in both runs: baseline has " +
                     std::to_string(baseline.size()) + " scores, candidate " + std::to_string(candidate.size()));

@@ -35,8 +35,8 @@ BootstrapInterval bootstrap_mean_ci(const std::vector<double>& values, const Boo
 // Mean of (candidate[i] − baseline[i]) over paired items, with its paired percentile
 // bootstrap interval. An interval that excludes 0 says the runs differ at that confidence.
 BootstrapInterval paired_bootstrap_mean_difference_ci(const std::vector<double>& baseline,
-                                                       const std::vector<double>& candidate,
-                                                       const BootstrapOptions& options = {});
+                                                      const std::vector<double>& candidate,
+                                                      const BootstrapOptions& options = {});
 
 // Quantile q in [0, 1] of sorted values, linear interpolation (numpy "linear", type 7).
 double quantile_sorted(const std::vector<double>& sorted, double q);

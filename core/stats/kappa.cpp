@@ -131,7 +131,8 @@ KappaResult cohen_kappa(const std::vector<int>& rater_a, const std::vector<int>&
     auto to_indices = [&](const std::vector<int>& labels) {
         std::vector<std::size_t> out;
         out.reserve(labels.size());
-        for (int v : labels) out.push_back(std::size_t(std::lower_bound(values.begin(), values.end(), v) - values.begin()));
+        for (int v : labels)
+            out.push_back(std::size_t(std::lower_bound(values.begin(), values.end(), v) - values.begin()));
         return out;
     };
     return kappa_from_indices(to_indices(rater_a), to_indices(rater_b), std::move(categories), weighting);
@@ -139,9 +140,12 @@ KappaResult cohen_kappa(const std::vector<int>& rater_a, const std::vector<int>&
 
 const char* to_string(KappaWeighting weighting) {
     switch (weighting) {
-        case KappaWeighting::none: return "none";
-        case KappaWeighting::linear: return "linear";
-        case KappaWeighting::quadratic: return "quadratic";
+        case KappaWeighting::none:
+            return "none";
+        case KappaWeighting::linear:
+            return "linear";
+        case KappaWeighting::quadratic:
+            return "quadratic";
     }
     return "none";
 }

@@ -20,15 +20,16 @@ namespace tb {
 enum class KappaWeighting { none, linear, quadratic };
 
 struct KappaResult {
-    double kappa = 0.0;               // NaN when undefined (both raters used one single category)
-    double standard_error = 0.0;      // Fleiss-Cohen-Everitt 1969, non-null
-    double ci_low = 0.0;              // 95% interval, clipped to [-1, 1]
+    double kappa = 0.0;           // NaN when undefined (both raters used one single category)
+    double standard_error = 0.0;  // Fleiss-Cohen-Everitt 1969, non-null
+    double ci_low = 0.0;          // 95% interval, clipped to [-1, 1]
     double ci_high = 0.0;
     double observed_agreement = 0.0;  // raw agreement: share of items with identical labels (unweighted)
     double expected_agreement = 0.0;  // chance agreement p_e, weighted like kappa
     std::size_t items = 0;
-    std::vector<std::string> categories;              // row/column order of the confusion matrix
-    std::vector<std::vector<std::size_t>> confusion;  // confusion[i][j]: rater A said categories[i], B said categories[j]
+    std::vector<std::string> categories;  // row/column order of the confusion matrix
+    std::vector<std::vector<std::size_t>>
+        confusion;  // confusion[i][j]: rater A said categories[i], B said categories[j]
 };
 
 // Labels as text. `category_order` fixes the order of the categories (needed for weighted

@@ -45,10 +45,14 @@ McNemarResult mcnemar_exact(const std::vector<bool>& a_pass, const std::vector<b
                     " items, run B " + std::to_string(b_pass.size()));
     std::size_t both_pass = 0, only_a = 0, only_b = 0, both_fail = 0;
     for (std::size_t i = 0; i < a_pass.size(); ++i) {
-        if (a_pass[i] && b_pass[i]) ++both_pass;
-        else if (a_pass[i]) ++only_a;
-        else if (b_pass[i]) ++only_b;
-        else ++both_fail;
+        if (a_pass[i] && b_pass[i])
+            ++both_pass;
+        else if (a_pass[i])
+            ++only_a;
+        else if (b_pass[i])
+            ++only_b;
+        else
+            ++both_fail;
     }
     McNemarResult r = mcnemar_exact(only_a, only_b);
     r.both_pass = both_pass;

@@ -19,7 +19,7 @@ struct McNemarResult {
     std::size_t only_a_passes = 0;  // b
     std::size_t only_b_passes = 0;  // c
     std::size_t both_fail = 0;
-    double p_value = 1.0;           // exact two-sided
+    double p_value = 1.0;  // exact two-sided
     double mid_p_value = 1.0;
 };
 

@@ -47,7 +47,8 @@ void minhash_kernel(const std::uint32_t* elements, std::size_t count, const std:
         }
         for (std::size_t e = 0; e < count; ++e) {
             const std::uint32_t x = elements[e];
-            for (std::size_t i = 0; i < kBlock; ++i) minima[i] = std::min(minima[i], a[i] * x + b[i]);  // odd a: a bijection
+            for (std::size_t i = 0; i < kBlock; ++i)
+                minima[i] = std::min(minima[i], a[i] * x + b[i]);  // odd a: a bijection
         }
         for (std::size_t i = 0; i < kBlock; ++i) out[base + i] = minima[i];
     }
@@ -96,9 +97,12 @@ double exact_jaccard(std::span<const std::uint64_t> a, std::span<const std::uint
     if (a.empty() && b.empty()) return 1.0;
     std::size_t common = 0, i = 0, j = 0;
     while (i < a.size() && j < b.size()) {
-        if (a[i] < b[j]) ++i;
-        else if (b[j] < a[i]) ++j;
-        else ++common, ++i, ++j;
+        if (a[i] < b[j])
+            ++i;
+        else if (b[j] < a[i])
+            ++j;
+        else
+            ++common, ++i, ++j;
     }
     return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
 }
@@ -138,8 +142,7 @@ double estimate_jaccard(std::span<const std::uint32_t> a, std::span<const std::u
 }
 
 double lsh_candidate_probability(double jaccard, LshParams params) {
-    return 1.0 - std::pow(1.0 - std::pow(jaccard, static_cast<double>(params.rows)),
-                          static_cast<double>(params.bands));
+    return 1.0 - std::pow(1.0 - std::pow(jaccard, static_cast<double>(params.rows)), static_cast<double>(params.bands));
 }
 
 LshParams choose_lsh_params(double threshold, std::size_t num_perm, double min_recall) {

@@ -83,9 +83,9 @@ private:
         std::uint32_t next;  // index into entries_, or kNone
     };
     std::vector<Entry> entries_;
-    std::vector<std::uint64_t> keys_;   // open addressing; kEmptyKey marks a free slot
-    std::vector<std::uint32_t> heads_;  // first entry of the key's chain
-    std::vector<std::uint32_t> counts_; // entries in the key's chain
+    std::vector<std::uint64_t> keys_;    // open addressing; kEmptyKey marks a free slot
+    std::vector<std::uint32_t> heads_;   // first entry of the key's chain
+    std::vector<std::uint32_t> counts_;  // entries in the key's chain
     std::size_t max_bucket_ = 0;
     std::size_t used_slots_ = 0;
     std::vector<std::uint32_t> seen_stamp_;  // per id: last query that returned it

@@ -39,7 +39,7 @@ void TokenIndex::grow() { reserve(std::max<std::size_t>(16, keys_.size() * 2)); 
 
 void TokenIndex::insert(std::string key, int32_t id) {
     if ((keys_.size() + 1) * 2 > slots_.size()) grow();
-    std::size_t i = std::hash<std::string_view>{}(key) & mask_;
+    std::size_t i = std::hash<std::string_view>{}(key)&mask_;
     for (; slots_[i] >= 0; i = (i + 1) & mask_) {
         if (keys_[static_cast<std::size_t>(slots_[i])] == key) {
             ids_[static_cast<std::size_t>(slots_[i])] = id;
@@ -53,7 +53,7 @@ void TokenIndex::insert(std::string key, int32_t id) {
 
 std::optional<int32_t> TokenIndex::find(std::string_view key) const {
     if (slots_.empty()) return std::nullopt;
-    for (std::size_t i = std::hash<std::string_view>{}(key) & mask_; slots_[i] >= 0; i = (i + 1) & mask_) {
+    for (std::size_t i = std::hash<std::string_view>{}(key)&mask_; slots_[i] >= 0; i = (i + 1) & mask_) {
         const auto k = static_cast<std::size_t>(slots_[i]);
         if (keys_[k] == key) return ids_[k];
     }
@@ -115,7 +115,7 @@ private:
 // A symbol of the word being merged: a doubly linked list over a flat array.
 struct BpeModel::Symbol {
     int32_t id;
-    int32_t prev, next;  // indices, -1 at the ends
+    int32_t prev, next;   // indices, -1 at the ends
     uint32_t begin, end;  // bytes of the word
 };
 
@@ -149,13 +149,15 @@ BpeModel::BpeModel(const nlohmann::json& model, bool byte_level) : byte_level_(b
         max_id = std::max(max_id, static_cast<int32_t>(id));
     }
     tokens_by_id_.resize(static_cast<std::size_t>(max_id + 1));
-    for (std::size_t k = 0; k < vocab_.size(); ++k) tokens_by_id_[static_cast<std::size_t>(vocab_.ids()[k])] = vocab_.keys()[k];
+    for (std::size_t k = 0; k < vocab_.size(); ++k)
+        tokens_by_id_[static_cast<std::size_t>(vocab_.ids()[k])] = vocab_.keys()[k];
 
     if (byte_level_) {
         byte_vocab_.reserve(vocab_.size());
         for (std::size_t k = 0; k < vocab_.size(); ++k) {
             // Tokens outside GPT-2's alphabet can never come out of byte-level input; skip them.
-            if (auto bytes = byte_level::to_bytes(vocab_.keys()[k])) byte_vocab_.insert(std::move(*bytes), vocab_.ids()[k]);
+            if (auto bytes = byte_level::to_bytes(vocab_.keys()[k]))
+                byte_vocab_.insert(std::move(*bytes), vocab_.ids()[k]);
         }
     }
     const TokenIndex& model_vocab = byte_level_ ? byte_vocab_ : vocab_;
@@ -194,7 +196,9 @@ BpeModel::BpeModel(const nlohmann::json& model, bool byte_level) : byte_level_(b
         }
         auto lookup = [&](const std::string& token) {
             auto id = vocab_.find(token);
-            if (!id) throw Error("tokenizer.json: merge #" + std::to_string(rank) + " uses '" + token + "', which is not in the vocabulary");
+            if (!id)
+                throw Error("tokenizer.json: merge #" + std::to_string(rank) + " uses '" + token +
+                            "', which is not in the vocabulary");
             return *id;
         };
         int32_t left_id = lookup(left), right_id = lookup(right);
@@ -205,7 +209,8 @@ BpeModel::BpeModel(const nlohmann::json& model, bool byte_level) : byte_level_(b
     // Cutting before "▁" is exact when no token spans such a cut and nothing depends on the
     // word as a whole: no ignore_merges (whole-word lookup), no subword prefix/suffix, and no
     // <unk> (Hugging Face may emit a pending <unk> after later byte-fallback tokens of the word).
-    bool all_bytes = std::all_of(std::begin(byte_fallback_ids_), std::end(byte_fallback_ids_), [](int32_t id) { return id >= 0; });
+    bool all_bytes =
+        std::all_of(std::begin(byte_fallback_ids_), std::end(byte_fallback_ids_), [](int32_t id) { return id >= 0; });
     cut_before_markers_ = !byte_level_ && !ignore_merges_ && continuing_subword_prefix_.empty() &&
                           end_of_word_suffix_.empty() && (!unk_id_ || (byte_fallback_ && all_bytes));
     for (std::size_t k = 0; cut_before_markers_ && k < vocab_.size(); ++k) {
@@ -274,9 +279,11 @@ void BpeModel::initial_symbols(std::string_view word, std::vector<Symbol>& symbo
         }
         if (byte_fallback_) {
             bool all_known = true;
-            for (uint32_t i = begin; i < end; ++i) all_known = all_known && byte_fallback_ids_[static_cast<unsigned char>(word[i])] >= 0;
+            for (uint32_t i = begin; i < end; ++i)
+                all_known = all_known && byte_fallback_ids_[static_cast<unsigned char>(word[i])] >= 0;
             if (all_known) {
-                for (uint32_t i = begin; i < end; ++i) push(byte_fallback_ids_[static_cast<unsigned char>(word[i])], i, i + 1);
+                for (uint32_t i = begin; i < end; ++i)
+                    push(byte_fallback_ids_[static_cast<unsigned char>(word[i])], i, i + 1);
                 continue;
             }
         }
@@ -313,7 +320,8 @@ void BpeModel::merge_word(std::string_view word, std::vector<WordToken>& out) co
     auto consider = [&](int32_t left) {
         int32_t right = symbols[static_cast<std::size_t>(left)].next;
         if (right < 0) return;
-        if (const auto* m = merges_->find(symbols[static_cast<std::size_t>(left)].id, symbols[static_cast<std::size_t>(right)].id)) {
+        if (const auto* m = merges_->find(symbols[static_cast<std::size_t>(left)].id,
+                                          symbols[static_cast<std::size_t>(right)].id)) {
             heap.push_back({m->rank, left, m->merged_id});
             std::push_heap(heap.begin(), heap.end(), std::greater<>{});
         }
@@ -380,7 +388,8 @@ void BpeModel::tokenize_piece(std::string_view word, uint32_t offset, std::vecto
         if (cacheable) {
             std::unique_lock lock(cache_mutex_);
             if (cache_.size() < kCacheCapacity)
-                cache_.emplace(std::string(word), std::vector<WordToken>(out.begin() + static_cast<std::ptrdiff_t>(first), out.end()));
+                cache_.emplace(std::string(word),
+                               std::vector<WordToken>(out.begin() + static_cast<std::ptrdiff_t>(first), out.end()));
         }
     }
     if (offset) {

@@ -90,10 +90,10 @@ private:
     std::optional<int32_t> unk_id_;
     std::string continuing_subword_prefix_, end_of_word_suffix_;
 
-    TokenIndex vocab_;        // as written in tokenizer.json
-    TokenIndex byte_vocab_;   // byte-level models only: raw bytes -> id
+    TokenIndex vocab_;       // as written in tokenizer.json
+    TokenIndex byte_vocab_;  // byte-level models only: raw bytes -> id
     std::vector<std::string> tokens_by_id_;
-    int32_t byte_ids_[256];   // single-byte (byte-level) or single-ASCII-char pieces, -1 if absent
+    int32_t byte_ids_[256];           // single-byte (byte-level) or single-ASCII-char pieces, -1 if absent
     int32_t byte_fallback_ids_[256];  // "<0xNN>" tokens, -1 if absent
     std::unique_ptr<MergeTable> merges_;
 

@@ -53,7 +53,8 @@ std::optional<std::string> token_text(const nlohmann::ordered_json& config, cons
     auto it = config.find(key);
     if (it == config.end() || it->is_null()) return std::nullopt;
     if (it->is_string()) return it->get<std::string>();
-    if (it->is_object() && it->contains("content") && (*it)["content"].is_string()) return (*it)["content"].get<std::string>();
+    if (it->is_object() && it->contains("content") && (*it)["content"].is_string())
+        return (*it)["content"].get<std::string>();
     return std::nullopt;
 }
 
@@ -86,14 +87,16 @@ ModelChatTemplate load_model_chat_template(const std::string& model_dir) {
     }
     if (it != config.end() && it->is_array()) {
         for (const auto& entry : *it) {
-            if (entry.is_object() && entry.value("name", "") == "default" && entry.contains("template") && entry["template"].is_string()) {
+            if (entry.is_object() && entry.value("name", "") == "default" && entry.contains("template") &&
+                entry["template"].is_string()) {
                 out.source = entry["template"].get<std::string>();
                 return out;
             }
         }
         throw Error(config_path.string() + ": chat_template lists no template named \"default\"");
     }
-    throw Error(model_dir + ": no chat template (neither chat_template.jinja nor a chat_template in tokenizer_config.json)");
+    throw Error(model_dir +
+                ": no chat template (neither chat_template.jinja nor a chat_template in tokenizer_config.json)");
 }
 
 }  // namespace tb

@@ -18,8 +18,10 @@ public:
     void decode_chain(std::vector<std::string>& tokens) const override {
         std::string bytes;
         for (const auto& t : tokens) {
-            if (auto b = byte_level::to_bytes(t)) bytes += *b;
-            else bytes += t;
+            if (auto b = byte_level::to_bytes(t))
+                bytes += *b;
+            else
+                bytes += t;
         }
         tokens.assign(1, utf8::lossy(bytes));
     }
@@ -27,7 +29,8 @@ public:
 
 class MetaspaceDecoder : public Decoder {
 public:
-    MetaspaceDecoder(std::string replacement, bool strip_first) : replacement_(std::move(replacement)), strip_first_(strip_first) {}
+    MetaspaceDecoder(std::string replacement, bool strip_first)
+        : replacement_(std::move(replacement)), strip_first_(strip_first) {}
     void decode_chain(std::vector<std::string>& tokens) const override {
         for (std::size_t i = 0; i < tokens.size(); ++i) {
             std::string out;
@@ -138,7 +141,8 @@ public:
 // Removes up to `start` leading and `stop` trailing occurrences of one character per token.
 class StripDecoder : public Decoder {
 public:
-    StripDecoder(std::string content, std::size_t start, std::size_t stop) : content_(std::move(content)), start_(start), stop_(stop) {}
+    StripDecoder(std::string content, std::size_t start, std::size_t stop)
+        : content_(std::move(content)), start_(start), stop_(stop) {}
     void decode_chain(std::vector<std::string>& tokens) const override {
         if (content_.empty()) return;
         for (auto& t : tokens) {
@@ -180,7 +184,8 @@ std::unique_ptr<Decoder> make_decoder(const nlohmann::json& spec) {
                                                            : spec.value("add_prefix_space", true);
         return std::make_unique<MetaspaceDecoder>(spec.value("replacement", std::string("\xE2\x96\x81")), strip_first);
     }
-    if (type == "Replace") return std::make_unique<ReplaceDecoder>(spec.at("pattern"), spec.at("content").get<std::string>());
+    if (type == "Replace")
+        return std::make_unique<ReplaceDecoder>(spec.at("pattern"), spec.at("content").get<std::string>());
     if (type == "ByteFallback") return std::make_unique<ByteFallbackDecoder>();
     if (type == "Fuse") return std::make_unique<FuseDecoder>();
     if (type == "Strip") {

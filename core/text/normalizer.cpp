@@ -31,7 +31,8 @@ AlignedText AlignedText::slice(std::size_t begin, std::size_t end) const {
     if (identity()) {
         t.base = base + static_cast<uint32_t>(begin);
     } else {
-        t.origin.assign(origin.begin() + static_cast<std::ptrdiff_t>(begin), origin.begin() + static_cast<std::ptrdiff_t>(end));
+        t.origin.assign(origin.begin() + static_cast<std::ptrdiff_t>(begin),
+                        origin.begin() + static_cast<std::ptrdiff_t>(end));
     }
     return t;
 }
@@ -39,7 +40,8 @@ AlignedText AlignedText::slice(std::size_t begin, std::size_t end) const {
 void AlignedText::materialize_origin() {
     if (!identity() || text.empty()) return;
     origin.resize(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) origin[i] = {base + static_cast<uint32_t>(i), base + static_cast<uint32_t>(i + 1)};
+    for (std::size_t i = 0; i < text.size(); ++i)
+        origin[i] = {base + static_cast<uint32_t>(i), base + static_cast<uint32_t>(i + 1)};
 }
 
 std::string pattern_to_regex(const nlohmann::json& pattern, const char* where) {
@@ -162,9 +164,12 @@ void apply_with_edits(AlignedText& t, Transform&& transform) {
         auto src = static_cast<std::size_t>(it.sourceIndex()), dst = static_cast<std::size_t>(it.destinationIndex());
         auto old_len = static_cast<std::size_t>(it.oldLength()), new_len = static_cast<std::size_t>(it.newLength());
         for (std::size_t i = 0; i < new_len; ++i) {
-            if (!it.hasChange()) origin[dst + i] = t.origin[src + i];
-            else if (old_len > 0) origin[dst + i] = t.original_range(src, src + old_len);
-            else origin[dst + i] = src < t.origin.size() ? t.origin[src] : t.origin.back();
+            if (!it.hasChange())
+                origin[dst + i] = t.origin[src + i];
+            else if (old_len > 0)
+                origin[dst + i] = t.original_range(src, src + old_len);
+            else
+                origin[dst + i] = src < t.origin.size() ? t.origin[src] : t.origin.back();
         }
     }
     t.text = std::move(out);
@@ -176,11 +181,16 @@ class UnicodeNormalizer : public Normalizer {
 public:
     explicit UnicodeNormalizer(const std::string& form) {
         UErrorCode status = U_ZERO_ERROR;
-        if (form == "NFC") form_ = icu::Normalizer2::getNFCInstance(status);
-        else if (form == "NFKC") form_ = icu::Normalizer2::getNFKCInstance(status);
-        else if (form == "NFD") form_ = icu::Normalizer2::getNFDInstance(status);
-        else form_ = icu::Normalizer2::getNFKDInstance(status);
-        if (U_FAILURE(status)) throw Error("cannot load the ICU " + form + " normalization data: " + u_errorName(status));
+        if (form == "NFC")
+            form_ = icu::Normalizer2::getNFCInstance(status);
+        else if (form == "NFKC")
+            form_ = icu::Normalizer2::getNFKCInstance(status);
+        else if (form == "NFD")
+            form_ = icu::Normalizer2::getNFDInstance(status);
+        else
+            form_ = icu::Normalizer2::getNFKDInstance(status);
+        if (U_FAILURE(status))
+            throw Error("cannot load the ICU " + form + " normalization data: " + u_errorName(status));
     }
     void normalize(AlignedText& t) const override {
         UErrorCode status = U_ZERO_ERROR;
@@ -220,10 +230,13 @@ std::unique_ptr<Normalizer> make_normalizer(const nlohmann::json& spec) {
         return std::make_unique<SequenceNormalizer>(std::move(parts));
     }
     if (type == "Prepend") return std::make_unique<PrependNormalizer>(spec.at("prepend").get<std::string>());
-    if (type == "Replace") return std::make_unique<ReplaceNormalizer>(spec.at("pattern"), spec.at("content").get<std::string>());
-    if (type == "NFC" || type == "NFKC" || type == "NFD" || type == "NFKD") return std::make_unique<UnicodeNormalizer>(type);
+    if (type == "Replace")
+        return std::make_unique<ReplaceNormalizer>(spec.at("pattern"), spec.at("content").get<std::string>());
+    if (type == "NFC" || type == "NFKC" || type == "NFD" || type == "NFKD")
+        return std::make_unique<UnicodeNormalizer>(type);
     if (type == "Lowercase") return std::make_unique<LowercaseNormalizer>();
-    if (type == "Strip") return std::make_unique<StripNormalizer>(spec.value("strip_left", true), spec.value("strip_right", true));
+    if (type == "Strip")
+        return std::make_unique<StripNormalizer>(spec.value("strip_left", true), spec.value("strip_right", true));
     throw Error("tokenizer.json: normalizer type '" + type +
                 "' is not supported (supported: Sequence, Prepend, Replace, Strip, NFC, NFKC, NFD, NFKD, Lowercase)");
 }

@@ -11,8 +11,7 @@ namespace tb {
 namespace {
 
 // GPT-2's pre-tokenization regex (what ByteLevel uses when use_regex is true).
-constexpr const char* kGpt2Pattern =
-    R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+)";
+constexpr const char* kGpt2Pattern = R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+)";
 
 // How the matched parts are kept, as in Hugging Face's SplitDelimiterBehavior.
 enum class Behavior { Removed, Isolated, MergedWithPrevious, MergedWithNext, Contiguous };
@@ -62,8 +61,10 @@ void split_piece(const AlignedText& piece, const TokenizerRegex& regex, Behavior
             std::vector<std::pair<std::size_t, std::size_t>> merged;
             bool previous_match = false;
             for (const auto& p : parts) {
-                if (p.match && !previous_match && !merged.empty()) merged.back().second = p.end;
-                else merged.emplace_back(p.begin, p.end);
+                if (p.match && !previous_match && !merged.empty())
+                    merged.back().second = p.end;
+                else
+                    merged.emplace_back(p.begin, p.end);
                 previous_match = p.match;
             }
             for (auto [b, e] : merged) emit(b, e);
@@ -74,8 +75,10 @@ void split_piece(const AlignedText& piece, const TokenizerRegex& regex, Behavior
             std::vector<std::pair<std::size_t, std::size_t>> merged;
             bool next_match = false;
             for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
-                if (it->match && !next_match && !merged.empty()) merged.back().first = it->begin;
-                else merged.emplace_back(it->begin, it->end);
+                if (it->match && !next_match && !merged.empty())
+                    merged.back().first = it->begin;
+                else
+                    merged.emplace_back(it->begin, it->end);
                 next_match = it->match;
             }
             for (auto it = merged.rbegin(); it != merged.rend(); ++it) emit(it->first, it->second);
@@ -163,8 +166,7 @@ public:
             replace_spaces(p);
             bool starts_with_marker = p.text.compare(0, replacement_.size(), replacement_) == 0;
             bool at_input_start = !p.text.empty() && p.original_range(0, 1).first == 0;
-            if (!starts_with_marker &&
-                (scheme_ == Prepend::Always || (scheme_ == Prepend::First && at_input_start)))
+            if (!starts_with_marker && (scheme_ == Prepend::Always || (scheme_ == Prepend::First && at_input_start)))
                 prepend(p, replacement_);
             if (split_) {
                 split_piece(p, *marker_, Behavior::MergedWithNext, false, out, scratch);
@@ -242,23 +244,28 @@ std::unique_ptr<PreTokenizer> make_pre_tokenizer(const nlohmann::json& spec) {
                                                    spec.value("invert", false));
     }
     if (type == "ByteLevel") {
-        return std::make_unique<ByteLevelPreTokenizer>(spec.value("add_prefix_space", true), spec.value("use_regex", true));
+        return std::make_unique<ByteLevelPreTokenizer>(spec.value("add_prefix_space", true),
+                                                       spec.value("use_regex", true));
     }
     if (type == "Metaspace") {
         std::string replacement = spec.value("replacement", std::string("\xE2\x96\x81"));
         MetaspacePreTokenizer::Prepend scheme = MetaspacePreTokenizer::Prepend::Always;
         if (spec.contains("prepend_scheme")) {
             std::string s = spec["prepend_scheme"].get<std::string>();
-            if (s == "first") scheme = MetaspacePreTokenizer::Prepend::First;
-            else if (s == "never") scheme = MetaspacePreTokenizer::Prepend::Never;
-            else if (s != "always") throw Error("tokenizer.json: unknown Metaspace prepend_scheme '" + s + "'");
+            if (s == "first")
+                scheme = MetaspacePreTokenizer::Prepend::First;
+            else if (s == "never")
+                scheme = MetaspacePreTokenizer::Prepend::Never;
+            else if (s != "always")
+                throw Error("tokenizer.json: unknown Metaspace prepend_scheme '" + s + "'");
         } else if (!spec.value("add_prefix_space", true)) {
             scheme = MetaspacePreTokenizer::Prepend::Never;  // older files: a boolean instead of a scheme
         }
         return std::make_unique<MetaspacePreTokenizer>(replacement, scheme, spec.value("split", true));
     }
     if (type == "Digits") {
-        return regex_split(spec.value("individual_digits", false) ? R"(\p{N})" : R"(\p{N}+)", Behavior::Isolated, false);
+        return regex_split(spec.value("individual_digits", false) ? R"(\p{N})" : R"(\p{N}+)", Behavior::Isolated,
+                           false);
     }
     if (type == "Whitespace") return regex_split(R"(\w+|[^\w\s]+)", Behavior::Removed, true);
     if (type == "WhitespaceSplit") return regex_split(R"(\s+)", Behavior::Removed, false);

@@ -23,7 +23,8 @@ class Tokenizer::Impl {
 public:
     Impl(const nlohmann::json& j, TokenizerConfig config);
 
-    void encode(std::string_view text, bool add_special, std::vector<int32_t>& ids, std::vector<TokenSpan>* spans) const;
+    void encode(std::string_view text, bool add_special, std::vector<int32_t>& ids,
+                std::vector<TokenSpan>* spans) const;
     std::string decode(const std::vector<int32_t>& ids, bool skip_special) const;
 
     std::optional<int32_t> token_to_id(std::string_view token) const {
@@ -57,10 +58,10 @@ private:
     SpecialTokenFrame frame_;
 
     std::vector<AddedToken> added_;
-    TokenIdMap added_by_content_;                      // content -> index in added_
+    TokenIdMap added_by_content_;                           // content -> index in added_
     std::unordered_map<int32_t, std::size_t> added_by_id_;  // id -> index in added_
-    AddedTokenMatcher raw_matcher_;         // tokens with normalized = false: found in the input
-    AddedTokenMatcher normalized_matcher_;  // tokens with normalized = true: found after normalizing
+    AddedTokenMatcher raw_matcher_;                         // tokens with normalized = false: found in the input
+    AddedTokenMatcher normalized_matcher_;                  // tokens with normalized = true: found after normalizing
     int32_t max_id_ = -1;
 };
 
@@ -135,8 +136,8 @@ void Tokenizer::Impl::load_added_tokens(const nlohmann::json& list) {
 void Tokenizer::Impl::apply_config_to_frame() {
     // transformers' Llama and Gemma fast tokenizers rebuild the post-processor from
     // add_bos_token (default true) and add_eos_token (default false).
-    static const char* kRebuildingClasses[] = {"LlamaTokenizer", "LlamaTokenizerFast", "CodeLlamaTokenizer",
-                                              "CodeLlamaTokenizerFast", "GemmaTokenizer", "GemmaTokenizerFast"};
+    static const char* kRebuildingClasses[] = {"LlamaTokenizer",         "LlamaTokenizerFast", "CodeLlamaTokenizer",
+                                               "CodeLlamaTokenizerFast", "GemmaTokenizer",     "GemmaTokenizerFast"};
     bool rebuilds = std::find_if(std::begin(kRebuildingClasses), std::end(kRebuildingClasses), [&](const char* c) {
                         return config.tokenizer_class == c;
                     }) != std::end(kRebuildingClasses);
@@ -155,7 +156,8 @@ void Tokenizer::Impl::apply_config_to_frame() {
         frame_.after.push_back(*eos_id);
 }
 
-void Tokenizer::Impl::tokenize_plain(AlignedText segment, std::vector<int32_t>& ids, std::vector<TokenSpan>* spans) const {
+void Tokenizer::Impl::tokenize_plain(AlignedText segment, std::vector<int32_t>& ids,
+                                     std::vector<TokenSpan>* spans) const {
     thread_local std::vector<WordToken> word_tokens;
     std::vector<AlignedText> pieces;
     pieces.push_back(std::move(segment));
@@ -195,10 +197,13 @@ void Tokenizer::Impl::encode(std::string_view text, bool add_special, std::vecto
     // 1. Tokens matched in the raw text; 2. the rest is normalized and searched for the
     // normalized tokens; 3. what remains goes through the pre-tokenizer and the model.
     std::vector<AddedTokenSplit> raw_splits, normalized_splits;
-    if (raw_matcher_.empty()) raw_splits.push_back({0, text.size(), -1});
-    else raw_matcher_.split(text, raw_splits);
+    if (raw_matcher_.empty())
+        raw_splits.push_back({0, text.size(), -1});
+    else
+        raw_matcher_.split(text, raw_splits);
     for (const AddedTokenSplit& raw : raw_splits) {
-        AlignedText segment = AlignedText::slice_of_input(text, static_cast<uint32_t>(raw.begin), static_cast<uint32_t>(raw.end));
+        AlignedText segment =
+            AlignedText::slice_of_input(text, static_cast<uint32_t>(raw.begin), static_cast<uint32_t>(raw.end));
         if (raw.token_index >= 0) {
             emit_added(segment, {0, segment.text.size(), raw.token_index});
             continue;
@@ -211,8 +216,10 @@ void Tokenizer::Impl::encode(std::string_view text, bool add_special, std::vecto
         normalized_splits.clear();
         normalized_matcher_.split(segment.text, normalized_splits);
         for (const AddedTokenSplit& s : normalized_splits) {
-            if (s.token_index >= 0) emit_added(segment, s);
-            else if (s.end > s.begin) tokenize_plain(segment.slice(s.begin, s.end), ids, spans);
+            if (s.token_index >= 0)
+                emit_added(segment, s);
+            else if (s.end > s.begin)
+                tokenize_plain(segment.slice(s.begin, s.end), ids, spans);
         }
     }
     if (add_special) {
@@ -252,7 +259,8 @@ std::string read_whole_file(const std::string& path) {
     return ss.str();
 }
 
-std::shared_ptr<const Tokenizer::Impl> load_text(const std::string& text, const std::string& path, TokenizerConfig config) {
+std::shared_ptr<const Tokenizer::Impl> load_text(const std::string& text, const std::string& path,
+                                                 TokenizerConfig config) {
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(text);
@@ -293,7 +301,8 @@ Tokenizer Tokenizer::from_folder(const std::string& dir) {
     const auto path = std::filesystem::path(dir) / "tokenizer.json";
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) {
-        throw Error("no tokenizer.json in " + dir + " (a Hugging Face model folder is needed; "
+        throw Error("no tokenizer.json in " + dir +
+                    " (a Hugging Face model folder is needed; "
                     "tokenizer.model-only folders are not supported)");
     }
     return Tokenizer(load(path.string(), TokenizerConfig::from_folder(dir)));

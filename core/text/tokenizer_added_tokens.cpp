@@ -35,7 +35,8 @@ bool is_space(std::string_view ch) {
 
 }  // namespace
 
-void AddedTokenMatcher::build(const std::vector<AddedToken>* tokens, std::vector<std::pair<std::string, int32_t>> patterns) {
+void AddedTokenMatcher::build(const std::vector<AddedToken>* tokens,
+                              std::vector<std::pair<std::string, int32_t>> patterns) {
     tokens_ = tokens;
     nodes_.assign(1, Node{});
     std::fill(std::begin(first_byte_), std::end(first_byte_), false);
@@ -55,7 +56,8 @@ void AddedTokenMatcher::build(const std::vector<AddedToken>* tokens, std::vector
             }
         }
         // The first pattern given for a string wins (duplicates are ignored).
-        if (nodes_[static_cast<std::size_t>(node)].token_index < 0) nodes_[static_cast<std::size_t>(node)].token_index = index;
+        if (nodes_[static_cast<std::size_t>(node)].token_index < 0)
+            nodes_[static_cast<std::size_t>(node)].token_index = index;
         first_byte_[static_cast<unsigned char>(pattern[0])] = true;
     }
 }
@@ -69,7 +71,8 @@ std::pair<std::size_t, int32_t> AddedTokenMatcher::longest_at(std::string_view t
         auto it = std::find_if(children.begin(), children.end(), [c](const auto& p) { return p.first == c; });
         if (it == children.end()) break;
         node = it->second;
-        if (nodes_[static_cast<std::size_t>(node)].token_index >= 0) best = {i + 1 - pos, nodes_[static_cast<std::size_t>(node)].token_index};
+        if (nodes_[static_cast<std::size_t>(node)].token_index >= 0)
+            best = {i + 1 - pos, nodes_[static_cast<std::size_t>(node)].token_index};
     }
     return best;
 }
@@ -101,7 +104,8 @@ void AddedTokenMatcher::split(std::string_view text, std::vector<AddedTokenSplit
         }
         if (token.lstrip) {
             std::size_t new_start = start;
-            while (new_start > 0 && is_space(char_before(text, new_start))) new_start -= char_before(text, new_start).size();
+            while (new_start > 0 && is_space(char_before(text, new_start)))
+                new_start -= char_before(text, new_start).size();
             // Whitespace already taken by the previous match stays with it.
             start = std::max(new_start, plain_start);
         }

@@ -25,7 +25,8 @@ std::optional<std::string> read_file_if_exists(const std::filesystem::path& path
 // A special token is written either as a plain string or as an AddedToken object.
 std::optional<std::string> token_content(const nlohmann::json& value) {
     if (value.is_string()) return value.get<std::string>();
-    if (value.is_object() && value.contains("content") && value["content"].is_string()) return value["content"].get<std::string>();
+    if (value.is_object() && value.contains("content") && value["content"].is_string())
+        return value["content"].get<std::string>();
     return std::nullopt;
 }
 
@@ -57,7 +58,8 @@ TokenizerConfig TokenizerConfig::parse(const std::string& json_text, const std::
                         throw InputError(source, 0, "chat_template list entries need \"name\" and \"template\"");
                     c.chat_templates[entry["name"].get<std::string>()] = entry["template"].get<std::string>();
                 }
-                if (auto it = c.chat_templates.find("default"); it != c.chat_templates.end()) c.chat_template = it->second;
+                if (auto it = c.chat_templates.find("default"); it != c.chat_templates.end())
+                    c.chat_template = it->second;
             } else if (!t.is_null()) {
                 throw InputError(source, 0, "chat_template must be a string or a list of {name, template}");
             }
@@ -66,14 +68,17 @@ TokenizerConfig TokenizerConfig::parse(const std::string& json_text, const std::
         if (j.contains("eos_token")) c.eos_token = token_content(j["eos_token"]);
         if (j.contains("pad_token")) c.pad_token = token_content(j["pad_token"]);
         if (j.contains("unk_token")) c.unk_token = token_content(j["unk_token"]);
-        if (j.contains("add_bos_token") && j["add_bos_token"].is_boolean()) c.add_bos_token = j["add_bos_token"].get<bool>();
-        if (j.contains("add_eos_token") && j["add_eos_token"].is_boolean()) c.add_eos_token = j["add_eos_token"].get<bool>();
+        if (j.contains("add_bos_token") && j["add_bos_token"].is_boolean())
+            c.add_bos_token = j["add_bos_token"].get<bool>();
+        if (j.contains("add_eos_token") && j["add_eos_token"].is_boolean())
+            c.add_eos_token = j["add_eos_token"].get<bool>();
         if (j.contains("model_max_length") && j["model_max_length"].is_number()) {
             // transformers writes 1e30 (VERY_LARGE_INTEGER) for "no limit".
             double v = j["model_max_length"].get<double>();
             if (v > 0 && v < 1e15) c.model_max_length = static_cast<int64_t>(v);
         }
-        if (j.contains("tokenizer_class") && j["tokenizer_class"].is_string()) c.tokenizer_class = j["tokenizer_class"].get<std::string>();
+        if (j.contains("tokenizer_class") && j["tokenizer_class"].is_string())
+            c.tokenizer_class = j["tokenizer_class"].get<std::string>();
         if (j.contains("clean_up_tokenization_spaces") && j["clean_up_tokenization_spaces"].is_boolean())
             c.clean_up_tokenization_spaces = j["clean_up_tokenization_spaces"].get<bool>();
     } catch (const nlohmann::json::exception& e) {

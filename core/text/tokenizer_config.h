@@ -18,7 +18,7 @@ struct TokenizerConfig {
     // Token contents (the "content" of AddedToken objects); nullopt when absent or null.
     std::optional<std::string> bos_token, eos_token, pad_token, unk_token;
     std::optional<bool> add_bos_token, add_eos_token;  // nullopt when the config does not say
-    std::optional<int64_t> model_max_length;          // nullopt when absent or "unlimited" (1e30)
+    std::optional<int64_t> model_max_length;           // nullopt when absent or "unlimited" (1e30)
     std::string tokenizer_class;                       // "LlamaTokenizer", "PreTrainedTokenizerFast", ...
     bool clean_up_tokenization_spaces = false;
 

@@ -53,8 +53,9 @@ SpecialTokenFrame parse_post_processor(const nlohmann::json& spec) {
         for (const auto& p : spec.at("processors")) append_frame(frame, parse_post_processor(p));
         return frame;
     }
-    throw Error("tokenizer.json: post_processor type '" + type +
-                "' is not supported (supported: TemplateProcessing, ByteLevel, RobertaProcessing, BertProcessing, Sequence)");
+    throw Error(
+        "tokenizer.json: post_processor type '" + type +
+        "' is not supported (supported: TemplateProcessing, ByteLevel, RobertaProcessing, BertProcessing, Sequence)");
 }
 
 }  // namespace tb

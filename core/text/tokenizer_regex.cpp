@@ -42,8 +42,8 @@ TokenizerRegex::TokenizerRegex(const std::string& pattern, bool literal) : patte
     PCRE2_SIZE error_offset = 0;
     // PCRE2_LITERAL refuses PCRE2_UCP (it has no classes to apply it to).
     uint32_t options = PCRE2_UTF | PCRE2_NO_UTF_CHECK | (literal ? PCRE2_LITERAL : PCRE2_UCP);
-    pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(), options,
-                                     &error_code, &error_offset, nullptr);
+    pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(), options, &error_code,
+                                     &error_offset, nullptr);
     if (!code) {
         PCRE2_UCHAR message[256];
         pcre2_get_error_message(error_code, message, sizeof message);
@@ -68,7 +68,8 @@ void TokenizerRegex::find_all(std::string_view text, std::vector<std::pair<std::
         if (rc < 0) {
             PCRE2_UCHAR message[256];
             pcre2_get_error_message(rc, message, sizeof message);
-            throw Error(std::string("tokenizer regex failed while matching: ") + reinterpret_cast<const char*>(message));
+            throw Error(std::string("tokenizer regex failed while matching: ") +
+                        reinterpret_cast<const char*>(message));
         }
         PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(state.data);
         std::size_t begin = ovector[0], end = ovector[1];

@@ -39,7 +39,8 @@ std::size_t invalid_subpart_length(std::string_view s, std::size_t pos) {
     unsigned char b0 = byte(pos);
     std::size_t want = 0;
     unsigned char lo = 0x80, hi = 0xBF;
-    if (b0 >= 0xC2 && b0 <= 0xDF) want = 2;
+    if (b0 >= 0xC2 && b0 <= 0xDF)
+        want = 2;
     else if (b0 >= 0xE0 && b0 <= 0xEF) {
         want = 3;
         if (b0 == 0xE0) lo = 0xA0;
@@ -127,8 +128,20 @@ std::string lossy(std::string_view bytes) {
 
 bool is_whitespace(char32_t c) {
     switch (c) {
-        case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20: case 0x85: case 0xA0:
-        case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+        case 0x09:
+        case 0x0A:
+        case 0x0B:
+        case 0x0C:
+        case 0x0D:
+        case 0x20:
+        case 0x85:
+        case 0xA0:
+        case 0x1680:
+        case 0x2028:
+        case 0x2029:
+        case 0x202F:
+        case 0x205F:
+        case 0x3000:
             return true;
         default:
             return c >= 0x2000 && c <= 0x200A;
@@ -147,7 +160,9 @@ struct Tables {
 
     Tables() : to_byte(512, -1) {
         // Printable bytes stand for themselves; the others are moved to 256 + n, in byte order.
-        auto printable = [](int b) { return (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF); };
+        auto printable = [](int b) {
+            return (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF);
+        };
         int next = 0;
         for (int b = 0; b < 256; ++b) {
             char32_t c = printable(b) ? static_cast<char32_t>(b) : static_cast<char32_t>(256 + next++);

@@ -79,15 +79,16 @@ void save_checkpoint(const std::filesystem::path& dir, const CheckpointState& st
     archive.write("rng", cpu_rng_state(), /*is_buffer=*/true);
     archive.save_to((tmp / kTensorFile).string());
 
-    nlohmann::json j = {{"step", state.step},
-                        {"epoch", state.epoch},
-                        {"run_id", state.run_id},
-                        {"best_val_loss", state.best_val_loss ? nlohmann::json(*state.best_val_loss) : nlohmann::json()},
-                        {"bad_validations", state.bad_validations},
-                        {"tokens", state.tokens},
-                        {"elapsed_s", state.elapsed_s},
-                        {"trainable", names},
-                        {"config", config}};
+    nlohmann::json j = {
+        {"step", state.step},
+        {"epoch", state.epoch},
+        {"run_id", state.run_id},
+        {"best_val_loss", state.best_val_loss ? nlohmann::json(*state.best_val_loss) : nlohmann::json()},
+        {"bad_validations", state.bad_validations},
+        {"tokens", state.tokens},
+        {"elapsed_s", state.elapsed_s},
+        {"trainable", names},
+        {"config", config}};
     {
         std::ofstream out(tmp / kStateFile);
         out << j.dump(2) << "\n";
@@ -113,21 +114,23 @@ CheckpointState load_checkpoint(const std::filesystem::path& dir,
     }
     const auto& names = j.at("trainable");
     if (names.size() != trainable.size())
-        throw Error(dir.string() + ": the checkpoint holds " + std::to_string(names.size()) + " trainable tensors, this run has " +
-                    std::to_string(trainable.size()) + " (another model, method or LoRA configuration?)");
+        throw Error(dir.string() + ": the checkpoint holds " + std::to_string(names.size()) +
+                    " trainable tensors, this run has " + std::to_string(trainable.size()) +
+                    " (another model, method or LoRA configuration?)");
     torch::serialize::InputArchive archive;
     archive.load_from((dir / kTensorFile).string());
     torch::NoGradGuard no_grad;
     for (std::size_t i = 0; i < trainable.size(); ++i) {
         const auto& [name, tensor] = trainable[i];
         if (names[i].at("name").get<std::string>() != name)
-            throw Error(dir.string() + ": tensor " + std::to_string(i) + " is \"" + names[i].at("name").get<std::string>() +
-                        "\" in the checkpoint but \"" + name + "\" in this run");
+            throw Error(dir.string() + ": tensor " + std::to_string(i) + " is \"" +
+                        names[i].at("name").get<std::string>() + "\" in the checkpoint but \"" + name +
+                        "\" in this run");
         torch::Tensor saved;
         archive.read("param_" + std::to_string(i), saved, /*is_buffer=*/true);
         if (!saved.sizes().equals(tensor.sizes()))
-            throw Error(dir.string() + ": \"" + name + "\" has shape " + c10::str(saved.sizes()) + " in the checkpoint but " +
-                        c10::str(tensor.sizes()) + " in this run (another LoRA rank?)");
+            throw Error(dir.string() + ": \"" + name + "\" has shape " + c10::str(saved.sizes()) +
+                        " in the checkpoint but " + c10::str(tensor.sizes()) + " in this run (another LoRA rank?)");
         tensor.copy_(saved);
     }
     torch::serialize::InputArchive optimizer_archive;

@@ -13,13 +13,13 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 #include <torch/torch.h>
+#include <nlohmann/json.hpp>
 
 namespace tb {
 
 struct CheckpointState {
-    std::int64_t step = 0;          // optimizer steps done
+    std::int64_t step = 0;  // optimizer steps done
     double epoch = 0.0;
     std::int64_t run_id = 0;
     std::optional<double> best_val_loss;

@@ -30,13 +30,15 @@ struct CheckpointedLayer : public torch::autograd::Function<CheckpointedLayer> {
     static variable_list backward(AutogradContext* ctx, variable_list grad_outputs) {
         auto x = ctx->get_saved_variables()[0].detach().requires_grad_(true);
         auto* layer = reinterpret_cast<DecoderLayerImpl*>(ctx->saved_data["layer"].toInt());
-        const torch::Tensor mask = ctx->saved_data["has_mask"].toBool() ? ctx->saved_data["mask"].toTensor() : torch::Tensor();
+        const torch::Tensor mask =
+            ctx->saved_data["has_mask"].toBool() ? ctx->saved_data["mask"].toTensor() : torch::Tensor();
         const auto rng_now = cpu_rng_state();
         set_cpu_rng_state(ctx->saved_data["rng"].toTensor());
         torch::Tensor out;
         {
             torch::AutoGradMode enable(true);
-            out = layer->forward(x, ctx->saved_data["cos"].toTensor(), ctx->saved_data["sin"].toTensor(), mask, nullptr);
+            out =
+                layer->forward(x, ctx->saved_data["cos"].toTensor(), ctx->saved_data["sin"].toTensor(), mask, nullptr);
         }
         set_cpu_rng_state(rng_now);
         // Reentrant backward: parameter gradients accumulate into their .grad as usual.

@@ -7,7 +7,8 @@
 namespace tb {
 
 std::size_t PackedBatch::trained_tokens() const {
-    return static_cast<std::size_t>(std::count_if(loss_weights.begin(), loss_weights.end(), [](float w) { return w > 0; }));
+    return static_cast<std::size_t>(
+        std::count_if(loss_weights.begin(), loss_weights.end(), [](float w) { return w > 0; }));
 }
 
 PackedBatch pack_samples(const std::vector<FormattedSample>& samples, const PackingOptions& options) {
@@ -16,7 +17,8 @@ PackedBatch pack_samples(const std::vector<FormattedSample>& samples, const Pack
     std::int64_t length = options.length;
     if (!options.pack) {
         length = 1;
-        for (const auto& s : samples) length = std::max<std::int64_t>(length, static_cast<std::int64_t>(s.input_ids.size()));
+        for (const auto& s : samples)
+            length = std::max<std::int64_t>(length, static_cast<std::int64_t>(s.input_ids.size()));
     }
     for (std::size_t i = 0; i < samples.size(); ++i) {
         const auto n = static_cast<std::int64_t>(samples[i].input_ids.size());

@@ -17,17 +17,18 @@ namespace tb {
 
 struct PackedBatch {
     std::int64_t rows = 0, length = 0;
-    std::vector<std::int64_t> input_ids;     // [rows * length]; pad_id on padding
-    std::vector<std::int64_t> sequence_ids;  // [rows * length]; 0, 1, ... per sample in the row; padding gets its own id
-    std::vector<std::int64_t> position_ids;  // [rows * length]; 0.. per sample
-    std::vector<float> loss_weights;         // [rows * length]; 0 on padding
+    std::vector<std::int64_t> input_ids;  // [rows * length]; pad_id on padding
+    std::vector<std::int64_t>
+        sequence_ids;  // [rows * length]; 0, 1, ... per sample in the row; padding gets its own id
+    std::vector<std::int64_t> position_ids;                 // [rows * length]; 0.. per sample
+    std::vector<float> loss_weights;                        // [rows * length]; 0 on padding
     std::vector<std::vector<std::size_t>> samples_per_row;  // indices into the packed input
     std::size_t trained_tokens() const;
 };
 
 struct PackingOptions {
-    std::int64_t length = 2048;   // tokens per row
-    bool pack = true;             // false: one sample per row (right-padded to the longest row)
+    std::int64_t length = 2048;  // tokens per row
+    bool pack = true;            // false: one sample per row (right-padded to the longest row)
     std::int32_t pad_id = 0;
 };
 

@@ -11,16 +11,21 @@ namespace {
 
 std::string human_duration(double seconds) {
     char buf[64];
-    if (seconds < 90) std::snprintf(buf, sizeof buf, "%.0f s", seconds);
-    else if (seconds < 5400) std::snprintf(buf, sizeof buf, "%.1f min", seconds / 60.0);
-    else std::snprintf(buf, sizeof buf, "%.1f h", seconds / 3600.0);
+    if (seconds < 90)
+        std::snprintf(buf, sizeof buf, "%.0f s", seconds);
+    else if (seconds < 5400)
+        std::snprintf(buf, sizeof buf, "%.1f min", seconds / 60.0);
+    else
+        std::snprintf(buf, sizeof buf, "%.1f h", seconds / 3600.0);
     return buf;
 }
 
 std::string human_bytes(double bytes) {
     char buf[64];
-    if (bytes < 1024.0 * 1024.0 * 1024.0) std::snprintf(buf, sizeof buf, "%.0f MiB", bytes / (1024.0 * 1024.0));
-    else std::snprintf(buf, sizeof buf, "%.2f GiB", bytes / (1024.0 * 1024.0 * 1024.0));
+    if (bytes < 1024.0 * 1024.0 * 1024.0)
+        std::snprintf(buf, sizeof buf, "%.0f MiB", bytes / (1024.0 * 1024.0));
+    else
+        std::snprintf(buf, sizeof buf, "%.2f GiB", bytes / (1024.0 * 1024.0 * 1024.0));
     return buf;
 }
 
@@ -64,12 +69,13 @@ std::string PreflightReport::to_text() const {
     out << "  rows per epoch: " << rows_per_epoch << ", steps per epoch: " << steps_per_epoch
         << ", total steps: " << total_steps << "\n";
     char params[96];
-    std::snprintf(params, sizeof params, "%lld trainable of %lld (%.3f%%)", static_cast<long long>(trainable_parameters),
-                  static_cast<long long>(total_parameters),
+    std::snprintf(params, sizeof params, "%lld trainable of %lld (%.3f%%)",
+                  static_cast<long long>(trainable_parameters), static_cast<long long>(total_parameters),
                   total_parameters ? 100.0 * double(trainable_parameters) / double(total_parameters) : 0.0);
     out << "  parameters: " << params << "\n";
     out << "  chat template: " << chat_template_origin
-        << (template_has_generation_blocks ? " ({% generation %} blocks)" : " (assistant turns by prefix diffing)") << "\n";
+        << (template_has_generation_blocks ? " ({% generation %} blocks)" : " (assistant turns by prefix diffing)")
+        << "\n";
     out << "  compute: " << compute_dtype << "\n";
     char step[64];
     std::snprintf(step, sizeof step, "%.3f s/step", seconds_per_step);

@@ -34,14 +34,13 @@ bool all_whitespace(const std::string& text, const TokenSpan& span) {
 
 float message_weight(const Message& m) { return static_cast<float>(m.weight.value_or(1.0)); }
 
-std::string example_name(const Example& e) {
-    return e.id ? "example " + std::to_string(e.id) : std::string("example");
-}
+std::string example_name(const Example& e) { return e.id ? "example " + std::to_string(e.id) : std::string("example"); }
 
 }  // namespace
 
 std::size_t FormattedSample::trained_tokens() const {
-    return static_cast<std::size_t>(std::count_if(loss_weights.begin(), loss_weights.end(), [](float w) { return w > 0; }));
+    return static_cast<std::size_t>(
+        std::count_if(loss_weights.begin(), loss_weights.end(), [](float w) { return w > 0; }));
 }
 
 std::string resolve_chat_template(const Tokenizer& tokenizer, const std::optional<std::string>& explicit_source) {
@@ -59,7 +58,8 @@ nlohmann::json SampleFormatter::variables(const Example& example, std::size_t me
                                           bool add_generation_prompt) const {
     nlohmann::json all = to_json(example);
     nlohmann::json messages = nlohmann::json::array();
-    for (std::size_t i = 0; i < message_count && i < all["messages"].size(); ++i) messages.push_back(all["messages"][i]);
+    for (std::size_t i = 0; i < message_count && i < all["messages"].size(); ++i)
+        messages.push_back(all["messages"][i]);
     nlohmann::json vars;
     vars["messages"] = std::move(messages);
     // Like transformers: tools is always passed (None when the example has none).
@@ -89,7 +89,8 @@ std::vector<TrainedSpan> SampleFormatter::spans_by_prefix_diff(const Example& ex
             begin = common_prefix(before, with_turn);
         }
         if (!is_prefix(with_turn, full))
-            throw Error(example_name(example) + ": the chat template renders the conversation up to assistant message " +
+            throw Error(example_name(example) +
+                        ": the chat template renders the conversation up to assistant message " +
                         std::to_string(k + 1) +
                         " differently once later messages follow (it rewrites earlier turns, e.g. drops old "
                         "reasoning), so turn spans cannot be found by prefix diffing; use a template with "
@@ -116,8 +117,8 @@ RenderedConversation SampleFormatter::render(const Example& example) const {
         const auto& gen = full.generation_spans;
         if (gen.size() == assistants.size()) {
             for (std::size_t j = 0; j < gen.size(); ++j)
-                out.spans.push_back({gen[j].first, gen[j].second, message_weight(example.messages[assistants[j]]),
-                                     assistants[j]});
+                out.spans.push_back(
+                    {gen[j].first, gen[j].second, message_weight(example.messages[assistants[j]]), assistants[j]});
             out.from_generation_blocks = true;
             return out;
         }
@@ -162,7 +163,8 @@ std::optional<FormattedSample> SampleFormatter::format(const Example& example, F
         // Formatting whitespace after the turn's end token ("<|im_end|>\n") is the template's,
         // not the model's: stop at the last special token when only whitespace follows it.
         std::size_t end_tok = last;
-        while (end_tok > first && !tokenizer_.is_special(enc.ids[end_tok]) && all_whitespace(rc.text, enc.spans[end_tok]))
+        while (end_tok > first && !tokenizer_.is_special(enc.ids[end_tok]) &&
+               all_whitespace(rc.text, enc.spans[end_tok]))
             --end_tok;
         bool has_end_special = tokenizer_.is_special(enc.ids[end_tok]) && end_tok > first;
         if (has_end_special) last = end_tok;
@@ -195,7 +197,8 @@ std::optional<FormattedSample> SampleFormatter::format(const Example& example, F
     return s;
 }
 
-std::vector<FormattedSample> SampleFormatter::format_all(const std::vector<Example>& examples, FormatReport& report) const {
+std::vector<FormattedSample> SampleFormatter::format_all(const std::vector<Example>& examples,
+                                                         FormatReport& report) const {
     std::vector<FormattedSample> out;
     out.reserve(examples.size());
     for (const Example& e : examples) {

@@ -41,7 +41,7 @@ struct FormattedSample {
 struct TrainedSpan {
     std::size_t begin = 0, end = 0;  // bytes [begin, end) of RenderedConversation::text
     float weight = 1.0f;
-    std::size_t message_index = 0;   // the assistant message it came from (SIZE_MAX when unknown)
+    std::size_t message_index = 0;  // the assistant message it came from (SIZE_MAX when unknown)
 };
 
 struct RenderedConversation {
@@ -51,12 +51,12 @@ struct RenderedConversation {
 };
 
 struct FormatReport {
-    std::size_t formatted = 0;           // samples produced
-    std::size_t dropped_too_long = 0;    // over max_length, truncation off
-    std::size_t truncated = 0;           // over max_length, cut to max_length
-    std::size_t dropped_untrained = 0;   // no trained token left (all weights 0, or cut away)
-    std::size_t failed = 0;              // the template could not render it (see errors)
-    std::vector<std::string> errors;     // "example ID: reason", first few only
+    std::size_t formatted = 0;          // samples produced
+    std::size_t dropped_too_long = 0;   // over max_length, truncation off
+    std::size_t truncated = 0;          // over max_length, cut to max_length
+    std::size_t dropped_untrained = 0;  // no trained token left (all weights 0, or cut away)
+    std::size_t failed = 0;             // the template could not render it (see errors)
+    std::vector<std::string> errors;    // "example ID: reason", first few only
 };
 
 // The template to train with: `explicit_source` when given, else the tokenizer's own

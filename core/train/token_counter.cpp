@@ -12,8 +12,8 @@ namespace tb {
 TokenCounter make_token_counter(const std::string& path) {
     namespace fs = std::filesystem;
     if (!fs::exists(path)) throw Error(path + ": no such tokenizer folder or file");
-    auto tokenizer = std::make_shared<Tokenizer>(fs::is_directory(path) ? Tokenizer::from_folder(path)
-                                                                         : Tokenizer::from_file(path));
+    auto tokenizer =
+        std::make_shared<Tokenizer>(fs::is_directory(path) ? Tokenizer::from_folder(path) : Tokenizer::from_file(path));
     TokenCounter counter;
     const std::string source = tokenizer->config().chat_template;
     if (source.empty()) {

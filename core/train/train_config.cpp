@@ -15,9 +15,12 @@ namespace {
 std::string method_name(TrainMethod m) { return m == TrainMethod::Full ? "full" : "lora"; }
 std::string schedule_name(LrSchedule s) {
     switch (s) {
-        case LrSchedule::Constant: return "constant";
-        case LrSchedule::Linear: return "linear";
-        case LrSchedule::Cosine: return "cosine";
+        case LrSchedule::Constant:
+            return "constant";
+        case LrSchedule::Linear:
+            return "linear";
+        case LrSchedule::Cosine:
+            return "cosine";
     }
     return "cosine";
 }
@@ -87,29 +90,44 @@ TrainConfig TrainConfig::from_json(const nlohmann::json& json) {
         } else if (key == "output_dir") {
             c.output_dir = read_as<std::string>(json, key, where);
         } else if (key == "chat_template") {
-            if (it->is_null()) c.chat_template.reset();
-            else c.chat_template = std::filesystem::path(read_as<std::string>(json, key, where));
+            if (it->is_null())
+                c.chat_template.reset();
+            else
+                c.chat_template = std::filesystem::path(read_as<std::string>(json, key, where));
         } else if (key == "method") {
             auto v = read_as<std::string>(json, key, where);
-            if (v == "lora") c.method = TrainMethod::Lora;
-            else if (v == "full") c.method = TrainMethod::Full;
-            else bad("must be \"lora\" or \"full\" (got \"" + v + "\")");
+            if (v == "lora")
+                c.method = TrainMethod::Lora;
+            else if (v == "full")
+                c.method = TrainMethod::Full;
+            else
+                bad("must be \"lora\" or \"full\" (got \"" + v + "\")");
         } else if (key == "lora") {
             if (!it->is_object()) bad("must be an object {rank, alpha, dropout, use_rslora, target_modules}");
             const std::string lw = where + "lora: ";
             for (auto l = it->begin(); l != it->end(); ++l) {
-                if (l.key() == "rank") c.lora.rank = read_as<std::int64_t>(*it, l.key(), lw);
-                else if (l.key() == "alpha") c.lora.alpha = read_as<double>(*it, l.key(), lw);
-                else if (l.key() == "dropout") c.lora.dropout = read_as<double>(*it, l.key(), lw);
-                else if (l.key() == "use_rslora") c.lora.use_rslora = read_as<bool>(*it, l.key(), lw);
-                else if (l.key() == "target_modules") c.lora.target_modules = read_as<std::vector<std::string>>(*it, l.key(), lw);
-                else throw Error(lw + "unknown key \"" + l.key() + "\" (known: rank, alpha, dropout, use_rslora, target_modules)");
+                if (l.key() == "rank")
+                    c.lora.rank = read_as<std::int64_t>(*it, l.key(), lw);
+                else if (l.key() == "alpha")
+                    c.lora.alpha = read_as<double>(*it, l.key(), lw);
+                else if (l.key() == "dropout")
+                    c.lora.dropout = read_as<double>(*it, l.key(), lw);
+                else if (l.key() == "use_rslora")
+                    c.lora.use_rslora = read_as<bool>(*it, l.key(), lw);
+                else if (l.key() == "target_modules")
+                    c.lora.target_modules = read_as<std::vector<std::string>>(*it, l.key(), lw);
+                else
+                    throw Error(lw + "unknown key \"" + l.key() +
+                                "\" (known: rank, alpha, dropout, use_rslora, target_modules)");
             }
         } else if (key == "loss_on") {
             auto v = read_as<std::string>(json, key, where);
-            if (v == "assistant") c.loss_on = LossOn::AssistantTurns;
-            else if (v == "all") c.loss_on = LossOn::AllTokens;
-            else bad("must be \"assistant\" or \"all\" (got \"" + v + "\")");
+            if (v == "assistant")
+                c.loss_on = LossOn::AssistantTurns;
+            else if (v == "all")
+                c.loss_on = LossOn::AllTokens;
+            else
+                bad("must be \"assistant\" or \"all\" (got \"" + v + "\")");
         } else if (key == "accepted_only") {
             c.accepted_only = read_as<bool>(json, key, where);
         } else if (key == "max_length") {
@@ -132,10 +150,14 @@ TrainConfig TrainConfig::from_json(const nlohmann::json& json) {
             c.max_steps = read_as<std::int64_t>(json, key, where);
         } else if (key == "schedule") {
             auto v = read_as<std::string>(json, key, where);
-            if (v == "constant") c.schedule = LrSchedule::Constant;
-            else if (v == "linear") c.schedule = LrSchedule::Linear;
-            else if (v == "cosine") c.schedule = LrSchedule::Cosine;
-            else bad("must be \"constant\", \"linear\" or \"cosine\" (got \"" + v + "\")");
+            if (v == "constant")
+                c.schedule = LrSchedule::Constant;
+            else if (v == "linear")
+                c.schedule = LrSchedule::Linear;
+            else if (v == "cosine")
+                c.schedule = LrSchedule::Cosine;
+            else
+                bad("must be \"constant\", \"linear\" or \"cosine\" (got \"" + v + "\")");
         } else if (key == "warmup_ratio") {
             c.warmup_ratio = read_as<double>(json, key, where);
         } else if (key == "weight_decay") {
@@ -189,9 +211,12 @@ std::vector<std::string> config_warnings(const TrainConfig& c) {
                     (c.epochs > 4.0 ? "more epochs overfit small datasets" : "fewer epochs may underfit"));
     if (c.method == TrainMethod::Lora && c.lora.alpha / double(std::max<std::int64_t>(1, c.lora.rank)) > 4.0)
         w.push_back("LoRA alpha/rank = " + num(c.lora.alpha / double(c.lora.rank)) + " is large (usual: 1-2)");
-    if (c.warmup_ratio > 0.2) w.push_back("warmup ratio " + num(c.warmup_ratio) + " spends over a fifth of the run warming up");
-    if (c.max_grad_norm == 0.0) w.push_back("gradient clipping is off (max_grad_norm 0): one bad batch can derail the run");
-    if (c.general_mix_share > 0.5) w.push_back("general-purpose share " + num(c.general_mix_share) + " outweighs the task data");
+    if (c.warmup_ratio > 0.2)
+        w.push_back("warmup ratio " + num(c.warmup_ratio) + " spends over a fifth of the run warming up");
+    if (c.max_grad_norm == 0.0)
+        w.push_back("gradient clipping is off (max_grad_norm 0): one bad batch can derail the run");
+    if (c.general_mix_share > 0.5)
+        w.push_back("general-purpose share " + num(c.general_mix_share) + " outweighs the task data");
     if (c.eval_every == 0) w.push_back("validation only at the end (eval_every 0): early stopping cannot act");
     return w;
 }
@@ -229,8 +254,7 @@ bool PauseToken::paused() const {
 void PauseToken::wait_while_paused(const CancelToken* cancel) const {
     std::unique_lock<std::mutex> lock(mutex_);
     // Cancel has no way to notify this condition variable: poll it a few times a second.
-    while (paused_ && !(cancel && cancel->cancelled()))
-        changed_.wait_for(lock, std::chrono::milliseconds(100));
+    while (paused_ && !(cancel && cancel->cancelled())) changed_.wait_for(lock, std::chrono::milliseconds(100));
 }
 
 }  // namespace tb

@@ -105,8 +105,9 @@ PreparedData prepare_training_data(const ProjectFile& project, const TrainConfig
                     std::swap(general[i - 1], general[splitmix64(state) % i]);
                 general.resize(wanted);
             } else if (wanted > general.size()) {
-                out.warnings.push_back("only " + std::to_string(general.size()) + " examples tagged \"general\" for a " +
-                                       std::to_string(int(share * 100)) + "% share (" + std::to_string(wanted) + " wanted)");
+                out.warnings.push_back("only " + std::to_string(general.size()) +
+                                       " examples tagged \"general\" for a " + std::to_string(int(share * 100)) +
+                                       "% share (" + std::to_string(wanted) + " wanted)");
             }
             out.general_used = static_cast<std::int64_t>(general.size());
             ids = task;
@@ -152,15 +153,17 @@ PreparedData prepare_training_data(const ProjectFile& project, const TrainConfig
                     std::to_string(out.train_report.failed) + " failed to render" +
                     (out.train_report.errors.empty() ? std::string() : ": " + out.train_report.errors.front()) + ")");
     if (out.train.size() < 50)
-        out.warnings.push_back("only " + std::to_string(out.train.size()) +
-                               " training examples: expect overfitting (a few hundred curated examples is a usual start)");
+        out.warnings.push_back(
+            "only " + std::to_string(out.train.size()) +
+            " training examples: expect overfitting (a few hundred curated examples is a usual start)");
     if (out.validation.empty())
         out.warnings.push_back("the validation split is empty: no validation loss, no early stopping (run the split)");
     if (out.train_report.dropped_too_long > 0)
         out.warnings.push_back(std::to_string(out.train_report.dropped_too_long) + " examples longer than max_length " +
                                std::to_string(config.max_length) + " tokens are dropped");
     if (out.train_report.failed > 0)
-        out.warnings.push_back(std::to_string(out.train_report.failed) + " examples failed to render with the template");
+        out.warnings.push_back(std::to_string(out.train_report.failed) +
+                               " examples failed to render with the template");
     return out;
 }
 
@@ -186,7 +189,8 @@ BatchTensors RowSet::batch(const std::vector<std::int64_t>& indices) const {
     // Padding sits at the end of every row and is its own sequence: cutting it off changes
     // no real token's attention or loss.
     auto take = [&](const torch::Tensor& t) { return t.index_select(0, index).slice(1, 0, longest).contiguous(); };
-    return BatchTensors{take(all_.input_ids), take(all_.sequence_ids), take(all_.position_ids), take(all_.loss_weights)};
+    return BatchTensors{take(all_.input_ids), take(all_.sequence_ids), take(all_.position_ids),
+                        take(all_.loss_weights)};
 }
 
 std::int64_t RowSet::real_tokens(const std::vector<std::int64_t>& indices) const {

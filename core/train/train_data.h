@@ -21,9 +21,9 @@ namespace tb {
 struct PreparedData {
     std::vector<FormattedSample> train, validation;
     FormatReport train_report, validation_report;
-    std::int64_t selected_examples = 0;       // from select_training_examples (before the general mix)
+    std::int64_t selected_examples = 0;                    // from select_training_examples (before the general mix)
     std::int64_t general_available = 0, general_used = 0;  // examples tagged "general" in the selection
-    std::vector<std::string> warnings;        // data warnings for the pre-flight report
+    std::vector<std::string> warnings;                     // data warnings for the pre-flight report
 };
 
 // Selects, mixes and formats. `formatter` carries the tokenizer, template and max_length.

@@ -43,9 +43,11 @@ void write_tokenizer_files(const std::filesystem::path& model_dir, const std::fi
                            const std::string& chat_template) {
     std::filesystem::create_directories(out_dir);
     if (std::filesystem::equivalent(model_dir, out_dir)) return;
-    for (const char* name : {"tokenizer.json", "special_tokens_map.json", "generation_config.json", "tokenizer.model"}) {
+    for (const char* name :
+         {"tokenizer.json", "special_tokens_map.json", "generation_config.json", "tokenizer.model"}) {
         if (std::filesystem::exists(model_dir / name))
-            std::filesystem::copy_file(model_dir / name, out_dir / name, std::filesystem::copy_options::overwrite_existing);
+            std::filesystem::copy_file(model_dir / name, out_dir / name,
+                                       std::filesystem::copy_options::overwrite_existing);
     }
     nlohmann::json config = std::filesystem::exists(model_dir / "tokenizer_config.json")
                                 ? read_json_file(model_dir / "tokenizer_config.json")

@@ -7,7 +7,8 @@ namespace tb {
 std::int64_t create_train_run(ProjectFile& project, const std::string& name, const nlohmann::json& config) {
     return project.transaction([&] {
         auto st = project.prepare(
-            "INSERT INTO runs(kind, name, config, status, started_at) VALUES('train', ?1, ?2, 'running', ?3) RETURNING id");
+            "INSERT INTO runs(kind, name, config, status, started_at) VALUES('train', ?1, ?2, 'running', ?3) RETURNING "
+            "id");
         st.bind(1, name).bind(2, config.dump()).bind(3, utc_now_iso8601());
         if (!st.step()) throw Error("could not create the run row in " + project.path());
         return st.column_int64(0);
@@ -30,7 +31,8 @@ bool train_run_exists(const ProjectFile& project, std::int64_t run_id) {
 void record_run_metrics(ProjectFile& project, std::int64_t run_id, std::int64_t step,
                         const std::vector<std::pair<std::string, double>>& values) {
     project.transaction([&] {
-        auto st = project.prepare("INSERT OR REPLACE INTO run_metrics(run_id, name, step, value) VALUES(?1, ?2, ?3, ?4)");
+        auto st =
+            project.prepare("INSERT OR REPLACE INTO run_metrics(run_id, name, step, value) VALUES(?1, ?2, ?3, ?4)");
         for (const auto& [name, value] : values) {
             st.reset();
             st.bind(1, run_id).bind(2, name).bind(3, step).bind(4, value).run();

@@ -36,9 +36,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double seconds_since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 bool cpu_has_bf16() {
     std::ifstream in("/proc/cpuinfo");
@@ -82,7 +80,8 @@ void validate_config(const TrainConfig& c) {
     if (c.eval_every < 0 || c.checkpoint_every < 0 || c.early_stopping_patience < 0 || c.log_every < 0)
         fail("eval_every, checkpoint_every, early_stopping_patience and log_every must not be negative");
     if (c.method == TrainMethod::Lora && c.lora.rank < 1) fail("lora.rank must be at least 1");
-    if (c.method == TrainMethod::Lora && (c.lora.dropout < 0.0 || c.lora.dropout >= 1.0)) fail("lora.dropout must be in [0, 1)");
+    if (c.method == TrainMethod::Lora && (c.lora.dropout < 0.0 || c.lora.dropout >= 1.0))
+        fail("lora.dropout must be in [0, 1)");
     if (c.compute_dtype != "auto" && c.compute_dtype != "bf16" && c.compute_dtype != "fp32")
         fail("compute_dtype must be auto, bf16 or fp32");
 }
@@ -109,13 +108,15 @@ struct Trainer::State {
 
     void prepare(const JobContext& ctx);
     // Rows of the effective batch of optimizer step `step` (0-based).
-    std::vector<std::int64_t> step_rows(std::int64_t step, std::vector<std::int64_t>& order, std::int64_t& order_epoch) const;
+    std::vector<std::int64_t> step_rows(std::int64_t step, std::vector<std::int64_t>& order,
+                                        std::int64_t& order_epoch) const;
     std::vector<std::vector<std::int64_t>> micro_batches(const std::vector<std::int64_t>& rows) const;
     double validation_loss();
     std::string resolved_dtype_name() const { return dtype == torch::kBFloat16 ? "bf16" : "fp32"; }
 };
 
-Trainer::Trainer(ProjectFile& project, TrainConfig config) : state_(std::make_unique<State>(project, std::move(config))) {
+Trainer::Trainer(ProjectFile& project, TrainConfig config)
+    : state_(std::make_unique<State>(project, std::move(config))) {
     auto& s = *state_;
     auto& c = s.config;
     if (c.log_every == 0) c.log_every = 1;
@@ -128,7 +129,7 @@ Trainer::Trainer(ProjectFile& project, TrainConfig config) : state_(std::make_un
         s.template_origin = std::filesystem::absolute(*c.chat_template).string();
     } else {
         s.template_origin = std::filesystem::exists(c.model_dir / "chat_template.jinja") ? "chat_template.jinja"
-                                                                                          : "tokenizer_config.json";
+                                                                                         : "tokenizer_config.json";
     }
     s.template_source = resolve_chat_template(*s.tokenizer, explicit_source);
 
@@ -141,7 +142,8 @@ Trainer::Trainer(ProjectFile& project, TrainConfig config) : state_(std::make_un
         s.dtype = torch::kBFloat16;
     }
     if (c.gradient_checkpointing)
-        s.setup_notes.push_back("gradient checkpointing: layers are recomputed in backward (less memory, ~1/3 more compute)");
+        s.setup_notes.push_back(
+            "gradient checkpointing: layers are recomputed in backward (less memory, ~1/3 more compute)");
 }
 
 Trainer::~Trainer() = default;
@@ -166,9 +168,10 @@ void Trainer::State::prepare(const JobContext& ctx) {
     val_rows = RowSet(data.validation, config.max_length, config.pack, pad_id);
     const std::int64_t effective = config.micro_batch_rows * config.gradient_accumulation;
     steps_per_epoch = (train_rows.rows() + effective - 1) / effective;
-    total_steps = config.max_steps > 0
-                      ? config.max_steps
-                      : std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil(config.epochs * double(steps_per_epoch))));
+    total_steps =
+        config.max_steps > 0
+            ? config.max_steps
+            : std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil(config.epochs * double(steps_per_epoch))));
 
     ctx.check_cancel();
     ctx.report(0, 0, "loading the model");
@@ -180,7 +183,8 @@ void Trainer::State::prepare(const JobContext& ctx) {
         lora.dtype = torch::kFloat32;  // trainable weights stay fp32 over a bf16 base
         apply_lora(*model, lora);
         for (auto& p : model->named_parameters()) {
-            const bool is_lora = p.key().find(".lora_A.") != std::string::npos || p.key().find(".lora_B.") != std::string::npos;
+            const bool is_lora =
+                p.key().find(".lora_A.") != std::string::npos || p.key().find(".lora_B.") != std::string::npos;
             p.value().set_requires_grad(is_lora);
         }
     } else {
@@ -200,7 +204,7 @@ void Trainer::State::prepare(const JobContext& ctx) {
 }
 
 std::vector<std::int64_t> Trainer::State::step_rows(std::int64_t step, std::vector<std::int64_t>& order,
-                                                     std::int64_t& order_epoch) const {
+                                                    std::int64_t& order_epoch) const {
     const std::int64_t epoch = step / steps_per_epoch, within = step % steps_per_epoch;
     if (order_epoch != epoch) {
         order = epoch_row_order(train_rows.rows(), config.seed, epoch);
@@ -216,7 +220,8 @@ std::vector<std::vector<std::int64_t>> Trainer::State::micro_batches(const std::
     std::vector<std::vector<std::int64_t>> out;
     for (std::size_t i = 0; i < rows.size(); i += static_cast<std::size_t>(config.micro_batch_rows)) {
         const auto end = std::min(rows.size(), i + static_cast<std::size_t>(config.micro_batch_rows));
-        out.emplace_back(rows.begin() + static_cast<std::ptrdiff_t>(i), rows.begin() + static_cast<std::ptrdiff_t>(end));
+        out.emplace_back(rows.begin() + static_cast<std::ptrdiff_t>(i),
+                         rows.begin() + static_cast<std::ptrdiff_t>(end));
     }
     return out;
 }
@@ -282,11 +287,13 @@ const PreflightReport& Trainer::preflight(const JobContext& ctx) {
         }
         for (auto& [_, t] : s.trainable) t.mutable_grad() = torch::Tensor();
         set_cpu_rng_state(rng);
-        const double micro_per_step = double(std::min<std::int64_t>(
-            s.config.gradient_accumulation, (s.train_rows.rows() + s.config.micro_batch_rows - 1) / s.config.micro_batch_rows));
+        const double micro_per_step = double(
+            std::min<std::int64_t>(s.config.gradient_accumulation,
+                                   (s.train_rows.rows() + s.config.micro_batch_rows - 1) / s.config.micro_batch_rows));
         r.seconds_per_step = seconds * micro_per_step;
         const double validations = s.config.eval_every > 0 ? double(s.total_steps / s.config.eval_every) + 1.0 : 1.0;
-        const double val_batches = double((s.val_rows.rows() + s.config.micro_batch_rows - 1) / s.config.micro_batch_rows);
+        const double val_batches =
+            double((s.val_rows.rows() + s.config.micro_batch_rows - 1) / s.config.micro_batch_rows);
         r.estimated_seconds = r.seconds_per_step * double(s.total_steps) + validations * val_batches * seconds / 3.0;
     }
 
@@ -301,11 +308,11 @@ const PreflightReport& Trainer::preflight(const JobContext& ctx) {
                                  double(s.config.micro_batch_rows) * double(mc.num_attention_heads) *
                                      double(s.config.max_length) * double(s.config.max_length) * 4.0 * 2.0;
         // With gradient checkpointing: every layer's input, plus one layer's activations at a time.
-        const double activations = s.config.gradient_checkpointing
-                                       ? per_layer + tokens * double(mc.hidden_size) * elem * double(mc.num_hidden_layers)
-                                       : per_layer * double(mc.num_hidden_layers);
-        r.estimated_memory_bytes = double(r.total_parameters) * elem + double(r.trainable_parameters) * 12.0 + activations +
-                                   tokens * double(mc.vocab_size) * 4.0 * 3.0;
+        const double activations = s.config.gradient_checkpointing ? per_layer + tokens * double(mc.hidden_size) *
+                                                                                     elem * double(mc.num_hidden_layers)
+                                                                   : per_layer * double(mc.num_hidden_layers);
+        r.estimated_memory_bytes = double(r.total_parameters) * elem + double(r.trainable_parameters) * 12.0 +
+                                   activations + tokens * double(mc.vocab_size) * 4.0 * 3.0;
     }
     r.warnings = config_warnings(s.config);
     for (const auto& w : s.data.warnings) r.warnings.push_back(w);
@@ -356,7 +363,8 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
                          : "no checkpoint in " + (c.output_dir / "checkpoints").string() + ": starting from step 0");
     for (const auto& note : s.setup_notes) log(note);
     log("chat template: " + s.template_origin + "; compute " + s.resolved_dtype_name() + "; " +
-        std::to_string(report.trainable_parameters) + " trainable parameters; " + std::to_string(s.total_steps) + " steps");
+        std::to_string(report.trainable_parameters) + " trainable parameters; " + std::to_string(s.total_steps) +
+        " steps");
 
     auto cancelled = [&] { return ctx.cancel && ctx.cancel->cancelled(); };
     auto checkpoint = [&](std::int64_t step) {
@@ -413,7 +421,8 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
                 trained_weight += batches.back().loss_weights.slice(1, 1).sum().item<double>();
             }
             const double lr = scheduled_learning_rate(c, step, s.total_steps);
-            for (auto& group : optimizer.param_groups()) static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+            for (auto& group : optimizer.param_groups())
+                static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
             optimizer.zero_grad();
             double loss_value = 0.0;
             bool finite = true;
@@ -439,11 +448,11 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
                 status = "failed";
                 const auto last = latest_checkpoint(c.output_dir);
                 result.last_checkpoint = last.value_or(std::filesystem::path());
-                result.message = std::string(std::isfinite(loss_value) ? "the gradient norm" : "the loss") +
-                                 " is not finite (NaN or inf) at step " +
-                                 std::to_string(step + 1) + " (learning rate " + format_number(lr) +
-                                 "): training stopped; lower the learning rate" +
-                                 (last ? "; the last good checkpoint is " + last->string() : "; no checkpoint was written yet");
+                result.message =
+                    std::string(std::isfinite(loss_value) ? "the gradient norm" : "the loss") +
+                    " is not finite (NaN or inf) at step " + std::to_string(step + 1) + " (learning rate " +
+                    format_number(lr) + "): training stopped; lower the learning rate" +
+                    (last ? "; the last good checkpoint is " + last->string() : "; no checkpoint was written yet");
                 log(result.message);
                 break;
             }
@@ -497,7 +506,8 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
             checkpoint(step);
             if (stop_early) {
                 status = "stopped_early";
-                result.message = "stopped early at step " + std::to_string(step) + " (validation loss stopped improving)";
+                result.message =
+                    "stopped early at step " + std::to_string(step) + " (validation loss stopped improving)";
             } else {
                 result.message = "completed " + std::to_string(step) + " steps";
             }
@@ -508,14 +518,15 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
                 save_pretrained(*s.model, c.output_dir, torch::kFloat32);
             }
             write_tokenizer_files(c.model_dir, c.output_dir, s.template_source);
-            nlohmann::json summary = {{"run_id", run_id},
-                                      {"status", status},
-                                      {"steps", step},
-                                      {"final_loss", result.final_loss},
-                                      {"best_val_loss", cs.best_val_loss ? nlohmann::json(*cs.best_val_loss) : nlohmann::json()},
-                                      {"chat_template_origin", s.template_origin},
-                                      {"config", resolved},
-                                      {"preflight", report.to_json()}};
+            nlohmann::json summary = {
+                {"run_id", run_id},
+                {"status", status},
+                {"steps", step},
+                {"final_loss", result.final_loss},
+                {"best_val_loss", cs.best_val_loss ? nlohmann::json(*cs.best_val_loss) : nlohmann::json()},
+                {"chat_template_origin", s.template_origin},
+                {"config", resolved},
+                {"preflight", report.to_json()}};
             write_run_summary(c.output_dir, summary);
             log(result.message);
         }

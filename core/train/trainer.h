@@ -55,35 +55,35 @@ struct TrainConfig {
     LossOn loss_on = LossOn::AssistantTurns;
 
     // --- data ---
-    bool accepted_only = false;           // only examples reviewed "accept"
-    std::int64_t max_length = 1024;       // tokens per sample
-    bool truncate = false;                // too long: cut (default: drop); counted in the pre-flight report
-    bool pack = true;                     // several samples per row, no attention across them
-    std::int64_t micro_batch_rows = 4;    // rows of max_length tokens per forward
+    bool accepted_only = false;         // only examples reviewed "accept"
+    std::int64_t max_length = 1024;     // tokens per sample
+    bool truncate = false;              // too long: cut (default: drop); counted in the pre-flight report
+    bool pack = true;                   // several samples per row, no attention across them
+    std::int64_t micro_batch_rows = 4;  // rows of max_length tokens per forward
     std::int64_t gradient_accumulation = 1;
-    double general_mix_share = 0.0;       // share of examples tagged "general" mixed in against forgetting
+    double general_mix_share = 0.0;  // share of examples tagged "general" mixed in against forgetting
 
     // --- optimisation ---
-    double learning_rate = 1e-4;          // LoRA default; warned outside 5e-5..2e-4
-    double epochs = 3.0;                  // warned outside 2..4
-    std::int64_t max_steps = 0;           // 0: from epochs; else stop after this many optimizer steps
+    double learning_rate = 1e-4;  // LoRA default; warned outside 5e-5..2e-4
+    double epochs = 3.0;          // warned outside 2..4
+    std::int64_t max_steps = 0;   // 0: from epochs; else stop after this many optimizer steps
     LrSchedule schedule = LrSchedule::Cosine;
-    double warmup_ratio = 0.03;           // share of total steps
+    double warmup_ratio = 0.03;  // share of total steps
     double weight_decay = 0.0;
     double adam_beta1 = 0.9, adam_beta2 = 0.999, adam_eps = 1e-8;
-    double max_grad_norm = 1.0;           // 0: no clipping
+    double max_grad_norm = 1.0;  // 0: no clipping
     std::uint64_t seed = 42;
 
     // --- validation, checkpoints, logging ---
-    std::int64_t eval_every = 50;         // optimizer steps between validation passes (0: only at the end)
+    std::int64_t eval_every = 50;              // optimizer steps between validation passes (0: only at the end)
     std::int64_t early_stopping_patience = 0;  // validations without improvement before stopping (0: off)
-    std::int64_t checkpoint_every = 100;  // 0: only at the end
+    std::int64_t checkpoint_every = 100;       // 0: only at the end
     std::int64_t log_every = 1;
 
     // --- numerics ---
-    std::string compute_dtype = "auto";   // "auto" (bf16 where the hardware has it), "bf16", "fp32"
+    std::string compute_dtype = "auto";  // "auto" (bf16 where the hardware has it), "bf16", "fp32"
     bool gradient_checkpointing = false;
-    int threads = 0;                      // 0: all cores
+    int threads = 0;  // 0: all cores
 
     nlohmann::json to_json() const;
     // Missing keys keep their defaults; unknown keys and bad values throw tb::Error naming the key.
@@ -100,31 +100,31 @@ double scheduled_learning_rate(const TrainConfig& config, std::int64_t step, std
 struct PreflightReport {
     std::int64_t train_examples = 0, validation_examples = 0;
     std::int64_t dropped_too_long = 0, truncated = 0, dropped_untrained = 0, failed = 0;
-    std::vector<std::string> format_errors;  // first few "example ID: reason"
+    std::vector<std::string> format_errors;             // first few "example ID: reason"
     std::int64_t train_tokens = 0, trained_tokens = 0;  // per epoch
     double trained_share() const { return train_tokens ? double(trained_tokens) / double(train_tokens) : 0.0; }
     std::int64_t rows_per_epoch = 0, steps_per_epoch = 0, total_steps = 0;
     std::int64_t trainable_parameters = 0, total_parameters = 0;
-    std::string chat_template_origin;    // "tokenizer_config.json" or the explicit file's path
+    std::string chat_template_origin;  // "tokenizer_config.json" or the explicit file's path
     bool template_has_generation_blocks = false;
-    std::string compute_dtype;           // resolved: "bf16" or "fp32"
-    double seconds_per_step = 0.0;       // from a short timed warm-up
+    std::string compute_dtype;      // resolved: "bf16" or "fp32"
+    double seconds_per_step = 0.0;  // from a short timed warm-up
     double estimated_seconds = 0.0;
     double estimated_memory_bytes = 0.0;
-    std::vector<std::string> warnings;   // config_warnings + data warnings (e.g. few examples)
+    std::vector<std::string> warnings;  // config_warnings + data warnings (e.g. few examples)
     nlohmann::json to_json() const;
-    std::string to_text() const;         // the report printed by the CLI and shown by the dialog
+    std::string to_text() const;  // the report printed by the CLI and shown by the dialog
 };
 
 struct StepMetrics {
-    std::int64_t step = 0;               // 1-based optimizer step
+    std::int64_t step = 0;  // 1-based optimizer step
     std::int64_t total_steps = 0;
-    double epoch = 0.0;                  // fractional
-    double loss = 0.0;                   // mean token loss of the effective batch
+    double epoch = 0.0;  // fractional
+    double loss = 0.0;   // mean token loss of the effective batch
     double learning_rate = 0.0;
-    double grad_norm = 0.0;              // before clipping
-    double tokens_per_s = 0.0;           // all tokens processed (not only trained ones)
-    std::int64_t tokens = 0;             // cumulative tokens
+    double grad_norm = 0.0;     // before clipping
+    double tokens_per_s = 0.0;  // all tokens processed (not only trained ones)
+    std::int64_t tokens = 0;    // cumulative tokens
     double elapsed_s = 0.0;
     double eta_s = 0.0;
 };
@@ -132,7 +132,7 @@ struct StepMetrics {
 struct ValidationMetrics {
     std::int64_t step = 0;
     double val_loss = 0.0;
-    bool best = false;                   // improved on every earlier validation
+    bool best = false;  // improved on every earlier validation
 };
 
 struct TrainCallbacks {
@@ -158,13 +158,13 @@ private:
 };
 
 struct TrainResult {
-    std::int64_t run_id = 0;             // runs row (kind 'train') in the project
-    std::string status;                  // completed | cancelled | failed | stopped_early
-    std::string message;                 // why it stopped (NaN loss at step N, ...)
+    std::int64_t run_id = 0;  // runs row (kind 'train') in the project
+    std::string status;       // completed | cancelled | failed | stopped_early
+    std::string message;      // why it stopped (NaN loss at step N, ...)
     std::int64_t steps = 0;
     double final_loss = 0.0;
     std::optional<double> best_val_loss;
-    std::filesystem::path output_dir;    // adapter or model folder written
+    std::filesystem::path output_dir;  // adapter or model folder written
     std::filesystem::path last_checkpoint;
 };
 

@@ -16,8 +16,12 @@ nlohmann::json answers(const std::string& task, bool changes, bool citations, bo
 }
 
 tb::ModelShape llama2_7b() {
-    return tb::model_shape_from_config({{"model_type", "llama"}, {"hidden_size", 4096}, {"intermediate_size", 11008},
-                                        {"num_hidden_layers", 32}, {"num_attention_heads", 32}, {"vocab_size", 32000},
+    return tb::model_shape_from_config({{"model_type", "llama"},
+                                        {"hidden_size", 4096},
+                                        {"intermediate_size", 11008},
+                                        {"num_hidden_layers", 32},
+                                        {"num_attention_heads", 32},
+                                        {"vocab_size", 32000},
                                         {"tie_word_embeddings", false}},
                                        "llama-2-7b/config.json");
 }
@@ -143,8 +147,8 @@ TEST(Decision, RecordsWhoDecidedAndOverrides) {
     EXPECT_EQ(plain.chosen(), tb::Approach::fine_tune);
     EXPECT_EQ(*plain.method, tb::TuningMethod::lora);
 
-    tb::Decision overridden = tb::make_decision(a, "Ada", tb::Approach::prompting, "legal will not sign off on training",
-                                                "2026-11-28T16:00:00Z");
+    tb::Decision overridden = tb::make_decision(a, "Ada", tb::Approach::prompting,
+                                                "legal will not sign off on training", "2026-11-28T16:00:00Z");
     EXPECT_EQ(overridden.chosen(), tb::Approach::prompting);
     nlohmann::json j = tb::to_json(overridden);
     EXPECT_EQ(j["recommended"], "fine-tune");
@@ -155,9 +159,9 @@ TEST(Decision, RecordsWhoDecidedAndOverrides) {
     EXPECT_EQ(back.answers, a.answers);
 
     EXPECT_THROW(tb::make_decision(a, "", std::nullopt), tb::Error);
-    EXPECT_THROW(tb::make_decision(a, "Ada", tb::Approach::rag, "  "), tb::Error);        // override needs a reason
+    EXPECT_THROW(tb::make_decision(a, "Ada", tb::Approach::rag, "  "), tb::Error);         // override needs a reason
     EXPECT_THROW(tb::make_decision(a, "Ada", tb::Approach::fine_tune, "why"), tb::Error);  // no-op override
-    EXPECT_THROW(tb::make_decision(a, "Ada", std::nullopt, "a reason"), tb::Error);       // reason without override
+    EXPECT_THROW(tb::make_decision(a, "Ada", std::nullopt, "a reason"), tb::Error);        // reason without override
     j.erase("decided_by");
     EXPECT_THROW(tb::decision_from_json(j), tb::Error);
     EXPECT_EQ(tb::utc_timestamp_now().size(), 20u);

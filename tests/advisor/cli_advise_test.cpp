@@ -1,11 +1,11 @@
 // `tunebench-cli advise` end to end: runs the real binary (skips when it is not built, e.g.
 // when only test_advisor was built).
+#include <sys/wait.h>
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <sys/wait.h>
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -91,8 +91,11 @@ TEST_F(AdviseCli, MissingAnswersExitTwoNamingEachKey) {
     EXPECT_EQ(r.output.find("Recommendation"), std::string::npos);
     EXPECT_EQ(run_cli("advise --answers " + answers + " --json").status, 2);
     EXPECT_EQ(run_cli("advise").status, 2);  // --answers is required
-    std::string bad = write_answers("bad.json", {{"goal", "x"}, {"task", "poems"}, {"knowledge_changes_often", false},
-                                                 {"needs_citations", false}, {"model_can_do_it_with_examples", true}});
+    std::string bad = write_answers("bad.json", {{"goal", "x"},
+                                                 {"task", "poems"},
+                                                 {"knowledge_changes_often", false},
+                                                 {"needs_citations", false},
+                                                 {"model_can_do_it_with_examples", true}});
     CliRun wrong = run_cli("advise --answers " + bad);
     EXPECT_EQ(wrong.status, 2);
     EXPECT_NE(wrong.output.find("poems"), std::string::npos) << wrong.output;
@@ -123,7 +126,9 @@ TEST_F(AdviseCli, StoresTheDecisionInTheProject) {
     EXPECT_NE(overridden.out.find("overriding fine-tune"), std::string::npos) << overridden.output;
 
     // An override needs its reason; a decision needs a name.
-    EXPECT_EQ(run_cli("advise --answers " + answers + " --project " + project + " --decided-by Ada --override rag").status, 2);
+    EXPECT_EQ(
+        run_cli("advise --answers " + answers + " --project " + project + " --decided-by Ada --override rag").status,
+        2);
     EXPECT_EQ(run_cli("advise --answers " + answers + " --project " + project).status, 2);
     EXPECT_EQ(run_cli("advise --answers " + answers + " --decided-by Ada").status, 2);
     fs::remove(project);

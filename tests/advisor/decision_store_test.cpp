@@ -23,16 +23,16 @@ tb::Advice style_advice() {
 }
 
 TEST(DecisionStore, StoresAndReadsBackDecisions) {
-    fs::path path = fs::path(testing::TempDir()) / ("tb_advisor_decisions_" + std::to_string(::getpid()) + ".tunebench");
+    fs::path path =
+        fs::path(testing::TempDir()) / ("tb_advisor_decisions_" + std::to_string(::getpid()) + ".tunebench");
     fs::remove(path);
     tb::Advice advice = style_advice();
     {
         tb::ProjectFile project = tb::ProjectFile::create(path.string());
         EXPECT_FALSE(tb::latest_decision(project));
         tb::Decision first = tb::make_decision(advice, "Ada", std::nullopt, "", "2026-11-28T16:00:00Z");
-        tb::Decision second =
-            tb::make_decision(advice, "Grace", tb::Approach::prompting, "no budget for GPUs this quarter",
-                              "2026-11-28T17:00:00Z");
+        tb::Decision second = tb::make_decision(advice, "Grace", tb::Approach::prompting,
+                                                "no budget for GPUs this quarter", "2026-11-28T17:00:00Z");
         std::int64_t id1 = tb::store_decision(project, first);
         std::int64_t id2 = tb::store_decision(project, second);
         EXPECT_LT(id1, id2);
@@ -52,7 +52,8 @@ TEST(DecisionStore, StoresAndReadsBackDecisions) {
     EXPECT_EQ(tb::latest_decision(project)->id, all[1].id);
 
     // The recommendation column holds what was decided, readable without parsing JSON.
-    tb::Statement s = project.prepare("SELECT recommendation, json_extract(answers, '$.task') FROM decisions ORDER BY id");
+    tb::Statement s =
+        project.prepare("SELECT recommendation, json_extract(answers, '$.task') FROM decisions ORDER BY id");
     ASSERT_TRUE(s.step());
     EXPECT_EQ(s.column_text(0), "fine-tune");
     EXPECT_EQ(s.column_text(1), "style");

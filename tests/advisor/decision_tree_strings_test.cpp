@@ -40,7 +40,8 @@ TEST(DecisionTreeStrings, EveryTreeTextIsVisibleToTranslators) {
     ASSERT_GT(texts.size(), 50u);
     for (const auto& text : texts) {
         // The generator writes each text as a JSON string literal, which C++ reads the same way.
-        const std::string literal = "QT_TRANSLATE_NOOP(\"DecisionTree\", " + nlohmann::json(text).dump(-1, ' ', false) + ")";
+        const std::string literal =
+            "QT_TRANSLATE_NOOP(\"DecisionTree\", " + nlohmann::json(text).dump(-1, ' ', false) + ")";
         EXPECT_NE(generated.find(literal), std::string::npos)
             << "not in ui/advisor/decision_tree_strings.cpp (run translations/update.sh): " << text;
     }

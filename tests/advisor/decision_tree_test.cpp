@@ -30,8 +30,10 @@ std::string expected_leaf(const std::string& task, bool changes, bool citations,
     if (changes) return "rag.changing_facts";
     if (citations) return "rag.citations";
     if (task == "style") return with_examples ? "prompting.style" : "fine_tune.style";
-    if (task == "structured_output") return with_examples ? "prompting.structured_output" : "fine_tune.structured_output";
-    if (task == "narrow_latency_cost") return with_examples ? "fine_tune.distill_small_model" : "fine_tune.narrow_task_from_labels";
+    if (task == "structured_output")
+        return with_examples ? "prompting.structured_output" : "fine_tune.structured_output";
+    if (task == "narrow_latency_cost")
+        return with_examples ? "fine_tune.distill_small_model" : "fine_tune.narrow_task_from_labels";
     if (task == "domain_reasoning") return with_examples ? "prompting.domain_reasoning" : "fine_tune.domain_reasoning";
     if (task == "knowledge") return with_examples ? "prompting.knowledge_in_context" : "rag.static_knowledge";
     return with_examples ? "prompting.general" : "prompting.define_the_gap";
@@ -59,7 +61,8 @@ TEST(DecisionTree, BuiltinAsksTheFiveQuestionsInOrder) {
 // between them they reach every leaf of the tree.
 TEST(DecisionTree, EveryCombinationReachesTheExpectedLeaf) {
     std::set<std::string> reached;
-    for (const auto& task : {"style", "structured_output", "narrow_latency_cost", "domain_reasoning", "knowledge", "other"})
+    for (const auto& task :
+         {"style", "structured_output", "narrow_latency_cost", "domain_reasoning", "knowledge", "other"})
         for (bool changes : {false, true})
             for (bool citations : {false, true})
                 for (bool with_examples : {false, true}) {
@@ -202,7 +205,10 @@ TEST(DecisionTreeValidation, RejectsBrokenTrees) {
         {"leaf without reasons", [](auto& t) { t["nodes"]["p"]["reasons"] = nlohmann::json::array(); }, "reasons"},
         {"leaf without try_first", [](auto& t) { t["nodes"]["f"].erase("try_first"); }, "try_first"},
         {"unused question",
-         [](auto& t) { t["questions"]["spare"] = {{"type", "boolean"}, {"text", "Unused?"}}; }, "spare"},
+         [](auto& t) {
+             t["questions"]["spare"] = {{"type", "boolean"}, {"text", "Unused?"}};
+         },
+         "spare"},
         {"unknown question", [](auto& t) { t["nodes"]["q"]["ask"] = "nope"; }, "nope"},
         {"missing start", [](auto& t) { t["start"] = "begin"; }, "begin"},
         {"node both ask and leaf", [](auto& t) { t["nodes"]["p"]["ask"] = "ok"; }, "exactly one"},
@@ -221,7 +227,8 @@ TEST(DecisionTreeValidation, RejectsBrokenTrees) {
          "twice"},
         {"choice with one option",
          [](auto& t) {
-             t["questions"]["ok"] = {{"type", "choice"}, {"text", "Pick"}, {"options", {{{"value", "a"}, {"label", "A"}}}}};
+             t["questions"]["ok"] = {
+                 {"type", "choice"}, {"text", "Pick"}, {"options", {{{"value", "a"}, {"label", "A"}}}}};
          },
          "two"},
     };

@@ -11,19 +11,19 @@ constexpr double GiB = 1073741824.0;
 
 // config.json fields of real models, as published on the Hugging Face hub.
 nlohmann::json llama32_1b_config() {
-    return {{"model_type", "llama"}, {"hidden_size", 2048}, {"intermediate_size", 8192}, {"num_hidden_layers", 16},
-            {"num_attention_heads", 32}, {"num_key_value_heads", 8}, {"head_dim", 64}, {"vocab_size", 128256},
-            {"tie_word_embeddings", true}};
+    return {{"model_type", "llama"},   {"hidden_size", 2048},       {"intermediate_size", 8192},
+            {"num_hidden_layers", 16}, {"num_attention_heads", 32}, {"num_key_value_heads", 8},
+            {"head_dim", 64},          {"vocab_size", 128256},      {"tie_word_embeddings", true}};
 }
 nlohmann::json llama2_7b_config() {
-    return {{"model_type", "llama"}, {"hidden_size", 4096}, {"intermediate_size", 11008}, {"num_hidden_layers", 32},
-            {"num_attention_heads", 32}, {"num_key_value_heads", 32}, {"vocab_size", 32000},
-            {"tie_word_embeddings", false}};
+    return {{"model_type", "llama"},   {"hidden_size", 4096},         {"intermediate_size", 11008},
+            {"num_hidden_layers", 32}, {"num_attention_heads", 32},   {"num_key_value_heads", 32},
+            {"vocab_size", 32000},     {"tie_word_embeddings", false}};
 }
 nlohmann::json llama3_70b_config() {
-    return {{"model_type", "llama"}, {"hidden_size", 8192}, {"intermediate_size", 28672}, {"num_hidden_layers", 80},
-            {"num_attention_heads", 64}, {"num_key_value_heads", 8}, {"vocab_size", 128256},
-            {"tie_word_embeddings", false}};
+    return {{"model_type", "llama"},   {"hidden_size", 8192},         {"intermediate_size", 28672},
+            {"num_hidden_layers", 80}, {"num_attention_heads", 64},   {"num_key_value_heads", 8},
+            {"vocab_size", 128256},    {"tie_word_embeddings", false}};
 }
 
 // ---- Llama-3.2-1B: h 2048, i 8192, 16 layers, 32 heads, 8 kv heads, head_dim 64, V 128256, tied.

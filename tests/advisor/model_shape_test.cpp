@@ -37,10 +37,13 @@ TEST(ModelShape, ReadsAModelFolder) {
 
 TEST(ModelShape, DefaultsAndNestedTextConfig) {
     // No num_key_value_heads: plain multi-head attention. No tie_word_embeddings on a llama: untied.
-    tb::ModelShape s = tb::model_shape_from_config(
-        {{"model_type", "llama"}, {"hidden_size", 64}, {"intermediate_size", 256}, {"num_hidden_layers", 2},
-         {"num_attention_heads", 4}, {"vocab_size", 100}},
-        "tiny");
+    tb::ModelShape s = tb::model_shape_from_config({{"model_type", "llama"},
+                                                    {"hidden_size", 64},
+                                                    {"intermediate_size", 256},
+                                                    {"num_hidden_layers", 2},
+                                                    {"num_attention_heads", 4},
+                                                    {"vocab_size", 100}},
+                                                   "tiny");
     EXPECT_EQ(s.num_key_value_heads, 4);
     EXPECT_EQ(s.head_dim, 16);
     EXPECT_FALSE(s.tie_word_embeddings);
@@ -48,17 +51,26 @@ TEST(ModelShape, DefaultsAndNestedTextConfig) {
     EXPECT_EQ(s.parameters, 144192);
 
     // A multimodal config keeps the language model in text_config.
-    tb::ModelShape nested = tb::model_shape_from_config(
-        {{"model_type", "llava"}, {"text_config", {{"model_type", "llama"}, {"hidden_size", 64}, {"intermediate_size", 256},
-                                                   {"num_hidden_layers", 2}, {"num_attention_heads", 4}, {"vocab_size", 100}}}},
-        "nested");
+    tb::ModelShape nested = tb::model_shape_from_config({{"model_type", "llava"},
+                                                         {"text_config",
+                                                          {{"model_type", "llama"},
+                                                           {"hidden_size", 64},
+                                                           {"intermediate_size", 256},
+                                                           {"num_hidden_layers", 2},
+                                                           {"num_attention_heads", 4},
+                                                           {"vocab_size", 100}}}},
+                                                        "nested");
     EXPECT_EQ(nested.parameters, 144192);
 
     // Qwen2 has q/k/v biases: + 2 layers · (64 + 2·64) = 384
-    tb::ModelShape qwen = tb::model_shape_from_config(
-        {{"model_type", "qwen2"}, {"hidden_size", 64}, {"intermediate_size", 256}, {"num_hidden_layers", 2},
-         {"num_attention_heads", 4}, {"vocab_size", 100}, {"tie_word_embeddings", false}},
-        "qwen");
+    tb::ModelShape qwen = tb::model_shape_from_config({{"model_type", "qwen2"},
+                                                       {"hidden_size", 64},
+                                                       {"intermediate_size", 256},
+                                                       {"num_hidden_layers", 2},
+                                                       {"num_attention_heads", 4},
+                                                       {"vocab_size", 100},
+                                                       {"tie_word_embeddings", false}},
+                                                      "qwen");
     EXPECT_EQ(qwen.parameters, 144192 + 384);
 }
 
@@ -71,8 +83,12 @@ TEST(ModelShape, ErrorsNameTheFieldAndFile) {
         EXPECT_NE(std::string(e.what()).find("intermediate_size"), std::string::npos);
     }
     EXPECT_THROW(tb::load_model_shape(fs::path(testing::TempDir()) / "no-such-model"), tb::Error);
-    EXPECT_THROW(tb::model_shape_from_config({{"hidden_size", 64}, {"intermediate_size", 256}, {"num_hidden_layers", 2},
-                                              {"num_attention_heads", 4}, {"num_key_value_heads", 3}, {"vocab_size", 100}},
+    EXPECT_THROW(tb::model_shape_from_config({{"hidden_size", 64},
+                                              {"intermediate_size", 256},
+                                              {"num_hidden_layers", 2},
+                                              {"num_attention_heads", 4},
+                                              {"num_key_value_heads", 3},
+                                              {"vocab_size", 100}},
                                              "gqa"),
                  tb::Error);
 }
@@ -83,7 +99,8 @@ TEST(ModelShape, ParsesTypedParameterCounts) {
     EXPECT_EQ(tb::parse_parameter_count("350M"), 350000000);
     EXPECT_EQ(tb::parse_parameter_count("70e9"), 70000000000);
     EXPECT_EQ(tb::parse_parameter_count("8,030,261,248"), 8030261248);
-    for (const char* bad : {"", "seven", "7X", "-3B", "0", "B"}) EXPECT_THROW(tb::parse_parameter_count(bad), tb::Error) << bad;
+    for (const char* bad : {"", "seven", "7X", "-3B", "0", "B"})
+        EXPECT_THROW(tb::parse_parameter_count(bad), tb::Error) << bad;
 }
 
 TEST(ModelShape, FormatsCountsForPeople) {
@@ -95,10 +112,10 @@ TEST(ModelShape, FormatsCountsForPeople) {
 }
 
 TEST(ModelShape, ReferenceShapesHaveTheirPublishedCounts) {
-    std::map<std::string, std::int64_t> published = {
-        {"Llama-3.2-1B", 1235814400}, {"Llama-3.2-3B", 3212749824}, {"Llama-2-7B", 6738415616},
-        {"Llama-3-8B", 8030261248},   {"Llama-2-13B", 13015864320}, {"Qwen2.5-32B", 32763876352},
-        {"Llama-3-70B", 70553706496}};
+    std::map<std::string, std::int64_t> published = {{"Llama-3.2-1B", 1235814400}, {"Llama-3.2-3B", 3212749824},
+                                                     {"Llama-2-7B", 6738415616},   {"Llama-3-8B", 8030261248},
+                                                     {"Llama-2-13B", 13015864320}, {"Qwen2.5-32B", 32763876352},
+                                                     {"Llama-3-70B", 70553706496}};
     ASSERT_EQ(tb::reference_shapes().size(), published.size());
     for (const auto& s : tb::reference_shapes()) EXPECT_EQ(s.parameters, published.at(s.source)) << s.source;
 }

@@ -52,8 +52,8 @@ TEST(Coverage, SharesTargetsAndGaps) {
 TEST(Coverage, TurnAndLengthDistributions) {
     CurationTempDir dir;
     auto project = tb::ProjectFile::create(dir.file("p.tunebench"));
-    add_example(project, chat("abc", "de"));                              // 2 turns, 5 chars
-    add_example(project, chat("hello there", std::string(100, 'x'), "s"));  // 3 turns, 112 chars
+    add_example(project, chat("abc", "de"));                                 // 2 turns, 5 chars
+    add_example(project, chat("hello there", std::string(100, 'x'), "s"));   // 3 turns, 112 chars
     add_example(project, chat(std::string(60, 'q'), std::string(70, 'r')));  // 2 turns, 130 chars
     auto report = tb::coverage_report(project);
     EXPECT_EQ(report.turns.at(2), 2);

@@ -30,8 +30,8 @@ inline tb::Example chat(const std::string& user, const std::string& assistant, c
 
 // A distinct, wordy prompt per index (no two share a 5-word shingle by accident).
 inline std::string distinct_prompt(int i) {
-    static const char* words[] = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel",
-                                  "india", "juliet", "kilo", "lima", "mike", "november", "oscar", "papa"};
+    static const char* words[] = {"alpha", "bravo",  "charlie", "delta", "echo", "foxtrot",  "golf",  "hotel",
+                                  "india", "juliet", "kilo",    "lima",  "mike", "november", "oscar", "papa"};
     std::string text = "ticket " + std::to_string(i);
     unsigned x = static_cast<unsigned>(i) * 2654435761u + 12345u;
     for (int k = 0; k < 12; ++k) {
@@ -50,7 +50,8 @@ inline std::int64_t add_example(tb::ProjectFile& project, const tb::Example& exa
 inline std::vector<std::int64_t> add_distinct_examples(tb::ProjectFile& project, int first, int count) {
     std::vector<std::int64_t> ids;
     project.transaction([&] {
-        for (int i = first; i < first + count; ++i) ids.push_back(add_example(project, chat(distinct_prompt(i), "answer " + std::to_string(i))));
+        for (int i = first; i < first + count; ++i)
+            ids.push_back(add_example(project, chat(distinct_prompt(i), "answer " + std::to_string(i))));
     });
     return ids;
 }

@@ -72,8 +72,10 @@ TEST(Golden, ImportExportRoundTripKeepsTheSchema) {
 TEST(Golden, UnknownKeyIsAnErrorWithTheLineAndNothingIsStored) {
     CurationTempDir dir;
     auto project = tb::ProjectFile::create(dir.file("p.tunebench"));
-    std::string bad = std::string(kTwoItems) +
-                      R"({"messages": [{"role": "user", "content": "x"}], "reference": "y", "rubric": [{"kind": "exact", "expected": "y"}], "refrence": "typo"})" "\n";
+    std::string bad =
+        std::string(kTwoItems) +
+        R"({"messages": [{"role": "user", "content": "x"}], "reference": "y", "rubric": [{"kind": "exact", "expected": "y"}], "refrence": "typo"})"
+        "\n";
     std::string path = dir.write("bad.jsonl", bad);
     try {
         tb::import_golden_jsonl(project, "support", path, tb::GoldenKind::task);

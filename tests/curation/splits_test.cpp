@@ -78,8 +78,10 @@ TEST(Splits, StratifiedByTagGroupHoldsTheShareInEachStratum) {
     // 450 billing, 100 shipping, 50 with no topic.
     project.transaction([&] {
         for (std::size_t i = 0; i < ids.size(); ++i) {
-            if (i < 450) tb::add_tag(project, ids[i], "topic:billing");
-            else if (i < 550) tb::add_tag(project, ids[i], "topic:shipping");
+            if (i < 450)
+                tb::add_tag(project, ids[i], "topic:billing");
+            else if (i < 550)
+                tb::add_tag(project, ids[i], "topic:shipping");
         }
     });
     tb::SplitOptions options;
@@ -119,8 +121,9 @@ TEST(Splits, NewDuplicateOfAValidationExampleJoinsValidation) {
     add_distinct_examples(project, 0, 100);
     tb::SplitOptions options;
     tb::assign_splits(project, options);
-    auto s = project.prepare("SELECT e.messages FROM splits AS s JOIN examples AS e ON e.id = s.example_id "
-                             "WHERE s.split = 'validation' LIMIT 1");
+    auto s = project.prepare(
+        "SELECT e.messages FROM splits AS s JOIN examples AS e ON e.id = s.example_id "
+        "WHERE s.split = 'validation' LIMIT 1");
     ASSERT_TRUE(s.step());
     auto held_out = tb::example_from_json(nlohmann::json::parse(s.column_text(0)));
     tb::Example twin = chat(held_out.messages[0].content, "a different answer");

@@ -49,7 +49,9 @@ TEST(Tags, BulkTagFromSearchAndFilter) {
 TEST(Tags, NamesAreValidated) {
     EXPECT_THROW(tb::validate_tag_name(""), tb::Error);
     EXPECT_THROW(tb::validate_tag_name(" x"), tb::Error);
-    EXPECT_THROW(tb::validate_tag_name(std::string("a\x1f" "b")), tb::Error);
+    EXPECT_THROW(tb::validate_tag_name(std::string("a\x1f"
+                                                   "b")),
+                 tb::Error);
     EXPECT_NO_THROW(tb::validate_tag_name("difficulty:hard"));
 }
 

@@ -47,7 +47,8 @@ TEST(TrainingSet, HeldOutAndGoldenExamplesCannotBeSneakedIn) {
     item.reference = "Hold the reset button for 10 seconds.";
     item.rubric = contains_rubric("reset button");
     tb::add_golden_item(project, item);
-    std::int64_t same_content = add_example(project, chat("How do I reset my router?", "Hold the reset button for 10 seconds.", "Be brief."));
+    std::int64_t same_content =
+        add_example(project, chat("How do I reset my router?", "Hold the reset button for 10 seconds.", "Be brief."));
     std::int64_t same_prompt = add_example(project, chat("How do I reset my router?", "Unplug it."));
     std::int64_t normalised = add_example(project, chat("how do i   RESET my router", "Call us."));
     std::int64_t unrelated = add_example(project, chat("My invoice shows the wrong address", "Fixed."));
@@ -55,7 +56,8 @@ TEST(TrainingSet, HeldOutAndGoldenExamplesCannotBeSneakedIn) {
     for (std::size_t i = 2; i < ids.size(); ++i) set_split(project, ids[i], "train");
 
     // Also accept the held-out examples: a verdict does not open the door.
-    for (std::int64_t id : {validation, test, same_prompt}) tb::record_review(project, {id, "ana", tb::Verdict::accept, "", false});
+    for (std::int64_t id : {validation, test, same_prompt})
+        tb::record_review(project, {id, "ana", tb::Verdict::accept, "", false});
 
     for (bool accepted_only : {false, true}) {
         for (bool include_unassigned : {false, true}) {

@@ -50,14 +50,17 @@ TEST(Checks, CleanDataHasNoFindings) {
 
 TEST(Checks, ExactDuplicatesIgnoreCaseWhitespaceAndSystemPrompt) {
     Example with_system = chat(3, {{"system", "Be nice."}, {"user", "what IS 2+2?"}, {"assistant", "4, of  course."}});
-    const auto report = check({qa(1, "What is 2+2?", "4, of course."), qa(2, "Something else entirely", "Yes indeed it is."),
-                               with_system, qa(4, "What is 2+2?\n", "  4, of course.")});
+    const auto report =
+        check({qa(1, "What is 2+2?", "4, of course."), qa(2, "Something else entirely", "Yes indeed it is."),
+               with_system, qa(4, "What is 2+2?\n", "  4, of course.")});
     const auto dups = of_kind(report, "exact_duplicate");
     ASSERT_EQ(dups.size(), 1u);
     EXPECT_EQ(dups[0].examples, (Ids{1, 3, 4}));
     EXPECT_EQ(dups[0].detail, "3 examples share this text: \"user: what is 2+2? assistant: 4, of course.\"");
     // Swapped roles are not the same conversation.
-    EXPECT_TRUE(of_kind(check({qa(1, "a b", "c d"), chat(2, {{"assistant", "a b"}, {"user", "c d"}})}), "exact_duplicate").empty());
+    EXPECT_TRUE(
+        of_kind(check({qa(1, "a b", "c d"), chat(2, {{"assistant", "a b"}, {"user", "c d"}})}), "exact_duplicate")
+            .empty());
 }
 
 TEST(Checks, NearDuplicatesClusterAboveTheThreshold) {
@@ -74,10 +77,11 @@ TEST(Checks, NearDuplicatesClusterAboveTheThreshold) {
     // A lower threshold pulls in the half-changed one (Jaccard about 0.33).
     CheckOptions loose;
     loose.near_dup_threshold = 0.25;
-    const auto loose_near = of_kind(check({qa(1, "Tell me a story", base), qa(2, "Tell me a story", one_word_changed),
-                                           qa(3, "Tell me a story", half_changed), qa(4, "Unrelated", words(5000, 200))},
-                                          loose),
-                                    "near_duplicate");
+    const auto loose_near =
+        of_kind(check({qa(1, "Tell me a story", base), qa(2, "Tell me a story", one_word_changed),
+                       qa(3, "Tell me a story", half_changed), qa(4, "Unrelated", words(5000, 200))},
+                      loose),
+                "near_duplicate");
     ASSERT_EQ(loose_near.size(), 1u);
     EXPECT_EQ(loose_near[0].examples, (Ids{1, 2, 3}));
     EXPECT_THROW(DataChecker(CheckOptions{1.5, 10}), Error);
@@ -104,10 +108,13 @@ TEST(Checks, NearDuplicateRecallOnManyPairs) {
 }
 
 TEST(Checks, EmptyTurns) {
-    Example tool_only = chat(3, {{"user", "weather?"}, {"assistant", ""}, {"tool", "sunny"}, {"assistant", "Sunny today."}});
-    tool_only.messages[1].tool_calls = nlohmann::json::parse(R"([{"type":"function","function":{"name":"w","arguments":{}}}])");
-    const auto report = check({qa(1, "   \n", "An answer that is long enough."), qa(2, "Question?", "\t"), tool_only,
-                               chat(4, {{"user", "q"}, {"assistant", "\xC2\xA0"}, {"user", "q2"}, {"assistant", "fine answer here"}})});
+    Example tool_only =
+        chat(3, {{"user", "weather?"}, {"assistant", ""}, {"tool", "sunny"}, {"assistant", "Sunny today."}});
+    tool_only.messages[1].tool_calls =
+        nlohmann::json::parse(R"([{"type":"function","function":{"name":"w","arguments":{}}}])");
+    const auto report =
+        check({qa(1, "   \n", "An answer that is long enough."), qa(2, "Question?", "\t"), tool_only,
+               chat(4, {{"user", "q"}, {"assistant", "\xC2\xA0"}, {"user", "q2"}, {"assistant", "fine answer here"}})});
     const auto empty = of_kind(report, "empty_turn");
     ASSERT_EQ(empty.size(), 3u);
     EXPECT_EQ(empty[0].examples, (Ids{1}));
@@ -130,10 +137,11 @@ TEST(Checks, MissingAssistant) {
 }
 
 TEST(Checks, RoleOrder) {
-    const auto report = check({chat(1, {{"user", "a"}, {"assistant", "first reply here"}, {"assistant", "second reply here"}}),
-                               chat(2, {{"user", "a"}, {"system", "late"}, {"assistant", "a reply that is long"}}),
-                               chat(3, {{"user", "a"}, {"tool", "result"}, {"assistant", "a reply that is long"}}),
-                               chat(4, {{"system", "s"}, {"user", "a"}, {"assistant", "a reply that is long"}})});
+    const auto report =
+        check({chat(1, {{"user", "a"}, {"assistant", "first reply here"}, {"assistant", "second reply here"}}),
+               chat(2, {{"user", "a"}, {"system", "late"}, {"assistant", "a reply that is long"}}),
+               chat(3, {{"user", "a"}, {"tool", "result"}, {"assistant", "a reply that is long"}}),
+               chat(4, {{"system", "s"}, {"user", "a"}, {"assistant", "a reply that is long"}})});
     const auto order = of_kind(report, "role_order");
     ASSERT_EQ(order.size(), 3u);
     EXPECT_EQ(order[0].detail, "two assistant messages in a row (messages 2 and 3)");
@@ -178,19 +186,24 @@ TEST(Checks, ShortAnswers) {
 }
 
 TEST(Checks, PiiFindingsNameKindAndMessage) {
-    const auto report = check({qa(1, "My email is jane.roe@gmail.com, call (415) 867-2671", "Noted, thank you very much."),
-                               qa(2, "What is 2+2?", "It is 4, and 12/25/2023 was a Monday.")});
+    const auto report =
+        check({qa(1, "My email is jane.roe@gmail.com, call (415) 867-2671", "Noted, thank you very much."),
+               qa(2, "What is 2+2?", "It is 4, and 12/25/2023 was a Monday.")});
     const auto pii = of_kind(report, "pii");
     ASSERT_EQ(pii.size(), 1u);
     EXPECT_EQ(pii[0].examples, (Ids{1}));
-    EXPECT_EQ(pii[0].detail, "email address (j*.r*@g*.c*) in message 1 (user); phone number ((4*) 8*-2*) in message 1 (user)");
+    EXPECT_EQ(pii[0].detail,
+              "email address (j*.r*@g*.c*) in message 1 (user); phone number ((4*) 8*-2*) in message 1 (user)");
 }
 
 TEST(Checks, SystemPromptMismatch) {
     std::vector<Example> examples;
     for (int i = 1; i <= 6; ++i)
-        examples.push_back(chat(i, {{"system", "You are a support agent."}, {"user", "q" + std::to_string(i)}, {"assistant", "An answer " + std::to_string(i) + " here."}}));
-    examples.push_back(chat(7, {{"system", "You are a pirate."}, {"user", "q7"}, {"assistant", "Arr, an answer here."}}));
+        examples.push_back(chat(i, {{"system", "You are a support agent."},
+                                    {"user", "q" + std::to_string(i)},
+                                    {"assistant", "An answer " + std::to_string(i) + " here."}}));
+    examples.push_back(
+        chat(7, {{"system", "You are a pirate."}, {"user", "q7"}, {"assistant", "Arr, an answer here."}}));
     examples.push_back(qa(8, "q8", "An answer without a system prompt."));
     const auto mismatches = of_kind(check(examples), "system_prompt_mismatch");
     ASSERT_EQ(mismatches.size(), 2u);
@@ -201,17 +214,22 @@ TEST(Checks, SystemPromptMismatch) {
     EXPECT_EQ(mismatches[1].examples, (Ids{8}));
 
     // No finding when most examples have no system prompt, or when no prompt dominates.
-    std::vector<Example> mostly_without = {examples[0], examples[7], qa(9, "a", "b c d e f g h i j"), qa(10, "c", "d e f g h i j k")};
+    std::vector<Example> mostly_without = {examples[0], examples[7], qa(9, "a", "b c d e f g h i j"),
+                                           qa(10, "c", "d e f g h i j k")};
     EXPECT_TRUE(of_kind(check(mostly_without), "system_prompt_mismatch").empty());
     std::vector<Example> all_different;
     for (int i = 1; i <= 4; ++i)
-        all_different.push_back(chat(i, {{"system", "Persona " + std::to_string(i)}, {"user", "q"}, {"assistant", "answer " + std::to_string(i) + " is long"}}));
+        all_different.push_back(chat(i, {{"system", "Persona " + std::to_string(i)},
+                                         {"user", "q"},
+                                         {"assistant", "answer " + std::to_string(i) + " is long"}}));
     EXPECT_TRUE(of_kind(check(all_different), "system_prompt_mismatch").empty());
 }
 
 TEST(Checks, StatsAndJson) {
-    const auto report = check({qa(1, "abc", "Yes."), chat(2, {{"system", "s"}, {"user", "héllo"}, {"assistant", "fine"}, {"user", "x"}, {"assistant", "done"}}),
-                               qa(3, "1234567890", "0123456789")});
+    const auto report = check(
+        {qa(1, "abc", "Yes."),
+         chat(2, {{"system", "s"}, {"user", "héllo"}, {"assistant", "fine"}, {"user", "x"}, {"assistant", "done"}}),
+         qa(3, "1234567890", "0123456789")});
     const DatasetStats& stats = report.stats;
     EXPECT_EQ(stats.examples, 3u);
     EXPECT_EQ(stats.messages, 9u);

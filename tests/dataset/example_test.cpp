@@ -51,7 +51,7 @@ TEST(Example, FromJsonRejectsMalformedObjects) {
 TEST(Example, ContentHashIsStableAndContentSensitive) {
     const Example a = sample();
     Example b = sample();
-    b.id = 42;                  // not content
+    b.id = 42;  // not content
     b.source_file = "elsewhere.json";
     b.source_line = 9;
     EXPECT_EQ(content_hash(a), content_hash(b));
@@ -75,10 +75,13 @@ TEST(Example, PlainTextJoinsContents) {
 
 TEST(Example, SameContentFromDifferentFormatsHasTheSameHash) {
     TempFile alpaca("a.json", R"([{"instruction": "Say hi", "input": "politely", "output": "Hello!"}])");
-    TempFile chat("c.jsonl",
-                  R"({"messages": [{"role": "user", "content": [{"type": "text", "text": "Say hi\n\npolitely"}]}, {"role": "assistant", "content": "Hello!"}]})"
-                  "\n");
-    TempFile sharegpt("s.json", R"([{"conversations": [{"from": "human", "value": "Say hi\n\npolitely"}, {"from": "gpt", "value": "Hello!"}]}])");
+    TempFile chat(
+        "c.jsonl",
+        R"({"messages": [{"role": "user", "content": [{"type": "text", "text": "Say hi\n\npolitely"}]}, {"role": "assistant", "content": "Hello!"}]})"
+        "\n");
+    TempFile sharegpt(
+        "s.json",
+        R"([{"conversations": [{"from": "human", "value": "Say hi\n\npolitely"}, {"from": "gpt", "value": "Hello!"}]}])");
     const auto a = import_file(alpaca.path()), c = import_file(chat.path()), s = import_file(sharegpt.path());
     ASSERT_EQ(a.examples.size(), 1u);
     ASSERT_EQ(c.examples.size(), 1u);
@@ -110,9 +113,7 @@ TEST(Example, ExportThenImportKeepsContentHashes) {
     }
 }
 
-TEST(Example, WriterReportsUnwritablePaths) {
-    EXPECT_THROW(JsonlWriter("/nonexistent-folder/x.jsonl"), Error);
-}
+TEST(Example, WriterReportsUnwritablePaths) { EXPECT_THROW(JsonlWriter("/nonexistent-folder/x.jsonl"), Error); }
 
 }  // namespace
 }  // namespace tb

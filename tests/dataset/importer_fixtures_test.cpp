@@ -74,7 +74,7 @@ TEST(ImporterFixtures, GlaiveToolCallsKeepTheirTools) {
             calls += m.tool_calls.is_array();
         }
     }
-    EXPECT_EQ(with_tools, 191u);  // the other 109 records say "tools": "[]"
+    EXPECT_EQ(with_tools, 191u);     // the other 109 records say "tools": "[]"
     EXPECT_EQ(tool_messages, 211u);  // one per "observation"
     EXPECT_EQ(calls, 211u);          // one per "function_call"
 
@@ -119,7 +119,8 @@ TEST(ImporterFixtures, ProgressIsReportedInBytes) {
     std::vector<Progress> seen;
     JobContext ctx;
     ctx.progress = [&](const Progress& p) { seen.push_back(p); };
-    read_dataset(path, {}, [](Example&&) {}, [](RejectedRecord&&) {}, ctx);
+    read_dataset(
+        path, {}, [](Example&&) {}, [](RejectedRecord&&) {}, ctx);
     ASSERT_FALSE(seen.empty());
     const auto size = static_cast<std::int64_t>(std::filesystem::file_size(path));
     EXPECT_EQ(seen.back().done, size);

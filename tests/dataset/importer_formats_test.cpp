@@ -8,14 +8,15 @@ using testing::import_file;
 using testing::TempFile;
 
 TEST(ImporterFormats, ChatContentPartsNamesToolCallsAndWeights) {
-    TempFile file("chat.jsonl",
-                  R"({"messages": [{"role": "developer", "content": "Be brief."},)"
-                  R"( {"role": "user", "name": "ann", "content": [{"type": "text", "text": "Weather "}, {"type": "text", "value": "in Paris?"}], "loss_weight": 0},)"
-                  R"( {"role": "assistant", "content": null, "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "get_weather", "arguments": "{\"city\": \"Paris\"}"}}]},)"
-                  R"( {"role": "tool", "tool_call_id": "c1", "content": "21"},)"
-                  R"( {"role": "assistant", "content": "21 °C.", "weight": 0.5}],)"
-                  R"( "tools": [{"type": "function", "function": {"name": "get_weather"}}]})"
-                  "\n");
+    TempFile file(
+        "chat.jsonl",
+        R"({"messages": [{"role": "developer", "content": "Be brief."},)"
+        R"( {"role": "user", "name": "ann", "content": [{"type": "text", "text": "Weather "}, {"type": "text", "value": "in Paris?"}], "loss_weight": 0},)"
+        R"( {"role": "assistant", "content": null, "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "get_weather", "arguments": "{\"city\": \"Paris\"}"}}]},)"
+        R"( {"role": "tool", "tool_call_id": "c1", "content": "21"},)"
+        R"( {"role": "assistant", "content": "21 °C.", "weight": 0.5}],)"
+        R"( "tools": [{"type": "function", "function": {"name": "get_weather"}}]})"
+        "\n");
     const auto result = import_file(file.path());
     ASSERT_EQ(result.examples.size(), 1u) << result.messages().at(0);
     const Example& e = result.examples[0];
@@ -35,8 +36,10 @@ TEST(ImporterFormats, ChatContentPartsNamesToolCallsAndWeights) {
 
 TEST(ImporterFormats, ChatJsonArrayWithByteOrderMarkAndCrlf) {
     TempFile file("chat.json",
-                  "\xEF\xBB\xBF[\r\n {\"messages\": [{\"role\": \"user\", \"content\": \"a\"}, {\"role\": \"assistant\", \"content\": \"b\"}]},\r\n"
-                  " {\"messages\": [{\"role\": \"user\", \"content\": \"c\"}, {\"role\": \"assistant\", \"content\": \"d\"}]}\r\n]\r\n");
+                  "\xEF\xBB\xBF[\r\n {\"messages\": [{\"role\": \"user\", \"content\": \"a\"}, {\"role\": "
+                  "\"assistant\", \"content\": \"b\"}]},\r\n"
+                  " {\"messages\": [{\"role\": \"user\", \"content\": \"c\"}, {\"role\": \"assistant\", \"content\": "
+                  "\"d\"}]}\r\n]\r\n");
     const auto result = import_file(file.path());
     ASSERT_EQ(result.examples.size(), 2u);
     EXPECT_TRUE(result.rejected.empty());
@@ -46,10 +49,12 @@ TEST(ImporterFormats, ChatJsonArrayWithByteOrderMarkAndCrlf) {
 }
 
 TEST(ImporterFormats, JsonlSkipsBlankLinesAndKeepsLineNumbers) {
-    TempFile file("chat.jsonl",
-                  "\n{\"messages\": [{\"role\": \"user\", \"content\": \"a\"}, {\"role\": \"assistant\", \"content\": \"b\"}]}\r\n"
-                  "   \n\n"
-                  "{\"messages\": [{\"role\": \"user\", \"content\": \"c\"}, {\"role\": \"assistant\", \"content\": \"d\"}]}");
+    TempFile file(
+        "chat.jsonl",
+        "\n{\"messages\": [{\"role\": \"user\", \"content\": \"a\"}, {\"role\": \"assistant\", \"content\": "
+        "\"b\"}]}\r\n"
+        "   \n\n"
+        "{\"messages\": [{\"role\": \"user\", \"content\": \"c\"}, {\"role\": \"assistant\", \"content\": \"d\"}]}");
     const auto result = import_file(file.path());
     ASSERT_EQ(result.examples.size(), 2u);
     EXPECT_EQ(result.summary.records, 2u);
@@ -79,7 +84,8 @@ TEST(ImporterFormats, ShareGptSystemToolsAndFunctionCalls) {
 }
 
 TEST(ImporterFormats, AlpacaSystemHistoryAndInput) {
-    TempFile file("al.json", R"([{"instruction": "Translate", "input": "chat", "output": "cat", "system": "You translate.",
+    TempFile file("al.json",
+                  R"([{"instruction": "Translate", "input": "chat", "output": "cat", "system": "You translate.",
                                   "history": [["Hi", "Hello"], ["Ready?", "Yes"]]},
                                  {"instruction": "", "input": "only input", "output": "ok"}])");
     const auto result = import_file(file.path());
@@ -95,7 +101,8 @@ TEST(ImporterFormats, AlpacaSystemHistoryAndInput) {
 }
 
 TEST(ImporterFormats, ExplicitFormatOverridesDetection) {
-    TempFile file("data.jsonl", R"({"instruction": "a", "output": "b"})" "\n");
+    TempFile file("data.jsonl", R"({"instruction": "a", "output": "b"})"
+                                "\n");
     ImportOptions options;
     options.format = DatasetFormat::Chat;
     const auto result = import_file(file.path(), options);
@@ -105,7 +112,9 @@ TEST(ImporterFormats, ExplicitFormatOverridesDetection) {
 }
 
 TEST(ImporterFormats, DetectionSkipsBrokenFirstRecords) {
-    TempFile file("data.jsonl", "not json\n{\"conversations\": [{\"from\": \"human\", \"value\": \"a\"}, {\"from\": \"gpt\", \"value\": \"b\"}]}\n");
+    TempFile file("data.jsonl",
+                  "not json\n{\"conversations\": [{\"from\": \"human\", \"value\": \"a\"}, {\"from\": \"gpt\", "
+                  "\"value\": \"b\"}]}\n");
     const auto result = import_file(file.path());
     EXPECT_EQ(result.summary.detected, DatasetFormat::ShareGPT);
     EXPECT_EQ(result.examples.size(), 1u);
@@ -208,7 +217,9 @@ TEST(ImporterFormats, CancellationStopsTheImport) {
     ctx.cancel = std::make_shared<CancelToken>();
     std::size_t seen = 0;
     ctx.progress = [&](const Progress&) { ctx.cancel->cancel(); };
-    EXPECT_THROW(read_dataset(file.path(), {}, [&](Example&&) { ++seen; }, [](RejectedRecord&&) {}, ctx), Cancelled);
+    EXPECT_THROW(read_dataset(
+                     file.path(), {}, [&](Example&&) { ++seen; }, [](RejectedRecord&&) {}, ctx),
+                 Cancelled);
     EXPECT_LT(seen, 30000u);
 }
 

@@ -12,9 +12,12 @@ using testing::TempFile;
 // Imports a JSONL file whose line 1 is a good record and line 2 is `bad`; checks the one
 // reject message and that the good record survives.
 std::string reject_of(const std::string& bad, DatasetFormat format = DatasetFormat::Chat) {
-    const std::string good = format == DatasetFormat::Chat      ? R"({"messages":[{"role":"user","content":"hi"},{"role":"assistant","content":"hello"}]})"
-                             : format == DatasetFormat::ShareGPT ? R"({"conversations":[{"from":"human","value":"hi"},{"from":"gpt","value":"hello"}]})"
-                                                                 : R"({"instruction":"hi","output":"hello"})";
+    const std::string good =
+        format == DatasetFormat::Chat
+            ? R"({"messages":[{"role":"user","content":"hi"},{"role":"assistant","content":"hello"}]})"
+        : format == DatasetFormat::ShareGPT
+            ? R"({"conversations":[{"from":"human","value":"hi"},{"from":"gpt","value":"hello"}]})"
+            : R"({"instruction":"hi","output":"hello"})";
     TempFile file("data.jsonl", good + "\n" + bad + "\n");
     ImportOptions options;
     options.format = format;
@@ -31,12 +34,14 @@ std::string reject_of(const std::string& bad, DatasetFormat format = DatasetForm
 }
 
 TEST(ImporterRejects, InvalidJson) {
-    EXPECT_EQ(reject_of(R"({"messages": [)"),
-              "invalid JSON: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal");
+    EXPECT_EQ(
+        reject_of(R"({"messages": [)"),
+        "invalid JSON: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal");
 }
 
 TEST(ImporterRejects, InvalidUtf8IsFoundBeforeParsing) {
-    EXPECT_EQ(reject_of("{\"messages\":[{\"role\":\"user\",\"content\":\"caf\xC3\"}]}"), "invalid UTF-8: byte 43 of the record");
+    EXPECT_EQ(reject_of("{\"messages\":[{\"role\":\"user\",\"content\":\"caf\xC3\"}]}"),
+              "invalid UTF-8: byte 43 of the record");
     EXPECT_EQ(reject_of("{\"messages\":\"\xED\xA0\x80\"}"), "invalid UTF-8: byte 14 of the record");  // a surrogate
     EXPECT_EQ(reject_of("{\"messages\":\"\xC0\xAF\"}"), "invalid UTF-8: byte 14 of the record");      // overlong
 }
@@ -64,8 +69,9 @@ TEST(ImporterRejects, MessageMissingRoleOrContent) {
 
 TEST(ImporterRejects, UnrecognisedKey) {
     EXPECT_EQ(reject_of(R"({"mesages":[]})"), "unrecognised key: \"mesages\"");
-    EXPECT_EQ(reject_of(R"({"messages":[{"role":"user","content":"hi","tool_call":{}},{"role":"assistant","content":"x"}]})"),
-              "unrecognised key: \"tool_call\" in message 1 (user)");
+    EXPECT_EQ(
+        reject_of(R"({"messages":[{"role":"user","content":"hi","tool_call":{}},{"role":"assistant","content":"x"}]})"),
+        "unrecognised key: \"tool_call\" in message 1 (user)");
     EXPECT_EQ(reject_of(R"({"instruction":"a","output":"b","reponse":"c"})", DatasetFormat::Alpaca),
               "unrecognised key: \"reponse\"");
     EXPECT_EQ(reject_of(R"({"conversations":[{"from":"human","value":"a","lang":"en"}]})", DatasetFormat::ShareGPT),
@@ -92,9 +98,12 @@ TEST(ImporterRejects, UnrecognisedRole) {
 TEST(ImporterRejects, MissingContent) {
     EXPECT_EQ(reject_of(R"({"messages":[{"role":"user","content":"hi"},{"role":"assistant"}]})"),
               "missing content: message 2 (assistant) has neither content nor tool_calls");
-    EXPECT_EQ(reject_of(R"({"messages":[{"role":"user","content":"hi"},{"role":"assistant","content":null,"tool_calls":[]}]})"),
-              "missing content: message 2 (assistant) has neither content nor tool_calls");
-    EXPECT_EQ(reject_of(R"({"instruction":"a","output":null})", DatasetFormat::Alpaca), "missing content: \"output\" is null");
+    EXPECT_EQ(
+        reject_of(
+            R"({"messages":[{"role":"user","content":"hi"},{"role":"assistant","content":null,"tool_calls":[]}]})"),
+        "missing content: message 2 (assistant) has neither content nor tool_calls");
+    EXPECT_EQ(reject_of(R"({"instruction":"a","output":null})", DatasetFormat::Alpaca),
+              "missing content: \"output\" is null");
 }
 
 TEST(ImporterRejects, NoAssistantMessage) {
@@ -104,30 +113,43 @@ TEST(ImporterRejects, NoAssistantMessage) {
 }
 
 TEST(ImporterRejects, RoleOrder) {
-    EXPECT_EQ(reject_of(R"({"messages":[{"role":"user","content":"a"},{"role":"user","content":"b"},{"role":"assistant","content":"c"}]})"),
-              "role order: two user messages in a row (messages 1 and 2)");
-    EXPECT_EQ(reject_of(R"({"messages":[{"role":"user","content":"a"},{"role":"assistant","content":"c"},{"role":"system","content":"s"}]})"),
-              "role order: message 3 (system): a system message may only come first");
-    EXPECT_EQ(reject_of(R"({"messages":[{"role":"user","content":"a"},{"role":"tool","content":"r"},{"role":"assistant","content":"c"}]})"),
-              "role order: message 2 (tool) does not follow an assistant tool call");
+    EXPECT_EQ(
+        reject_of(
+            R"({"messages":[{"role":"user","content":"a"},{"role":"user","content":"b"},{"role":"assistant","content":"c"}]})"),
+        "role order: two user messages in a row (messages 1 and 2)");
+    EXPECT_EQ(
+        reject_of(
+            R"({"messages":[{"role":"user","content":"a"},{"role":"assistant","content":"c"},{"role":"system","content":"s"}]})"),
+        "role order: message 3 (system): a system message may only come first");
+    EXPECT_EQ(
+        reject_of(
+            R"({"messages":[{"role":"user","content":"a"},{"role":"tool","content":"r"},{"role":"assistant","content":"c"}]})"),
+        "role order: message 2 (tool) does not follow an assistant tool call");
     // ShareGPT forbids two assistant turns in a row; the chat format allows them.
-    EXPECT_EQ(reject_of(R"({"conversations":[{"from":"human","value":"a"},{"from":"gpt","value":"b"},{"from":"gpt","value":"c"}]})",
-                        DatasetFormat::ShareGPT),
-              "role order: two assistant messages in a row (messages 2 and 3)");
-    TempFile chat("chat.jsonl",
-                  R"({"messages":[{"role":"user","content":"a"},{"role":"assistant","content":"b"},{"role":"assistant","content":"c"}]})"
-                  "\n");
+    EXPECT_EQ(
+        reject_of(
+            R"({"conversations":[{"from":"human","value":"a"},{"from":"gpt","value":"b"},{"from":"gpt","value":"c"}]})",
+            DatasetFormat::ShareGPT),
+        "role order: two assistant messages in a row (messages 2 and 3)");
+    TempFile chat(
+        "chat.jsonl",
+        R"({"messages":[{"role":"user","content":"a"},{"role":"assistant","content":"b"},{"role":"assistant","content":"c"}]})"
+        "\n");
     EXPECT_EQ(import_file(chat.path()).examples.size(), 1u);
 }
 
 TEST(ImporterRejects, BadField) {
-    EXPECT_EQ(reject_of(R"({"messages":[{"role":"user","content":"a","weight":"high"},{"role":"assistant","content":"b"}]})"),
-              "bad field: message 1 (user): \"weight\" must be a number");
-    EXPECT_EQ(reject_of(R"({"messages":[{"role":"user","content":[{"type":"image_url","image_url":{}}]},{"role":"assistant","content":"b"}]})"),
-              "bad field: message 1 (user): content part of type \"image_url\" is not supported (text only)");
-    EXPECT_EQ(reject_of(R"({"conversations":[{"from":"human","value":"a"},{"from":"function_call","value":"not json"}]})",
-                        DatasetFormat::ShareGPT),
-              "bad field: message 2 (function_call): the function_call value is not valid JSON");
+    EXPECT_EQ(
+        reject_of(R"({"messages":[{"role":"user","content":"a","weight":"high"},{"role":"assistant","content":"b"}]})"),
+        "bad field: message 1 (user): \"weight\" must be a number");
+    EXPECT_EQ(
+        reject_of(
+            R"({"messages":[{"role":"user","content":[{"type":"image_url","image_url":{}}]},{"role":"assistant","content":"b"}]})"),
+        "bad field: message 1 (user): content part of type \"image_url\" is not supported (text only)");
+    EXPECT_EQ(
+        reject_of(R"({"conversations":[{"from":"human","value":"a"},{"from":"function_call","value":"not json"}]})",
+                  DatasetFormat::ShareGPT),
+        "bad field: message 2 (function_call): the function_call value is not valid JSON");
     EXPECT_EQ(reject_of(R"({"instruction":"a","output":"b","history":[["only one"]]})", DatasetFormat::Alpaca),
               "bad field: \"history\" must be a list of [user, assistant] pairs");
 }
@@ -143,8 +165,10 @@ TEST(ImporterRejects, BrokenArrayReportsTheRecordLineAndStops) {
     const auto result = import_file(file.path());
     EXPECT_EQ(result.examples.size(), 2u);
     ASSERT_EQ(result.rejected.size(), 1u);
-    EXPECT_EQ(result.rejected[0].message(),
-              file.path() + ":4: invalid JSON: the file ends inside this record: the JSON array opened on line 1 is never closed");
+    EXPECT_EQ(
+        result.rejected[0].message(),
+        file.path() +
+            ":4: invalid JSON: the file ends inside this record: the JSON array opened on line 1 is never closed");
 }
 
 TEST(ImporterRejects, UnclosedArrayAfterLastElement) {
@@ -220,7 +244,8 @@ TEST(ImporterRejects, UndetectableFormatIsAnError) {
         import_file(file.path());
         FAIL() << "expected tb::Error";
     } catch (const Error& error) {
-        EXPECT_NE(std::string(error.what()).find("cannot tell the dataset format (its first record has keys: answer, question)"),
+        EXPECT_NE(std::string(error.what())
+                      .find("cannot tell the dataset format (its first record has keys: answer, question)"),
                   std::string::npos)
             << error.what();
     }

@@ -14,7 +14,7 @@ namespace {
 // J = common / (common + 2 own). `structured` uses consecutive integers, the worst case
 // for a weak hash family; otherwise random 64-bit values.
 std::pair<std::vector<std::uint64_t>, std::vector<std::uint64_t>> set_pair(std::size_t common, std::size_t own,
-                                                                            std::mt19937_64& random, bool structured) {
+                                                                           std::mt19937_64& random, bool structured) {
     std::vector<std::uint64_t> a, b;
     std::uint64_t next = random() & 0xFFFFFF;
     auto draw = [&] { return structured ? next++ : random(); };

@@ -51,8 +51,9 @@ TEST(CliProject, ImportsTheRealFixturesWithTheirCounts) {
         std::size_t records;
     };
     std::size_t inserted = 0;
-    for (Case c : {Case{"alpaca_en_demo.json", "alpaca", 999}, Case{"sharegpt_dummy_conversation.json", "sharegpt", 500},
-                   Case{"glaive_toolcall_en_demo.json", "sharegpt", 300}, Case{"v1_sft_demo.jsonl", "chat", 500}}) {
+    for (Case c :
+         {Case{"alpaca_en_demo.json", "alpaca", 999}, Case{"sharegpt_dummy_conversation.json", "sharegpt", 500},
+          Case{"glaive_toolcall_en_demo.json", "sharegpt", 300}, Case{"v1_sft_demo.jsonl", "chat", 500}}) {
         auto result = dir.run({"import", project, tbtest::fixture(c.file), "--json"});
         ASSERT_EQ(result.exit_code, 0) << c.file << ": " << result.err;
         json report = parse_json(result);
@@ -78,10 +79,11 @@ TEST(CliProject, BadRecordsExitTwoWithOneLinePerRecordAndImportNothing) {
     CliDir dir;
     std::string project = dir.file("p.tunebench");
     ASSERT_EQ(dir.run({"init", project}).exit_code, 0);
-    std::string bad = dir.write("bad.jsonl", chat_line("", "Hello there", "Hi! How can I help?") +
-                                                 R"({"messages": [{"role": "user", "content": "unanswered"}]})" "\n" +
-                                                 "{\"messages\": [\n" +
-                                                 chat_line("", "Second good one", "Indeed it is."));
+    std::string bad =
+        dir.write("bad.jsonl", chat_line("", "Hello there", "Hi! How can I help?") +
+                                   R"({"messages": [{"role": "user", "content": "unanswered"}]})"
+                                   "\n" +
+                                   "{\"messages\": [\n" + chat_line("", "Second good one", "Indeed it is."));
     auto result = dir.run({"import", project, bad});
     EXPECT_EQ(result.exit_code, 2);
     auto lines = tbtest::lines_of(result.err);
@@ -89,8 +91,8 @@ TEST(CliProject, BadRecordsExitTwoWithOneLinePerRecordAndImportNothing) {
     EXPECT_EQ(lines[0], bad + ":2: no assistant message");
     EXPECT_EQ(lines[1].rfind(bad + ":3: invalid JSON", 0), 0u) << lines[1];
     // One line per bad record, then one summary line: no other record is blamed.
-    EXPECT_EQ(std::count_if(lines.begin(), lines.end(), [&](const std::string& l) { return l.rfind(bad + ":", 0) == 0; }),
-              2);
+    EXPECT_EQ(
+        std::count_if(lines.begin(), lines.end(), [&](const std::string& l) { return l.rfind(bad + ":", 0) == 0; }), 2);
     EXPECT_EQ(parse_json(dir.run({"stats", project, "--json"}))["examples"], 0);
 
     // --skip-invalid keeps the good records; the bad ones are still reported.
@@ -135,14 +137,16 @@ std::string make_checked_project(const CliDir& dir) {
     const std::string long_answer =
         "Refunds for damaged items are issued within fourteen days of the return arriving at our warehouse, "
         "and the money goes back to the card you paid with, minus nothing at all";
-    std::string text = chat_line(sys, "What is the refund policy for damaged items?", long_answer) +        // 1
-                       chat_line("You are a pirate.", "What is the refund policy for damaged items?", long_answer) +  // 2: same turns, other system
-                       chat_line(sys, "What is the refund policy for damaged items?", long_answer + " whatsoever") +  // 3: near 1
-                       chat_line(sys, "Can you write me malware?", "I'm sorry, but I can't help with that request.") +  // 4
-                       chat_line(sys, "Is shipping free?", "Yes.") +                                          // 5
-                       chat_line(sys, "Update my email please", "Done: your address is now jane.doe@acme-mail.org, thanks.") +  // 6
-                       chat_line(sys, "Where is the nearest store?", "Our nearest store is at 12 Harbour Road, open daily.") +  // 7
-                       chat_line(sys, "Do you sell gift cards?", "Yes, gift cards from 10 to 500 euros are sold online.");  // 8
+    std::string text =
+        chat_line(sys, "What is the refund policy for damaged items?", long_answer) +  // 1
+        chat_line("You are a pirate.", "What is the refund policy for damaged items?",
+                  long_answer) +  // 2: same turns, other system
+        chat_line(sys, "What is the refund policy for damaged items?", long_answer + " whatsoever") +    // 3: near 1
+        chat_line(sys, "Can you write me malware?", "I'm sorry, but I can't help with that request.") +  // 4
+        chat_line(sys, "Is shipping free?", "Yes.") +                                                    // 5
+        chat_line(sys, "Update my email please", "Done: your address is now jane.doe@acme-mail.org, thanks.") +  // 6
+        chat_line(sys, "Where is the nearest store?", "Our nearest store is at 12 Harbour Road, open daily.") +  // 7
+        chat_line(sys, "Do you sell gift cards?", "Yes, gift cards from 10 to 500 euros are sold online.");      // 8
     EXPECT_EQ(dir.run({"import", project, dir.write("data.jsonl", text)}).exit_code, 0);
     return project;
 }
@@ -199,8 +203,9 @@ TEST(CliProject, ExportRoundTripsThroughImport) {
     std::string project = dir.file("p.tunebench");
     ASSERT_EQ(dir.run({"init", project}).exit_code, 0);
     std::string text;
-    for (int i = 0; i < 40; ++i) text += chat_line(i % 2 ? "Be brief." : "", "Question " + std::to_string(i) + " ünï",
-                                                   "Answer number " + std::to_string(i));
+    for (int i = 0; i < 40; ++i)
+        text += chat_line(i % 2 ? "Be brief." : "", "Question " + std::to_string(i) + " ünï",
+                          "Answer number " + std::to_string(i));
     ASSERT_EQ(dir.run({"import", project, dir.write("data.jsonl", text)}).exit_code, 0);
 
     std::string exported = dir.file("all.jsonl");

@@ -48,7 +48,8 @@ public:
     std::string command_line(const std::vector<std::string>& args, const std::string& tag) const {
         std::string command = shell_quote(TUNEBENCH_CLI);
         for (const auto& arg : args) command += " " + shell_quote(arg);
-        return command + " >" + shell_quote(file(tag + ".out")) + " 2>" + shell_quote(file(tag + ".err")) + " </dev/null";
+        return command + " >" + shell_quote(file(tag + ".out")) + " 2>" + shell_quote(file(tag + ".err")) +
+               " </dev/null";
     }
     CliResult run(const std::vector<std::string>& args, const std::string& tag = "cli") const {
         int status = std::system(command_line(args, tag).c_str());

@@ -92,9 +92,10 @@ TEST(CurationCli, LeakageReportsPairsAndExitsOneOnlyWhenThereAreAny) {
     auto messages = example["messages"];
     std::string reference = messages.back()["content"];
     messages.erase(messages.size() - 1);
-    nlohmann::json item = {{"messages", messages},
-                           {"reference", reference},
-                           {"rubric", {{{"kind", "exact"}, {"expected", reference}, {"weight", 1}, {"critical", true}}}}};
+    nlohmann::json item = {
+        {"messages", messages},
+        {"reference", reference},
+        {"rubric", {{{"kind", "exact"}, {"expected", reference}, {"weight", 1}, {"critical", true}}}}};
     std::string leak_file = dir.write("leak.jsonl", item.dump() + "\n");
     ASSERT_EQ(dir.run({"golden", "import", project, "probe", leak_file}, "probe").exit_code, 0);
     auto leaking = dir.run({"leakage", project, "--json"}, "leak2");
@@ -129,8 +130,8 @@ TEST(CurationCli, GoldenExportRoundTripAndUnknownKeyError) {
         EXPECT_EQ(a, b) << "line " << i + 1;
     }
 
-    std::string bad = dir.write("bad.jsonl", original[0] + "\n" + original[1].substr(0, original[1].size() - 1) +
-                                                 ", \"difficulty\": 3}\n");
+    std::string bad = dir.write(
+        "bad.jsonl", original[0] + "\n" + original[1].substr(0, original[1].size() - 1) + ", \"difficulty\": 3}\n");
     auto refused = dir.run({"golden", "import", project, "other", bad}, "bad");
     EXPECT_EQ(refused.exit_code, 2);
     EXPECT_NE(refused.err.find(bad + ":2: unknown key 'difficulty'"), std::string::npos) << refused.err;
@@ -139,7 +140,8 @@ TEST(CurationCli, GoldenExportRoundTripAndUnknownKeyError) {
     ASSERT_EQ(sets.size(), 1u);  // "other" was not created: one transaction
     EXPECT_EQ(sets[0]["items"], 120);
 
-    auto general = dir.run({"golden", "import", project, "general", shipped("golden.jsonl"), "--general", "--json"}, "gen");
+    auto general =
+        dir.run({"golden", "import", project, "general", shipped("golden.jsonl"), "--general", "--json"}, "gen");
     ASSERT_EQ(general.exit_code, 0) << general.err;
     EXPECT_EQ(nlohmann::json::parse(general.out)["kind"], "general");
 }

@@ -33,8 +33,8 @@ const fs::path kTickets = fs::path(TUNEBENCH_SOURCE_DIR) / "examples/support-tic
 tb::Example example_from_json(const nlohmann::json& record) {
     tb::Example example;
     for (const auto& m : record.at("messages"))
-        example.messages.push_back({m.at("role").get<std::string>(), m.at("content").get<std::string>(), "", nullptr, "",
-                                    std::nullopt});
+        example.messages.push_back(
+            {m.at("role").get<std::string>(), m.at("content").get<std::string>(), "", nullptr, "", std::nullopt});
     return example;
 }
 
@@ -89,8 +89,13 @@ TEST(DemoModel, FolderIsSmallAndLoads) {
 TEST(DemoModel, TokenizerRoundTripsAndSplitsDigits) {
     auto tokenizer = tb::Tokenizer::from_folder(kModelDir.string());
     const std::vector<std::string> texts = {
-        "What is 47 + 38?", "{\"name\": \"Alice\", \"age\": 31}", "Hi, my laser printer keeps restarting!!",
-        "  two  spaces\tand a tab\n\nnew lines ", "Grüße aus Köln, 東京 🙂", "", "don't won't it's",
+        "What is 47 + 38?",
+        "{\"name\": \"Alice\", \"age\": 31}",
+        "Hi, my laser printer keeps restarting!!",
+        "  two  spaces\tand a tab\n\nnew lines ",
+        "Grüße aus Köln, 東京 🙂",
+        "",
+        "don't won't it's",
     };
     for (const auto& text : texts) {
         auto ids = tokenizer.encode(text, /*add_special_tokens=*/false);
@@ -100,7 +105,8 @@ TEST(DemoModel, TokenizerRoundTripsAndSplitsDigits) {
     // Digits are tokens of their own: the same digit is the same token wherever it stands.
     auto number = tokenizer.encode("90125", false);
     ASSERT_EQ(number.size(), 5u);
-    for (std::size_t i = 0; i < number.size(); ++i) EXPECT_EQ(tokenizer.decode({number[i]}), std::string(1, "90125"[i]));
+    for (std::size_t i = 0; i < number.size(); ++i)
+        EXPECT_EQ(tokenizer.decode({number[i]}), std::string(1, "90125"[i]));
     auto palindrome = tokenizer.encode("x 7117", false);
     ASSERT_GE(palindrome.size(), 4u);
     EXPECT_EQ(palindrome[palindrome.size() - 4], palindrome.back());
@@ -179,18 +185,22 @@ TEST(DemoModel, GreedyAnswersFollowTheCorpusFormats) {
 // create-model: the random starting point of the demo model, from a config and a tokenizer.
 TEST(CreateModelCli, WritesALoadableRandomModelAndChecksTheVocabulary) {
     tbtest::CliDir dir;
-    auto config = nlohmann::json::parse(tbtest::read_text((fs::path(TUNEBENCH_SOURCE_DIR) / "examples/demo-model/config.json").string()));
+    auto config = nlohmann::json::parse(
+        tbtest::read_text((fs::path(TUNEBENCH_SOURCE_DIR) / "examples/demo-model/config.json").string()));
     config["num_hidden_layers"] = 1;
     config["vocab_size"] = 1000;  // fewer rows than the tokenizer's 1024 ids
     auto small = dir.write("small.json", config.dump());
-    auto refused = dir.run({"create-model", "--config", small, "--tokenizer", kModelDir.string(), "--out", dir.file("m")}, "small");
+    auto refused = dir.run(
+        {"create-model", "--config", small, "--tokenizer", kModelDir.string(), "--out", dir.file("m")}, "small");
     EXPECT_EQ(refused.exit_code, 2);
     EXPECT_NE(refused.err.find("vocab_size is 1000"), std::string::npos) << refused.err;
     EXPECT_FALSE(fs::exists(dir.file("m") + "/model.safetensors"));
 
     config["vocab_size"] = 1024;
     auto good = dir.write("good.json", config.dump());
-    auto made = dir.run({"create-model", "--config", good, "--tokenizer", kModelDir.string(), "--out", dir.file("m"), "--seed", "3"}, "good");
+    auto made = dir.run(
+        {"create-model", "--config", good, "--tokenizer", kModelDir.string(), "--out", dir.file("m"), "--seed", "3"},
+        "good");
     ASSERT_EQ(made.exit_code, 0) << made.err;
     auto model = tb::load_causal_lm(dir.file("m"));
     EXPECT_EQ(model->config().num_hidden_layers, 1);
@@ -204,7 +214,10 @@ TEST(CreateModelCli, WritesALoadableRandomModelAndChecksTheVocabulary) {
     auto trained = tb::load_causal_lm(kModelDir);
     EXPECT_FALSE(torch::allclose(model->model->embed_tokens->weight, trained->model->embed_tokens->weight));
     // An existing model is not overwritten by accident.
-    EXPECT_EQ(dir.run({"create-model", "--config", good, "--tokenizer", kModelDir.string(), "--out", dir.file("m")}, "again").exit_code, 2);
+    EXPECT_EQ(
+        dir.run({"create-model", "--config", good, "--tokenizer", kModelDir.string(), "--out", dir.file("m")}, "again")
+            .exit_code,
+        2);
 }
 
 }  // namespace

@@ -86,8 +86,8 @@ TEST_F(EvalCliTest, EvalJsonHoldsTheRunAndEveryItemAndRerunsIdentically) {
     for (std::size_t i = 0; i < 6; ++i) EXPECT_EQ(a["items"][i]["output"], b["items"][i]["output"]);
 
     // Human output names the run.
-    auto text = dir_.run({"eval", project_path_, "--set", "probe", "--model", model_.string(), "--chat-template", template_,
-                          "--max-new-tokens", "4"},
+    auto text = dir_.run({"eval", project_path_, "--set", "probe", "--model", model_.string(), "--chat-template",
+                          template_, "--max-new-tokens", "4"},
                          "text");
     EXPECT_EQ(text.exit_code, 0) << text.err;
     EXPECT_NE(text.out.find("eval run "), std::string::npos);
@@ -99,12 +99,13 @@ TEST_F(EvalCliTest, TemplateRuleAndEvalUsageErrorsExit2) {
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("--chat-template"), std::string::npos) << r.err;
     EXPECT_EQ(dir_.run({"eval", project_path_, "--model", model_.string()}, "noset").exit_code, 2);
-    EXPECT_EQ(dir_.run(eval_args({"--model", model_.string(), "--chat-template", template_, "--judge-url", "http://x"}), "judge")
+    EXPECT_EQ(dir_.run(eval_args({"--model", model_.string(), "--chat-template", template_, "--judge-url", "http://x"}),
+                       "judge")
                   .exit_code,
               2);
     EXPECT_EQ(dir_.run(eval_args({"--model", model_.string(), "--endpoint", "http://x"}), "both").exit_code, 2);
-    auto missing = dir_.run({"eval", project_path_, "--set", "nope", "--model", model_.string(), "--chat-template", template_},
-                            "missing");
+    auto missing = dir_.run(
+        {"eval", project_path_, "--set", "nope", "--model", model_.string(), "--chat-template", template_}, "missing");
     EXPECT_EQ(missing.exit_code, 2);
     EXPECT_NE(missing.err.find("probe"), std::string::npos) << missing.err;
 }
@@ -120,14 +121,15 @@ TEST_F(EvalCliTest, AdapterAndRemoteEndpointRuns) {
     SKIP_WITHOUT_CLI();
     const auto adapter = dir_.file("adapter");
     tbeval::write_adapter(model_, adapter, tbeval::kChatMl);
-    const auto tuned = eval_json({"--model", model_.string(), "--adapter", adapter}, "tuned");  // the adapter's template
+    const auto tuned =
+        eval_json({"--model", model_.string(), "--adapter", adapter}, "tuned");  // the adapter's template
     EXPECT_EQ(tuned["items"].size(), 6u);
     EXPECT_FALSE(tuned["target"]["adapter"].is_null());
 
     tbeval::EchoServer server;
     ::setenv("TB_EVAL_CLI_KEY", "sk-cli-secret", 1);
-    const auto remote = eval_json({"--endpoint", server.url(), "--endpoint-model", "echo", "--api-key-env", "TB_EVAL_CLI_KEY"},
-                                  "remote");
+    const auto remote = eval_json(
+        {"--endpoint", server.url(), "--endpoint-model", "echo", "--api-key-env", "TB_EVAL_CLI_KEY"}, "remote");
     EXPECT_DOUBLE_EQ(remote["pass_rate"].get<double>(), 1.0);
     EXPECT_EQ(remote["items"][0]["output"], "say red 0");
     EXPECT_EQ(remote["target"]["api_key_env"], "TB_EVAL_CLI_KEY");
@@ -137,8 +139,10 @@ TEST_F(EvalCliTest, AdapterAndRemoteEndpointRuns) {
 
 TEST_F(EvalCliTest, CompareGateExitCodesAndJUnit) {
     SKIP_WITHOUT_CLI();
-    const auto model_run = eval_json({"--model", model_.string(), "--chat-template", template_}, "m")["run_id"].get<std::int64_t>();
-    const auto model_pass = eval_json({"--model", model_.string(), "--chat-template", template_}, "m2")["pass_rate"].get<double>();
+    const auto model_run =
+        eval_json({"--model", model_.string(), "--chat-template", template_}, "m")["run_id"].get<std::int64_t>();
+    const auto model_pass =
+        eval_json({"--model", model_.string(), "--chat-template", template_}, "m2")["pass_rate"].get<double>();
     ASSERT_LT(model_pass, 1.0) << "the tiny random model should miss some colour words";
     const auto perfect = perfect_run();
 
@@ -173,9 +177,26 @@ TEST_F(EvalCliTest, CompareGateExitCodesAndJUnit) {
 TEST_F(EvalCliTest, TrainEvalCompareGate) {
     SKIP_WITHOUT_CLI();
     const auto out = dir_.file("adapter");
-    auto train = dir_.run({"train", project_path_, "--model", model_.string(), "--out", out, "--chat-template", template_,
-                           "--max-steps", "3", "--eval-every", "0", "--batch-rows", "2", "--lr", "1e-3", "--compute-dtype",
-                           "fp32", "--threads", "1"},
+    auto train = dir_.run({"train",
+                           project_path_,
+                           "--model",
+                           model_.string(),
+                           "--out",
+                           out,
+                           "--chat-template",
+                           template_,
+                           "--max-steps",
+                           "3",
+                           "--eval-every",
+                           "0",
+                           "--batch-rows",
+                           "2",
+                           "--lr",
+                           "1e-3",
+                           "--compute-dtype",
+                           "fp32",
+                           "--threads",
+                           "1"},
                           "train");
     if (train.exit_code != 0 && train.err.find("unknown command") != std::string::npos)
         GTEST_SKIP() << "this build has no train command";

@@ -19,9 +19,9 @@ std::vector<ItemResult> run(const std::vector<bool>& passes, const std::string& 
 }
 
 TEST(Compare, PerItemChanges) {
-    std::vector<ItemResult> a{{"x", true, 1.0, {}}, {"y", false, 0.5, {}}, {"z", true, 1.0, {}},
+    std::vector<ItemResult> a{{"x", true, 1.0, {}},  {"y", false, 0.5, {}}, {"z", true, 1.0, {}},
                               {"w", false, 0.2, {}}, {"v", false, 0.5, {}}, {"gone", true, 1.0, {}}};
-    std::vector<ItemResult> b{{"x", false, 0.5, {}}, {"y", true, 1.0, {}}, {"z", true, 1.0, {}},
+    std::vector<ItemResult> b{{"x", false, 0.5, {}}, {"y", true, 1.0, {}},  {"z", true, 1.0, {}},
                               {"w", false, 0.6, {}}, {"v", false, 0.1, {}}, {"new", true, 1.0, {}}};
     auto c = compare_runs(a, b);
     std::map<std::string, std::string> change;

@@ -165,7 +165,8 @@ TEST_F(EvalRunnerTest, GoldenItemsCarryTheTagsOfTheirExamplesIntoComparisons) {
 
 TEST_F(EvalRunnerTest, ValidationSetIsTheValidationSplitScoredAgainstItsAnswers) {
     const auto r = run_eval(*project_, base(), options("validation"));
-    const auto validation = query_int64(project_->handle(), "SELECT COUNT(*) FROM splits WHERE split = 'validation'").value();
+    const auto validation =
+        query_int64(project_->handle(), "SELECT COUNT(*) FROM splits WHERE split = 'validation'").value();
     ASSERT_GT(validation, 0);
     EXPECT_EQ(static_cast<std::int64_t>(r.items.size()), validation);
     for (const auto& item : r.items) {

@@ -25,7 +25,8 @@ protected:
         std::filesystem::remove_all(dir_);
         std::filesystem::create_directories(dir_);
         project_.emplace(ProjectFile::create((dir_ / "p.tunebench").string()));
-        import_golden_jsonl(*project_, "tickets", std::string(TUNEBENCH_SOURCE_DIR) + "/examples/support-tickets/golden.jsonl",
+        import_golden_jsonl(*project_, "tickets",
+                            std::string(TUNEBENCH_SOURCE_DIR) + "/examples/support-tickets/golden.jsonl",
                             GoldenKind::task);
         items_ = golden_items(*project_, find_golden_set(*project_, "tickets")->id);
     }
@@ -68,7 +69,8 @@ TEST_F(EvalStoreTest, CreatesRunStoresScoresAndLoadsResults) {
     ASSERT_EQ(ids.size(), 10u);
     finish_eval_run(*project_, run, "completed");
 
-    EXPECT_EQ(count("SELECT COUNT(*) FROM runs WHERE kind = 'eval' AND status = 'completed' AND ended_at IS NOT NULL"), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM runs WHERE kind = 'eval' AND status = 'completed' AND ended_at IS NOT NULL"),
+              1);
     EXPECT_EQ(count("SELECT COUNT(*) FROM eval_outputs"), 10);
     // 5 criteria + the item summary per output
     EXPECT_EQ(count("SELECT COUNT(*) FROM eval_scores"), 60);

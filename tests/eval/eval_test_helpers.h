@@ -50,8 +50,13 @@ inline std::int64_t write_char_tokenizer(const std::filesystem::path& dir) {
     std::int64_t id = 0;
     for (const auto& s : specials) {
         vocab[s] = id;
-        added.push_back({{"id", id}, {"content", s}, {"single_word", false}, {"lstrip", false}, {"rstrip", false},
-                         {"normalized", false}, {"special", true}});
+        added.push_back({{"id", id},
+                         {"content", s},
+                         {"single_word", false},
+                         {"lstrip", false},
+                         {"rstrip", false},
+                         {"normalized", false},
+                         {"special", true}});
         ++id;
     }
     vocab["\n"] = id++;
@@ -65,8 +70,9 @@ inline std::int64_t write_char_tokenizer(const std::filesystem::path& dir) {
                 {"model", {{"type", "BPE"}, {"vocab", vocab}, {"merges", json::array()}, {"unk_token", "<unk>"}}}};
     std::filesystem::create_directories(dir);
     write_file(dir / "tokenizer.json", tok.dump());
-    write_file(dir / "tokenizer_config.json",
-               json{{"bos_token", "<s>"}, {"eos_token", "</s>"}, {"unk_token", "<unk>"}, {"add_bos_token", false}}.dump());
+    write_file(
+        dir / "tokenizer_config.json",
+        json{{"bos_token", "<s>"}, {"eos_token", "</s>"}, {"unk_token", "<unk>"}, {"add_bos_token", false}}.dump());
     return id;
 }
 
@@ -137,7 +143,8 @@ inline void fill_project(tb::ProjectFile& project, int n = 24, int golden = 6) {
     for (int i = 0; i < n; ++i) {
         const std::string& w = words()[static_cast<std::size_t>(i) % words().size()];
         tb::Example e;
-        e.messages = {message("user", "say " + w + " " + std::to_string(i)), message("assistant", w + " " + std::to_string(i))};
+        e.messages = {message("user", "say " + w + " " + std::to_string(i)),
+                      message("assistant", w + " " + std::to_string(i))};
         auto id = tb::insert_example(project, e);
         tb::add_tag(project, *id, (i % 8) < 2 ? "topic:colour" : "topic:animal");
     }
@@ -198,15 +205,19 @@ private:
             }
             std::string content = "?";
             auto body_at = request.find("\r\n\r\n");
-            auto body = nlohmann::json::parse(request.substr(body_at == std::string::npos ? 0 : body_at + 4), nullptr, false);
+            auto body =
+                nlohmann::json::parse(request.substr(body_at == std::string::npos ? 0 : body_at + 4), nullptr, false);
             if (body.is_object() && body.contains("messages") && !body["messages"].empty())
                 content = prefix_ + body["messages"].back().value("content", "");
-            const std::string reply =
-                nlohmann::json{{"choices", {{{"message", {{"role", "assistant"}, {"content", content}}}, {"finish_reason", "stop"}}}},
-                               {"usage", {{"prompt_tokens", 3}, {"completion_tokens", 2}}}}
-                    .dump();
-            const std::string response = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
-                                         std::to_string(reply.size()) + "\r\nConnection: close\r\n\r\n" + reply;
+            const std::string reply = nlohmann::json{
+                {"choices", {{{"message", {{"role", "assistant"}, {"content", content}}}, {"finish_reason", "stop"}}}},
+                {"usage",
+                 {{"prompt_tokens", 3},
+                  {"completion_tokens",
+                   2}}}}.dump();
+            const std::string response =
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(reply.size()) +
+                "\r\nConnection: close\r\n\r\n" + reply;
             (void)!::send(client, response.data(), response.size(), MSG_NOSIGNAL);
             ::close(client);
         }

@@ -21,7 +21,8 @@ TEST(HumanGrades, StoredPerCriterionAndReplacedOnRegrade) {
     store_human_grades(fx.project(), outputs[1], "bob", {{"2:judge", false, ""}});
     const auto alice = load_human_grades(fx.project(), outputs[1], "alice");
     ASSERT_EQ(alice.size(), 2u);
-    const auto judge_grade = std::find_if(alice.begin(), alice.end(), [](const auto& g) { return g.criterion == "2:judge"; });
+    const auto judge_grade =
+        std::find_if(alice.begin(), alice.end(), [](const auto& g) { return g.criterion == "2:judge"; });
     ASSERT_NE(judge_grade, alice.end());
     EXPECT_TRUE(judge_grade->passed);
     EXPECT_EQ(judge_grade->note, "on second thought");

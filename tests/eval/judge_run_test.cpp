@@ -38,7 +38,8 @@ std::int64_t rows_of(ProjectFile& p, const std::string& scorer) {
 }
 
 nlohmann::json item_detail(ProjectFile& p, std::int64_t output) {
-    auto s = p.prepare("SELECT detail FROM eval_scores WHERE output_id = ? AND criterion = 'item' ORDER BY id DESC LIMIT 1");
+    auto s =
+        p.prepare("SELECT detail FROM eval_scores WHERE output_id = ? AND criterion = 'item' ORDER BY id DESC LIMIT 1");
     s.bind(1, output);
     s.step();
     return nlohmann::json::parse(s.column_text(0));
@@ -74,7 +75,7 @@ TEST(JudgeRun, JudgesEveryJudgeCriterionAndTheItemVerdictIncludesIt) {
     const auto after = load_eval_results(fx.project(), run);
     ASSERT_EQ(after.size(), 4u);
     EXPECT_TRUE(after[0].passed);
-    EXPECT_FALSE(after[1].passed);  // the judge failed it
+    EXPECT_FALSE(after[1].passed);                 // the judge failed it
     EXPECT_NEAR(after[1].score, 1.0 / 3.0, 1e-9);  // contains (weight 1) passed, judge (weight 2) failed
     EXPECT_TRUE(after[2].passed);
     EXPECT_FALSE(after[3].passed);
@@ -143,8 +144,9 @@ TEST(JudgeRun, AMalformedReplyThenAGoodOneIsScored) {
     JudgeProject fx(1);
     auto [run, outputs] = fx.add_run("base", {"2"});
     ScriptedJudge judge([](const JudgeRequest& r) {
-        return r.number == 0 ? JudgeReply{200, completion("```json\n{\"verdict\": \"maybe\"}\n```")}
-                             : JudgeReply{200, completion("Sure.\n```json\n{\"verdict\": \"PASS\", \"reason\": \"ok\"}\n```")};
+        return r.number == 0
+                   ? JudgeReply{200, completion("```json\n{\"verdict\": \"maybe\"}\n```")}
+                   : JudgeReply{200, completion("Sure.\n```json\n{\"verdict\": \"PASS\", \"reason\": \"ok\"}\n```")};
     });
     const auto summary = judge_eval_run(fx.project(), run, tbtest::judge_config(judge.url()));
     EXPECT_EQ(summary.judged, 1);
@@ -236,7 +238,8 @@ TEST(JudgeRun, PairwiseRunsBothOrdersAndAnInconsistentJudgeGivesATie) {
     {
         // Prefers the correct answer wherever it is shown.
         ScriptedJudge judge([](const JudgeRequest& r) {
-            return JudgeReply{200, completion(std::string(R"({"preference": ")") + (r.answer_a() == "2" ? "A" : "B") + "\"}")};
+            return JudgeReply{
+                200, completion(std::string(R"({"preference": ")") + (r.answer_a() == "2" ? "A" : "B") + "\"}")};
         });
         const auto v = run_judge_tasks(fx.project(), tbtest::judge_config(judge.url(), "judge-2"), tasks);
         const auto r = combine_pairwise(v[0], v[1]);
@@ -279,9 +282,9 @@ TEST(JudgeRun, PairwiseRunComparisonCountsWinsAndStoresBothOrders) {
     });
     const auto s = judge_pairwise_runs(fx.project(), run_a, run_b, tbtest::judge_config(judge.url()));
     EXPECT_EQ(s.pairs, 4);
-    EXPECT_EQ(s.a_wins, 1);        // item 1
-    EXPECT_EQ(s.b_wins, 1);        // item 3
-    EXPECT_EQ(s.ties, 2);          // items 2 and 4: the verdict followed the position
+    EXPECT_EQ(s.a_wins, 1);  // item 1
+    EXPECT_EQ(s.b_wins, 1);  // item 3
+    EXPECT_EQ(s.ties, 2);    // items 2 and 4: the verdict followed the position
     EXPECT_EQ(s.inconsistent, 2);
     EXPECT_EQ(s.requests, 7);  // item 2's two orders are the same prompt ("4" vs "4"): asked once
     const auto grades = load_pairwise_grades(fx.project(), "judge:judge-1");
@@ -298,7 +301,9 @@ TEST(JudgeRun, PairwiseRunComparisonCountsWinsAndStoresBothOrders) {
 TEST(JudgeRun, AnAnswerWithInvalidUtf8IsStillJudged) {
     JudgeProject fx(1);
     auto [run, outputs] = fx.add_run("base", {"2 \xff\xfe"});
-    ScriptedJudge judge([](const JudgeRequest& r) { return JudgeReply{200, verdict(r.answer() == "2 \xEF\xBF\xBD\xEF\xBF\xBD")}; });
+    ScriptedJudge judge([](const JudgeRequest& r) {
+        return JudgeReply{200, verdict(r.answer() == "2 \xEF\xBF\xBD\xEF\xBF\xBD")};
+    });
     const auto summary = judge_eval_run(fx.project(), run, tbtest::judge_config(judge.url()));
     EXPECT_EQ(summary.judged, 1);
     EXPECT_EQ(score_of(fx.project(), outputs[0], "2:judge", "judge:judge-1"), 1.0);

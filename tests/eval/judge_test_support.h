@@ -36,11 +36,14 @@ struct JudgeReply {
 
 // An OpenAI chat completion body whose message content is `content`.
 inline std::string completion(const std::string& content, int prompt_tokens = 100, int completion_tokens = 10) {
-    nlohmann::json j{{"choices", {{{"message", {{"role", "assistant"}, {"content", content}}}, {"finish_reason", "stop"}}}},
-                     {"usage", {{"prompt_tokens", prompt_tokens}, {"completion_tokens", completion_tokens}}}};
+    nlohmann::json j{
+        {"choices", {{{"message", {{"role", "assistant"}, {"content", content}}}, {"finish_reason", "stop"}}}},
+        {"usage", {{"prompt_tokens", prompt_tokens}, {"completion_tokens", completion_tokens}}}};
     return j.dump();
 }
-inline std::string verdict(bool pass) { return completion(std::string(R"({"verdict": ")") + (pass ? "pass" : "fail") + R"(", "reason": "r"})"); }
+inline std::string verdict(bool pass) {
+    return completion(std::string(R"({"verdict": ")") + (pass ? "pass" : "fail") + R"(", "reason": "r"})");
+}
 
 // The last message's content, the text between two markers of it, and the request number.
 struct JudgeRequest {
@@ -116,7 +119,8 @@ private:
         std::string request = read_request(client);
         auto body_start = request.find("\r\n\r\n");
         JudgeRequest r;
-        r.body = nlohmann::json::parse(body_start == std::string::npos ? "" : request.substr(body_start + 4), nullptr, false);
+        r.body = nlohmann::json::parse(body_start == std::string::npos ? "" : request.substr(body_start + 4), nullptr,
+                                       false);
         r.number = count_++;
         {
             std::lock_guard lock(mutex_);
@@ -124,9 +128,10 @@ private:
         }
         JudgeReply reply = r.body.is_discarded() ? JudgeReply{400, "{}"} : handler_(r);
         if (reply.delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(reply.delay_ms));
-        std::string response = "HTTP/1.1 " + std::to_string(reply.status) + " X\r\nContent-Type: application/json\r\n"
-                               "Content-Length: " + std::to_string(reply.body.size()) +
-                               "\r\nConnection: close\r\n\r\n" + reply.body;
+        std::string response = "HTTP/1.1 " + std::to_string(reply.status) +
+                               " X\r\nContent-Type: application/json\r\n"
+                               "Content-Length: " +
+                               std::to_string(reply.body.size()) + "\r\nConnection: close\r\n\r\n" + reply.body;
         --active_;  // before the reply leaves: the client may start its next request at once
         (void)!::send(client, response.data(), response.size(), MSG_NOSIGNAL);
         ::close(client);
@@ -189,9 +194,9 @@ public:
             m.content = "What is " + std::to_string(i) + "+" + std::to_string(i) + "?";
             item.messages = {m};
             item.reference = std::to_string(2 * i);
-            item.rubric = tb::parse_rubric(nlohmann::json::parse(
-                R"([{"kind": "contains", "expected": ")" + std::to_string(2 * i) +
-                R"("}, {"kind": "judge", "pass": "states the correct sum", "weight": 2}])"));
+            item.rubric = tb::parse_rubric(
+                nlohmann::json::parse(R"([{"kind": "contains", "expected": ")" + std::to_string(2 * i) +
+                                      R"("}, {"kind": "judge", "pass": "states the correct sum", "weight": 2}])"));
             item.id = tb::add_golden_item(*project_, item);
             items_.push_back(item);
         }

@@ -34,7 +34,8 @@ TEST(JudgeValidation, AgreementMatchesCohenKappaAndScikitLearn) {
     const std::vector<int> judge = {1, 0, 0, 0, 1, 1, 1, 1, 0, 1, 0, 1};
     std::vector<GradedPair> pairs;
     for (std::size_t i = 0; i < human.size(); ++i)
-        pairs.push_back({static_cast<std::int64_t>(i / 2), i % 2 ? "2:judge" : "3:judge", human[i] == 1, judge[i] == 1});
+        pairs.push_back(
+            {static_cast<std::int64_t>(i / 2), i % 2 ? "2:judge" : "3:judge", human[i] == 1, judge[i] == 1});
     const auto stats = judge_human_agreement(pairs);
     ASSERT_EQ(stats.size(), 3u);
     EXPECT_EQ(stats[0].criterion, "overall");
@@ -53,7 +54,8 @@ TEST(JudgeValidation, AgreementMatchesCohenKappaAndScikitLearn) {
 
     const auto reference = tbtest::run_python(
         "import json\nfrom sklearn.metrics import cohen_kappa_score\n"
-        "print(json.dumps(cohen_kappa_score(" + tbtest::python_list(human) + ", " + tbtest::python_list(judge) + ")))\n");
+        "print(json.dumps(cohen_kappa_score(" +
+        tbtest::python_list(human) + ", " + tbtest::python_list(judge) + ")))\n");
     if (!reference) GTEST_SKIP() << "python3 with scikit-learn is not installed";
     EXPECT_NEAR(stats[0].kappa.kappa, reference->get<double>(), 1e-9);
 }
@@ -139,7 +141,8 @@ TEST(JudgeValidation, NotValidatedBelowTheThresholdOrWithTooFewItems) {
         EXPECT_FALSE(report.validated);
         EXPECT_NE(report.reason.find("at least 30"), std::string::npos);
         options.min_items = 10;
-        EXPECT_TRUE(validate_judge(g.fx.project(), g.fx.set_id(), tbtest::judge_config(judge.url()), options).validated);
+        EXPECT_TRUE(
+            validate_judge(g.fx.project(), g.fx.set_id(), tbtest::judge_config(judge.url()), options).validated);
     }
 }
 

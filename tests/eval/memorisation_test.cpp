@@ -54,14 +54,16 @@ TEST(MemorisationReport, CopyingModelIsFlaggedAndAParaphrasingOneIsNot) {
     std::vector<MemorisationItem> copying, paraphrasing, held_out;
     for (int i = 0; i < 10; ++i) {
         const auto answer = range(i * 100, i * 100 + 60);
-        copying.push_back(measure_item("t" + std::to_string(i), i < 8 ? answer : range(5000, 5060), answer, i < 8 ? 1.0 : 0.0, 50));
+        copying.push_back(
+            measure_item("t" + std::to_string(i), i < 8 ? answer : range(5000, 5060), answer, i < 8 ? 1.0 : 0.0, 50));
         auto partial = range(i * 100, i * 100 + 10);  // 10 tokens of the answer, then its own words
         auto tail = range(7000, 7040);
         partial.insert(partial.end(), tail.begin(), tail.end());
         paraphrasing.push_back(measure_item("t" + std::to_string(i), partial, answer, 0.0, 50));
         held_out.push_back(measure_item("v" + std::to_string(i), partial, answer, 0.0, 50));
     }
-    auto flagged = compare_memorisation(summarise_memorisation("train", copying), summarise_memorisation("held_out", held_out));
+    auto flagged =
+        compare_memorisation(summarise_memorisation("train", copying), summarise_memorisation("held_out", held_out));
     EXPECT_DOUBLE_EQ(flagged.train.verbatim_rate, 0.8);
     EXPECT_DOUBLE_EQ(flagged.train.exact_copy_rate, 0.8);
     EXPECT_DOUBLE_EQ(flagged.held_out.verbatim_rate, 0.0);
@@ -71,7 +73,8 @@ TEST(MemorisationReport, CopyingModelIsFlaggedAndAParaphrasingOneIsNot) {
     EXPECT_TRUE(flagged.flagged);
     EXPECT_NE(flagged.reason.find("8 of 10"), std::string::npos) << flagged.reason;
 
-    auto fine = compare_memorisation(summarise_memorisation("train", paraphrasing), summarise_memorisation("held_out", held_out));
+    auto fine = compare_memorisation(summarise_memorisation("train", paraphrasing),
+                                     summarise_memorisation("held_out", held_out));
     EXPECT_DOUBLE_EQ(fine.verbatim_rate_gap, 0.0);
     EXPECT_FALSE(fine.flagged);
     EXPECT_TRUE(fine.reason.empty());
@@ -99,7 +102,8 @@ TEST(MemorisationProbe, MeasuresTrainAndHeldOutWithTheModelAndStoresBothRuns) {
     options.max_items = 5;
     options.min_run_tokens = 4;
     options.generation.batch_size = 5;
-    const auto target = EvalTarget::local(model, std::nullopt, std::filesystem::path(dir.write("t.jinja", tbeval::kChatMl)));
+    const auto target =
+        EvalTarget::local(model, std::nullopt, std::filesystem::path(dir.write("t.jinja", tbeval::kChatMl)));
     const auto report = measure_memorisation(project, target, options);
     EXPECT_EQ(report.train.items, 5u);
     EXPECT_GE(report.held_out.items, 1u);

@@ -76,9 +76,10 @@ private:
             requests_.push_back(request);
         }
         if (reply.delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(reply.delay_ms));
-        std::string response = "HTTP/1.1 " + std::to_string(reply.status) + " X\r\nContent-Type: application/json\r\n"
-                               "Content-Length: " + std::to_string(reply.body.size()) +
-                               "\r\nConnection: close\r\n\r\n" + reply.body;
+        std::string response = "HTTP/1.1 " + std::to_string(reply.status) +
+                               " X\r\nContent-Type: application/json\r\n"
+                               "Content-Length: " +
+                               std::to_string(reply.body.size()) + "\r\nConnection: close\r\n\r\n" + reply.body;
         (void)!::send(client, response.data(), response.size(), MSG_NOSIGNAL);
         ::close(client);
     }

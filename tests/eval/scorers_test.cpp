@@ -66,9 +66,9 @@ TEST(Regex, Table) {
         {"{\"a\": 1}", R"(^\s*\{.*\}\s*$)", true},
         {"Sure! {\"a\": 1}", R"(^\s*\{.*\}\s*$)", false},
         {"order 12345 shipped", R"(\b\d{5}\b)", true},
-        {"Größe", R"(^\w+$)", false},         // \w is ASCII without UCP
+        {"Größe", R"(^\w+$)", false},  // \w is ASCII without UCP
         {"Größe", R"((*UCP)^\w+$)", true},
-        {"Größe", R"(^Gr.ße$)", true},        // . is one code point in UTF mode
+        {"Größe", R"(^Gr.ße$)", true},  // . is one code point in UTF mode
         {"abc", "B", false},
         {"abc", "(?i)B", true},
     };
@@ -93,8 +93,8 @@ TEST(FinalNumber, Table) {
         {"It costs -3.5 degrees", -3.5},
         {"pages 3-4", 4},
         {"value .5", 0.5},
-        {"1,2", 2},          // not a thousands group: two numbers
-        {"12,3456", 3456},   // ditto
+        {"1,2", 2},         // not a thousands group: two numbers
+        {"12,3456", 3456},  // ditto
         {"no numbers here", std::nullopt},
         {"#### none, but 7 before", 7},
         {"", std::nullopt},

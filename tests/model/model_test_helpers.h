@@ -20,8 +20,8 @@ namespace tbtest {
 inline std::filesystem::path shared_dir() { return std::filesystem::path(TUNEBENCH_SHARED_DIR); }
 inline std::filesystem::path stories_dir() { return shared_dir() / "fixtures/models/stories260K"; }
 
-#define SKIP_WITHOUT_STORIES()                                                              \
-    if (!std::filesystem::exists(tbtest::stories_dir() / "model.safetensors"))              \
+#define SKIP_WITHOUT_STORIES()                                                 \
+    if (!std::filesystem::exists(tbtest::stories_dir() / "model.safetensors")) \
     GTEST_SKIP() << "shared fixtures absent: " << tbtest::stories_dir()
 
 // A fresh empty folder under the system temp dir, removed by the destructor.
@@ -79,12 +79,13 @@ inline std::optional<std::string> python_with_numpy() {
     return std::nullopt;
 }
 
-#define SKIP_WITHOUT_NUMPY(python_var)                                                        \
-    auto python_var = tbtest::python_with_numpy();                                            \
+#define SKIP_WITHOUT_NUMPY(python_var)             \
+    auto python_var = tbtest::python_with_numpy(); \
     if (!python_var) GTEST_SKIP() << "python3 with numpy not found: reference comparison skipped"
 
 // Runs tests/tools/llama_reference.py on `prompts`; returns one [T * vocab] float vector each.
-inline std::vector<std::vector<float>> reference_logits(const std::string& python, const std::filesystem::path& model_dir,
+inline std::vector<std::vector<float>> reference_logits(const std::string& python,
+                                                        const std::filesystem::path& model_dir,
                                                         const std::vector<std::vector<std::int64_t>>& prompts,
                                                         std::int64_t vocab) {
     TempDir tmp;

@@ -28,7 +28,7 @@ Outcome run(const std::string& args) {
     return o;
 }
 
-#define SKIP_WITHOUT_CLI()                                                                 \
+#define SKIP_WITHOUT_CLI() \
     if (!std::filesystem::exists(TUNEBENCH_CLI)) GTEST_SKIP() << "tunebench-cli not built"
 
 const std::string kStories = std::string(TUNEBENCH_SHARED_DIR) + "/fixtures/models/stories260K";
@@ -61,7 +61,8 @@ TEST(CliGenerate, TheContinuationKeepsItsLeadingSpace) {
 TEST(CliGenerate, SeededSamplingRepeatsAndUsageErrorsExit2) {
     SKIP_WITHOUT_CLI();
     if (!std::filesystem::exists(kStories)) GTEST_SKIP() << "shared fixtures absent";
-    const std::string args = "generate --model " + kStories + " --raw --prompt 'Tom had' --max-new-tokens 30 --seed 9 --temperature 1.3";
+    const std::string args =
+        "generate --model " + kStories + " --raw --prompt 'Tom had' --max-new-tokens 30 --seed 9 --temperature 1.3";
     auto a = run(args), b = run(args);
     EXPECT_EQ(a.status, 0);
     EXPECT_EQ(a.out, b.out);

@@ -91,7 +91,8 @@ TEST(Generation, BatchedEqualsUnbatchedPerRow) {
     // Sampling too: each row has its own seeded sampler.
     o.sampling = {.greedy = false, .temperature = 1.0, .top_p = 1.0, .top_k = 0, .seed = 5};
     batch = tb::generate_batch(*model, prompts, o);
-    for (std::size_t i = 0; i < prompts.size(); ++i) EXPECT_EQ(batch[i].tokens, tb::generate(*model, prompts[i], o).tokens);
+    for (std::size_t i = 0; i < prompts.size(); ++i)
+        EXPECT_EQ(batch[i].tokens, tb::generate(*model, prompts[i], o).tokens);
 }
 
 TEST(Generation, StopsOnEosPerRowAndDropsIt) {
@@ -102,7 +103,8 @@ TEST(Generation, StopsOnEosPerRowAndDropsIt) {
     // Declare the 4th generated token an EOS: generation stops before it.
     o.eos_token_ids = {free_run.tokens[3]};
     auto stopped = tb::generate(*model, {1, 40}, o);
-    auto first_eos = std::find(free_run.tokens.begin(), free_run.tokens.end(), free_run.tokens[3]) - free_run.tokens.begin();
+    auto first_eos =
+        std::find(free_run.tokens.begin(), free_run.tokens.end(), free_run.tokens[3]) - free_run.tokens.begin();
     EXPECT_EQ(stopped.stop_reason, tb::StopReason::Eos);
     EXPECT_EQ(stopped.tokens, std::vector<std::int64_t>(free_run.tokens.begin(), free_run.tokens.begin() + first_eos));
 }

@@ -128,7 +128,8 @@ TEST(HfConfig, RoundTripsThroughJson) {
 
 TEST(HfConfig, GenerationDefaultsAcceptIntOrListEos) {
     auto g = tb::parse_generation_defaults(json::parse(R"({"eos_token_id": 2, "temperature": 0.6, "top_p": 0.9,
-        "do_sample": true})"), "g");
+        "do_sample": true})"),
+                                           "g");
     EXPECT_EQ(g.eos_token_ids, std::vector<std::int64_t>{2});
     EXPECT_DOUBLE_EQ(*g.temperature, 0.6);
     EXPECT_TRUE(*g.do_sample);

@@ -77,7 +77,8 @@ TEST(Llama, TinyRandomFamiliesMatchNumpyReference) {
     auto biased = tbtest::tiny_config("llama");
     biased.attention_bias = true;
     variants.emplace_back("llama_bias", biased);
-    const std::vector<std::vector<std::int64_t>> prompts = {{1, 5, 9, 63, 0, 17, 22, 40, 41, 42, 3, 8, 13, 21, 34, 55, 1, 2, 3, 4}, {7}};
+    const std::vector<std::vector<std::int64_t>> prompts = {
+        {1, 5, 9, 63, 0, 17, 22, 40, 41, 42, 3, 8, 13, 21, 34, 55, 1, 2, 3, 4}, {7}};
     for (const auto& [name, config] : variants) {
         auto model = tbtest::tiny_model(config);
         tb::save_pretrained(*model, tmp.path() / name);
@@ -198,8 +199,9 @@ TEST(Llama, SlidingWindowLimitsWhatAQuerySees) {
     auto config = tbtest::tiny_config("mistral");
     auto bias = tb::build_attention_bias(1, 5, 0, {}, {}, 2);  // window 2: self and one before
     auto allowed = (bias[0][0] == 0).to(torch::kInt64);
-    auto expected = torch::tensor({1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 1},
-                                  torch::kInt64).view({5, 5});
+    auto expected =
+        torch::tensor({1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 1}, torch::kInt64)
+            .view({5, 5});
     EXPECT_TRUE(torch::equal(allowed, expected)) << allowed;
     config.sliding_window = 3;
     auto model = tbtest::tiny_model(config);

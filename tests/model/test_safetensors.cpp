@@ -77,7 +77,7 @@ TEST(Safetensors, ViewOutlivesTheFileHandleAndIsZeroCopy) {
     }
     EXPECT_EQ(view.data_ptr(), mapped) << "F32 weights should be viewed in place, not copied";
     EXPECT_TRUE(torch::equal(view, a));  // the mapping is still alive
-    view.add_(1.0);                        // copy-on-write: no crash, file untouched
+    view.add_(1.0);                      // copy-on-write: no crash, file untouched
     auto again = tb::tensor_view(tb::SafetensorsFile::open(path), "a");
     EXPECT_TRUE(torch::equal(again, a));
 }
@@ -161,9 +161,10 @@ TEST(Safetensors, FuzzedFilesNeverCrash) {
     // only describe tensors inside the data.
     tbtest::TempDir tmp;
     auto path = tmp.path() / "valid.safetensors";
-    tb::save_safetensors(path, {{"model.embed_tokens.weight", torch::randn({8, 4})},
-                                {"model.norm.weight", torch::ones({4}, torch::kBFloat16)},
-                                {"lm_head.bias", torch::zeros({8}, torch::kFloat16)}},
+    tb::save_safetensors(path,
+                         {{"model.embed_tokens.weight", torch::randn({8, 4})},
+                          {"model.norm.weight", torch::ones({4}, torch::kBFloat16)},
+                          {"lm_head.bias", torch::zeros({8}, torch::kFloat16)}},
                          {{"format", "pt"}});
     std::ifstream in(path, std::ios::binary);
     std::vector<char> raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -171,8 +172,22 @@ TEST(Safetensors, FuzzedFilesNeverCrash) {
     std::memcpy(valid.data(), raw.data(), raw.size());
     const std::size_t header_end = 8 + static_cast<std::size_t>(std::to_integer<std::uint8_t>(valid[0])) +
                                    256 * std::to_integer<std::uint8_t>(valid[1]);
-    const std::string tokens[] = {"{", "}", "[", "]", ",", ":", "\"", "-1", "18446744073709551615", "1e400",
-                                  "\"F16\"", "\"shape\"", "\"data_offsets\"", "null", "\\u0000", "9999999999"};
+    const std::string tokens[] = {"{",
+                                  "}",
+                                  "[",
+                                  "]",
+                                  ",",
+                                  ":",
+                                  "\"",
+                                  "-1",
+                                  "18446744073709551615",
+                                  "1e400",
+                                  "\"F16\"",
+                                  "\"shape\"",
+                                  "\"data_offsets\"",
+                                  "null",
+                                  "\\u0000",
+                                  "9999999999"};
     std::mt19937_64 rng(12345);
     int parsed = 0, rejected = 0;
     const auto start = std::chrono::steady_clock::now();
@@ -194,7 +209,8 @@ TEST(Safetensors, FuzzedFilesNeverCrash) {
                     std::memcpy(ins.data(), token.data(), token.size());
                     bytes.insert(bytes.begin() + static_cast<std::ptrdiff_t>(at), ins.begin(), ins.end());
                     std::uint64_t n = 0;
-                    for (int i = 7; i >= 0; --i) n = (n << 8) | std::to_integer<std::uint8_t>(bytes[static_cast<std::size_t>(i)]);
+                    for (int i = 7; i >= 0; --i)
+                        n = (n << 8) | std::to_integer<std::uint8_t>(bytes[static_cast<std::size_t>(i)]);
                     n += token.size();
                     for (int i = 0; i < 8; ++i) bytes[static_cast<std::size_t>(i)] = std::byte((n >> (8 * i)) & 0xff);
                     break;
@@ -238,8 +254,9 @@ TEST(Safetensors, ShardedFolderFindsEachTensorInItsShard) {
     auto b = torch::randn({2, 2});
     tb::save_safetensors(tmp.path() / "model-00001-of-00002.safetensors", {{"a", a}});
     tb::save_safetensors(tmp.path() / "model-00002-of-00002.safetensors", {{"b", b}});
-    json index = {{"metadata", {{"total_size", 28}}},
-                  {"weight_map", {{"a", "model-00001-of-00002.safetensors"}, {"b", "model-00002-of-00002.safetensors"}}}};
+    json index = {
+        {"metadata", {{"total_size", 28}}},
+        {"weight_map", {{"a", "model-00001-of-00002.safetensors"}, {"b", "model-00002-of-00002.safetensors"}}}};
     std::ofstream(tmp.path() / "model.safetensors.index.json") << index.dump();
     auto folder = tb::SafetensorsFolder::open(tmp.path());
     EXPECT_EQ(folder.names(), (std::vector<std::string>{"a", "b"}));

@@ -8,9 +8,9 @@
 #include <chrono>
 #include <thread>
 
+#include "common/temp_dir.h"
 #include "core/project/examples.h"
 #include "core/project/project_import.h"
-#include "common/temp_dir.h"
 
 namespace {
 
@@ -22,7 +22,8 @@ std::string chat_file(int n, int first) {
     for (int i = first; i < first + n; ++i) {
         text += R"({"messages": [{"role": "user", "content": "Crash test question number )" + std::to_string(i) +
                 R"(, please answer"}, {"role": "assistant", "content": "Answer )" + std::to_string(i) +
-                R"( with some words"}]})" "\n";
+                R"( with some words"}]})"
+                "\n";
     }
     return text;
 }
@@ -67,7 +68,8 @@ TEST(CrashSafety, KilledImportLeavesNoneOrAllOfIt) {
         ASSERT_TRUE(check.step());
         EXPECT_EQ(check.column_text(0), "ok") << "killed after " << delays_ms[i] << " ms";
         std::int64_t count = tb::count_examples(project);
-        EXPECT_TRUE(count == 10 || count == 10 + kBig) << count << " examples after a kill at " << delays_ms[i] << " ms";
+        EXPECT_TRUE(count == 10 || count == 10 + kBig)
+            << count << " examples after a kill at " << delays_ms[i] << " ms";
         // The FTS index and the import reports agree with what was kept.
         EXPECT_EQ(tb::query_int64(project.handle(), "SELECT count(*) FROM examples_fts").value(), count);
         EXPECT_EQ(static_cast<std::int64_t>(tb::list_import_reports(project).size()), count == 10 ? 1 : 2);

@@ -101,12 +101,14 @@ TEST_F(ExamplesTest, FiltersByTagSplitFindingAndText) {
     id.push_back(*tb::insert_example(project, chat("shipping time", "Two days.")));
     project.exec("INSERT INTO tags(name) VALUES ('account'), ('billing')");
     project.exec("INSERT INTO example_tags(example_id, tag_id) VALUES (" + std::to_string(id[0]) + ", 1), (" +
-                 std::to_string(id[2]) + ", 1), (" + std::to_string(id[1]) + ", 2), (" + std::to_string(id[0]) + ", 2)");
+                 std::to_string(id[2]) + ", 1), (" + std::to_string(id[1]) + ", 2), (" + std::to_string(id[0]) +
+                 ", 2)");
     project.exec("INSERT INTO splits(example_id, split, seed) VALUES (" + std::to_string(id[0]) + ", 'train', 1), (" +
                  std::to_string(id[1]) + ", 'train', 1), (" + std::to_string(id[2]) + ", 'validation', 1)");
     project.exec(R"(INSERT INTO check_reports(report, examples) VALUES ('{}', 4);
                    INSERT INTO check_findings(report_id, kind) VALUES (1, 'short_answer');)");
-    project.exec("INSERT INTO check_finding_examples(finding_id, example_id) VALUES (1, " + std::to_string(id[3]) + ")");
+    project.exec("INSERT INTO check_finding_examples(finding_id, example_id) VALUES (1, " + std::to_string(id[3]) +
+                 ")");
 
     tb::ExampleFilter by_tag;
     by_tag.tag = "account";
@@ -190,7 +192,8 @@ TEST_F(ExamplesTest, EditRefusesMissingIdsAndCollisions) {
         tb::update_example_messages(project, b, chat("one", "1"));
         FAIL() << "expected an error";
     } catch (const tb::Error& e) {
-        EXPECT_NE(std::string(e.what()).find("identical to example " + std::to_string(a)), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("identical to example " + std::to_string(a)), std::string::npos)
+            << e.what();
     }
     EXPECT_EQ(tb::get_example(project, b)->example.messages[0].content, "two");
     EXPECT_TRUE(tb::example_history(project, b).empty());
@@ -206,7 +209,8 @@ TEST_F(ExamplesTest, ForEachExampleStreamsASplitInIdOrder) {
     std::int64_t last_total = 0;
     tb::JobContext ctx;
     ctx.progress = [&](const tb::Progress& p) { last_total = p.total; };
-    tb::for_each_example(project, "", [&](Example&& e) { seen.push_back(e.id); }, ctx);
+    tb::for_each_example(
+        project, "", [&](Example&& e) { seen.push_back(e.id); }, ctx);
     EXPECT_EQ(seen, (std::vector<std::int64_t>{1, 2, 3, 4, 5}));
     EXPECT_EQ(last_total, 5);
 }

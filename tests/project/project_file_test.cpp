@@ -7,8 +7,8 @@
 #include <chrono>
 #include <thread>
 
-#include "core/project/schema.h"
 #include "common/temp_dir.h"
+#include "core/project/schema.h"
 
 namespace {
 
@@ -125,7 +125,8 @@ TEST(ProjectFile, MigratesAVersion1ProjectAndIndexesItsExamples) {
     EXPECT_EQ(scalar(project, "SELECT rowid FROM examples_fts WHERE examples_fts MATCH 'penguins'"), 1);
     EXPECT_EQ(scalar(project, "SELECT rowid FROM examples_fts WHERE examples_fts MATCH 'seven'"), 2);
     // Triggers keep it in sync from now on.
-    project.exec(R"(UPDATE examples SET messages = '{"messages":[{"role":"user","content":"Name an odd prime"},{"role":"assistant","content":"Eleven."}]}' WHERE id = 2)");
+    project.exec(
+        R"(UPDATE examples SET messages = '{"messages":[{"role":"user","content":"Name an odd prime"},{"role":"assistant","content":"Eleven."}]}' WHERE id = 2)");
     EXPECT_EQ(scalar(project, "SELECT count(*) FROM examples_fts WHERE examples_fts MATCH 'seven'"), 0);
     EXPECT_EQ(scalar(project, "SELECT rowid FROM examples_fts WHERE examples_fts MATCH 'eleven'"), 2);
     project.exec("DELETE FROM examples WHERE id = 1");
@@ -210,7 +211,8 @@ TEST(ProjectFile, GivesUpWithAnActionableMessageAfterTheWaitBudget) {
     auto writer = ProjectFile::open(path);
     auto waiter = ProjectFile::open(path, short_wait);
     writer.exec("BEGIN IMMEDIATE");
-    std::string message = error_of([&] { waiter.transaction([&] { waiter.exec("INSERT INTO tags(name) VALUES ('x')"); }); });
+    std::string message =
+        error_of([&] { waiter.transaction([&] { waiter.exec("INSERT INTO tags(name) VALUES ('x')"); }); });
     writer.exec("ROLLBACK");
     EXPECT_NE(message.find("another program"), std::string::npos) << message;
     EXPECT_EQ(message.find("database is locked"), std::string::npos) << message;

@@ -4,8 +4,8 @@
 
 #include <filesystem>
 
-#include "core/project/examples.h"
 #include "common/temp_dir.h"
+#include "core/project/examples.h"
 
 namespace {
 

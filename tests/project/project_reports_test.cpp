@@ -4,12 +4,12 @@
 #include <algorithm>
 #include <fstream>
 
+#include "common/temp_dir.h"
 #include "core/project/examples.h"
 #include "core/project/project_checks.h"
 #include "core/project/project_export.h"
 #include "core/project/project_import.h"
 #include "core/project/project_stats.h"
-#include "common/temp_dir.h"
 
 namespace {
 
@@ -26,7 +26,8 @@ Example chat(const std::string& user, const std::string& assistant) {
 class ReportsTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        long_id = *tb::insert_example(project, chat("Explain photosynthesis", "Plants turn light, water and CO2 into sugar."));
+        long_id = *tb::insert_example(project,
+                                      chat("Explain photosynthesis", "Plants turn light, water and CO2 into sugar."));
         short_id = *tb::insert_example(project, chat("Is the sky blue?", "Yes."));
         other_id = *tb::insert_example(project, chat("What is 2+2?", "The answer is four, of course."));
     }
@@ -40,7 +41,8 @@ TEST_F(ReportsTest, CheckReportIsStoredAsTheLatestAndFiltersTheTable) {
     tb::CheckReport report = tb::run_checks(project, {});
     EXPECT_EQ(report.stats.examples, 3u);
     auto is_short = [&](const tb::Finding& f) {
-        return f.kind == "short_answer" && std::find(f.examples.begin(), f.examples.end(), short_id) != f.examples.end();
+        return f.kind == "short_answer" &&
+               std::find(f.examples.begin(), f.examples.end(), short_id) != f.examples.end();
     };
     ASSERT_TRUE(std::any_of(report.findings.begin(), report.findings.end(), is_short));
 

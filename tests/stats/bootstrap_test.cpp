@@ -87,7 +87,9 @@ TEST(Bootstrap, CloseToScipyPercentileBootstrap) {
     for (std::size_t i = 0; i < candidate.size(); ++i) candidate[i] = 0.6 * baseline[i] + 0.4 * candidate[i] + 0.03;
     auto reference = tbtest::run_python(
         "import json, numpy as np\nfrom scipy.stats import bootstrap\n"
-        "a=np.array(" + tbtest::python_list(baseline) + ")\nb=np.array(" + tbtest::python_list(candidate) + ")\n"
+        "a=np.array(" +
+        tbtest::python_list(baseline) + ")\nb=np.array(" + tbtest::python_list(candidate) +
+        ")\n"
         "r=bootstrap(((b-a),), np.mean, n_resamples=10000, method='percentile', random_state=0)\n"
         "print(json.dumps([r.confidence_interval.low, r.confidence_interval.high]))\n");
     if (!reference) GTEST_SKIP() << "python3 with scipy not available";

@@ -58,8 +58,8 @@ TEST(CohenKappa, PerfectAgreementAndUndefined) {
     EXPECT_DOUBLE_EQ(perfect.ci_high, 1.0);
 
     // Both raters always say "pass": agreement is total but chance explains all of it.
-    tb::KappaResult undefined = tb::cohen_kappa(std::vector<std::string>{"pass", "pass"},
-                                                std::vector<std::string>{"pass", "pass"});
+    tb::KappaResult undefined =
+        tb::cohen_kappa(std::vector<std::string>{"pass", "pass"}, std::vector<std::string>{"pass", "pass"});
     EXPECT_TRUE(std::isnan(undefined.kappa));
     EXPECT_DOUBLE_EQ(undefined.observed_agreement, 1.0);
 }
@@ -75,7 +75,9 @@ TEST(CohenKappa, MatchesScikitLearnIncludingWeights) {
     std::vector<int> b = {1, 3, 3, 4, 4, 3, 2, 5, 2, 2, 5, 4, 4, 2, 1, 4, 5, 3, 1, 3, 2, 4, 2, 5, 5, 3, 2, 2, 3, 3};
     auto reference = tbtest::run_python(
         "import json\nfrom sklearn.metrics import cohen_kappa_score as k\n"
-        "a=" + tbtest::python_list(a) + "\nb=" + tbtest::python_list(b) + "\n"
+        "a=" +
+        tbtest::python_list(a) + "\nb=" + tbtest::python_list(b) +
+        "\n"
         "print(json.dumps([k(a,b), k(a,b,weights='linear'), k(a,b,weights='quadratic')]))\n");
     if (!reference) GTEST_SKIP() << "python3 with scikit-learn not available";
     EXPECT_NEAR(tb::cohen_kappa(a, b).kappa, (*reference)[0].get<double>(), 1e-12);
@@ -86,13 +88,15 @@ TEST(CohenKappa, MatchesScikitLearnIncludingWeights) {
 }
 
 TEST(CohenKappa, NominalLabelsMatchScikitLearn) {
-    std::vector<std::string> a = {"good", "bad", "unsure", "good", "good", "bad", "bad", "unsure", "good", "bad",
-                                  "good", "good", "bad", "unsure", "good"};
-    std::vector<std::string> b = {"good", "bad", "good", "good", "bad", "bad", "unsure", "unsure", "good", "bad",
-                                  "good", "unsure", "bad", "bad", "good"};
+    std::vector<std::string> a = {"good", "bad", "unsure", "good", "good", "bad",    "bad", "unsure",
+                                  "good", "bad", "good",   "good", "bad",  "unsure", "good"};
+    std::vector<std::string> b = {"good", "bad", "good", "good",   "bad", "bad", "unsure", "unsure",
+                                  "good", "bad", "good", "unsure", "bad", "bad", "good"};
     auto reference = tbtest::run_python(
         "import json\nfrom sklearn.metrics import cohen_kappa_score as k\n"
-        "a=" + tbtest::python_list(a) + "\nb=" + tbtest::python_list(b) + "\n"
+        "a=" +
+        tbtest::python_list(a) + "\nb=" + tbtest::python_list(b) +
+        "\n"
         "print(json.dumps(k(a,b)))\n");
     if (!reference) GTEST_SKIP() << "python3 with scikit-learn not available";
     tb::KappaResult r = tb::cohen_kappa(a, b);

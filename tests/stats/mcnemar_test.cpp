@@ -48,7 +48,8 @@ TEST(McNemar, MatchesScipyBinomtest) {
     for (auto [b, c] : cases) pairs += "(" + std::to_string(b) + "," + std::to_string(c) + "),";
     auto reference = tbtest::run_python(
         "import json\nfrom scipy.stats import binomtest\n"
-        "print(json.dumps([binomtest(b, b + c, 0.5).pvalue for b, c in [" + pairs + "]]))\n");
+        "print(json.dumps([binomtest(b, b + c, 0.5).pvalue for b, c in [" +
+        pairs + "]]))\n");
     if (!reference) GTEST_SKIP() << "python3 with scipy not available";
     for (std::size_t i = 0; i < cases.size(); ++i) {
         double expected = (*reference)[i].get<double>();

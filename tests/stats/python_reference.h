@@ -20,9 +20,10 @@ inline std::optional<nlohmann::json> run_python(const std::string& script) {
     static const std::string python = [] {
         for (const char* candidate : {"/usr/bin/python3", "python3"}) {
             // find_spec locates the modules without importing them (an import of sklearn takes seconds).
-            std::string probe = std::string(candidate) +
-                                " -c 'import importlib.util as u, sys; "
-                                "sys.exit(0 if u.find_spec(\"scipy\") and u.find_spec(\"sklearn\") else 1)' >/dev/null 2>&1";
+            std::string probe =
+                std::string(candidate) +
+                " -c 'import importlib.util as u, sys; "
+                "sys.exit(0 if u.find_spec(\"scipy\") and u.find_spec(\"sklearn\") else 1)' >/dev/null 2>&1";
             if (std::system(probe.c_str()) == 0) return std::string(candidate);
         }
         return std::string();

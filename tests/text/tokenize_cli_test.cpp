@@ -67,7 +67,8 @@ TEST_F(TokenizeCli, FileInputMatchesTheVectorsByteForByte) {
         pos = next + sep.size();
         // Every fourth case keeps the run short; the long mixed-script case 45 is included.
         if (checked % 4 == 1 || checked == 45) {
-            auto r = run("tokenize --model " + kShared + "/fixtures/tokenizers/llama-spm --file '" + file.string() + "' --no-special");
+            auto r = run("tokenize --model " + kShared + "/fixtures/tokenizers/llama-spm --file '" + file.string() +
+                         "' --no-special");
             EXPECT_EQ(r.status, 0);
             if (expected.rfind(' ', 0) == 0) expected.erase(0, 1);
             EXPECT_EQ(r.out, expected + "\n") << "case " << checked;
@@ -84,7 +85,8 @@ TEST_F(TokenizeCli, AddsBosUnlessNoSpecialAndReportsBadInput) {
     EXPECT_EQ(with.status, 0);
     EXPECT_EQ(with.out, "1 " + without.out);
     std::ofstream(dir_ / "empty.txt", std::ios::binary) << "";
-    EXPECT_EQ(run("tokenize --model " + model + " --file '" + (dir_ / "empty.txt").string() + "' --no-special").out, "\n");
+    EXPECT_EQ(run("tokenize --model " + model + " --file '" + (dir_ / "empty.txt").string() + "' --no-special").out,
+              "\n");
     EXPECT_EQ(run("tokenize --model " + model + " --file '" + (dir_ / "empty.txt").string() + "'").out, "1\n");
     EXPECT_EQ(run("tokenize --model " + model).status, 2);
     EXPECT_EQ(run("tokenize --model /nonexistent --text x").status, 2);

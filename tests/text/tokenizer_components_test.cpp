@@ -32,7 +32,8 @@ TEST(BpeMerges, LowestRankMergesFirst) {
     // "a b" first, then "ab c".
     EXPECT_EQ(make(bpe_json(vocab, {"a b", "b c", "ab c"})).encode("abc"), (Ids{5}));
     // Pair form of merges is read the same way.
-    EXPECT_EQ(make(bpe_json(vocab, json::array({json::array({"a", "b"}), json::array({"ab", "c"})}))).encode("abc"), (Ids{5}));
+    EXPECT_EQ(make(bpe_json(vocab, json::array({json::array({"a", "b"}), json::array({"ab", "c"})}))).encode("abc"),
+              (Ids{5}));
 }
 
 TEST(BpeMerges, EqualRanksMergeLeftmostFirst) {
@@ -79,7 +80,8 @@ TEST_P(SplitBehaviour, CutsAroundMatchesAsHuggingFaceDoes) {
     json vocab = {{"a", 0}, {"b", 1}, {" ", 2}, {"ab", 3}, {" ab", 4}, {"ab ", 5}, {"  ", 6}, {"  ab", 7}};
     json j = bpe_json(vocab);
     j["model"]["ignore_merges"] = true;
-    j["pre_tokenizer"] = {{"type", "Split"}, {"pattern", {{"String", " "}}}, {"behavior", GetParam().first}, {"invert", false}};
+    j["pre_tokenizer"] = {
+        {"type", "Split"}, {"pattern", {{"String", " "}}}, {"behavior", GetParam().first}, {"invert", false}};
     EXPECT_EQ(make(j).encode("ab ab  ab"), GetParam().second) << GetParam().first;
 }
 
@@ -95,16 +97,37 @@ TEST(SplitRegex, UsesUnicodeClasses) {
     json j = bpe_json(vocab);
     j["model"]["ignore_merges"] = true;
     j["model"]["vocab"] = {{"Grüße", 0}, {" ", 1}, {"42", 2}, {"мир", 3}};
-    j["pre_tokenizer"] = {{"type", "Split"}, {"pattern", {{"Regex", "\\p{L}+|\\p{N}+|\\s"}}}, {"behavior", "Isolated"}, {"invert", false}};
+    j["pre_tokenizer"] = {{"type", "Split"},
+                          {"pattern", {{"Regex", "\\p{L}+|\\p{N}+|\\s"}}},
+                          {"behavior", "Isolated"},
+                          {"invert", false}};
     EXPECT_EQ(make(j).encode("Grüße 42 мир"), (Ids{0, 1, 2, 1, 3}));
 }
 
 TEST(AddedTokenFlags, LstripRstripAndSingleWord) {
     json j = bpe_json({{"a", 0}, {"b", 1}, {" ", 2}, {"c", 3}});
     j["added_tokens"] = json::array({
-        {{"id", 10}, {"content", "<x>"}, {"single_word", false}, {"lstrip", true}, {"rstrip", false}, {"normalized", false}, {"special", true}},
-        {{"id", 11}, {"content", "<y>"}, {"single_word", false}, {"lstrip", false}, {"rstrip", true}, {"normalized", false}, {"special", false}},
-        {{"id", 12}, {"content", "ab"}, {"single_word", true}, {"lstrip", false}, {"rstrip", false}, {"normalized", false}, {"special", false}},
+        {{"id", 10},
+         {"content", "<x>"},
+         {"single_word", false},
+         {"lstrip", true},
+         {"rstrip", false},
+         {"normalized", false},
+         {"special", true}},
+        {{"id", 11},
+         {"content", "<y>"},
+         {"single_word", false},
+         {"lstrip", false},
+         {"rstrip", true},
+         {"normalized", false},
+         {"special", false}},
+        {{"id", 12},
+         {"content", "ab"},
+         {"single_word", true},
+         {"lstrip", false},
+         {"rstrip", false},
+         {"normalized", false},
+         {"special", false}},
     });
     auto tok = make(j);
     auto e = tok.encode_with_offsets("a  <x>b", false);
@@ -133,7 +156,8 @@ TEST(Metaspace, PrependSchemeAndSplit) {
     json j = bpe_json(vocab);
     j["model"]["ignore_merges"] = true;
     j["added_tokens"] = json::array({{{"id", 5}, {"content", "<s>"}, {"special", true}, {"normalized", false}}});
-    j["pre_tokenizer"] = {{"type", "Metaspace"}, {"replacement", "\u2581"}, {"prepend_scheme", "first"}, {"split", true}};
+    j["pre_tokenizer"] = {
+        {"type", "Metaspace"}, {"replacement", "\u2581"}, {"prepend_scheme", "first"}, {"split", true}};
     j["decoder"] = {{"type", "Metaspace"}, {"replacement", "\u2581"}, {"prepend_scheme", "first"}, {"split", true}};
     auto tok = make(j);
     EXPECT_EQ(tok.encode("a b"), (Ids{0, 4}));
@@ -150,12 +174,14 @@ TEST(Metaspace, PrependSchemeAndSplit) {
 TEST(PostProcessor, TemplateAddsItsSpecialTokensAroundTheText) {
     json j = bpe_json({{"a", 0}, {"<bos>", 1}, {"<eos>", 2}});
     j["post_processor"] = {{"type", "TemplateProcessing"},
-                           {"single", {{{"SpecialToken", {{"id", "<bos>"}, {"type_id", 0}}}},
-                                       {{"Sequence", {{"id", "A"}, {"type_id", 0}}}},
-                                       {{"SpecialToken", {{"id", "<eos>"}, {"type_id", 0}}}}}},
+                           {"single",
+                            {{{"SpecialToken", {{"id", "<bos>"}, {"type_id", 0}}}},
+                             {{"Sequence", {{"id", "A"}, {"type_id", 0}}}},
+                             {{"SpecialToken", {{"id", "<eos>"}, {"type_id", 0}}}}}},
                            {"pair", json::array()},
-                           {"special_tokens", {{"<bos>", {{"id", "<bos>"}, {"ids", {1}}, {"tokens", {"<bos>"}}}},
-                                               {"<eos>", {{"id", "<eos>"}, {"ids", {2}}, {"tokens", {"<eos>"}}}}}}};
+                           {"special_tokens",
+                            {{"<bos>", {{"id", "<bos>"}, {"ids", {1}}, {"tokens", {"<bos>"}}}},
+                             {"<eos>", {{"id", "<eos>"}, {"ids", {2}}, {"tokens", {"<eos>"}}}}}}};
     auto tok = make(j);
     EXPECT_EQ(tok.encode("aa"), (Ids{1, 0, 0, 2}));
     EXPECT_EQ(tok.encode("aa", false), (Ids{0, 0}));

@@ -18,7 +18,7 @@ const std::string kShared = TUNEBENCH_SHARED_DIR;
 const std::string kStories = kShared + "/fixtures/models/stories260K";
 const std::string kTokenizers = kShared + "/fixtures/tokenizers";
 
-#define REQUIRE_SHARED()                                                              \
+#define REQUIRE_SHARED() \
     if (!std::filesystem::exists(kShared + "/fixtures")) GTEST_SKIP() << "shared fixtures not present"
 
 std::string read_file(const std::string& path) {
@@ -73,9 +73,9 @@ TEST(TokenizerStories, AddsBosOnlyWithSpecialTokens) {
 TEST(TokenizerStories, RoundTripsTextIncludingBytesOutsideTheVocabulary) {
     REQUIRE_SHARED();
     auto tok = tb::Tokenizer::from_folder(kStories);
-    for (const std::string text : {"Once upon a time, there was a little girl named Lily.",
-                                   "She said: \"Look, a 🦙!\" and ran   off.\nThe end.", "Ünïcödé – ✓ 漢字", " leading",
-                                   "trailing  ", ""}) {
+    for (const std::string text :
+         {"Once upon a time, there was a little girl named Lily.",
+          "She said: \"Look, a 🦙!\" and ran   off.\nThe end.", "Ünïcödé – ✓ 漢字", " leading", "trailing  ", ""}) {
         auto ids = tok.encode(text);
         EXPECT_EQ(tok.decode(ids, /*skip_special_tokens=*/true), text);
         EXPECT_EQ(tok.decode(tok.encode(text, false)), text);
@@ -193,7 +193,8 @@ TEST(TokenizerLongText, CuttingSentencePieceWordsChangesNoId) {
     const std::string inp = read_file(kTokenizers + "/vectors/llama-spm.inp");
     std::string text;
     for (int round = 0; round < 3; ++round) {
-        for (std::size_t pos = 0, next; (next = inp.find("\n__ggml_vocab_test__\n", pos)) != std::string::npos; pos = next + 21)
+        for (std::size_t pos = 0, next; (next = inp.find("\n__ggml_vocab_test__\n", pos)) != std::string::npos;
+             pos = next + 21)
             text += inp.substr(pos, next - pos) + (text.size() % 3 ? "  " : "\n");
     }
     ASSERT_GT(text.size(), 3000u);
@@ -228,7 +229,8 @@ TEST(TokenizerThreads, ConcurrentEncodesAgreeWithSequentialOnes) {
     REQUIRE_SHARED();
     auto tok = tb::Tokenizer::from_file(kTokenizers + "/gpt2/tokenizer.json");
     std::vector<std::string> texts;
-    for (int i = 0; i < 200; ++i) texts.push_back("Sample " + std::to_string(i * 7919) + " of the thread test, naïve café №" + std::to_string(i));
+    for (int i = 0; i < 200; ++i)
+        texts.push_back("Sample " + std::to_string(i * 7919) + " of the thread test, naïve café №" + std::to_string(i));
     std::vector<std::vector<int32_t>> expected;
     for (const auto& t : texts) expected.push_back(tb::Tokenizer(tok).encode(t));
     auto fresh = tb::Tokenizer::from_file(kTokenizers + "/gpt2/tokenizer.json");  // cold cache
@@ -237,7 +239,8 @@ TEST(TokenizerThreads, ConcurrentEncodesAgreeWithSequentialOnes) {
     for (int t = 0; t < 4; ++t) {
         threads.emplace_back([&, t] {
             for (std::size_t i = 0; i < texts.size(); ++i)
-                mismatches[t] += fresh.encode(texts[(i + t * 50) % texts.size()]) != expected[(i + t * 50) % texts.size()];
+                mismatches[t] +=
+                    fresh.encode(texts[(i + t * 50) % texts.size()]) != expected[(i + t * 50) % texts.size()];
         });
     }
     for (auto& th : threads) th.join();

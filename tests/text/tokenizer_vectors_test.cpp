@@ -88,7 +88,8 @@ INSTANTIATE_TEST_SUITE_P(HuggingFace, TokenizerVectors,
                          ::testing::Values(VectorSet{"llama-spm", "llama-spm"}, VectorSet{"llama-bpe", "llama3"}),
                          [](const auto& info) {
                              std::string n = info.param.vectors;
-                             for (auto& c : n) if (c == '-') c = '_';
+                             for (auto& c : n)
+                                 if (c == '-') c = '_';
                              return n;
                          });
 

@@ -27,9 +27,26 @@ TEST(CliTrain, PrintsJsonLinesWritesTheAdapterAndMergeMatchesBasePlusAdapter) {
         tbtrain::fill_qa_project(project, 24);
     }
     const auto out = dir.file("adapter");
-    auto r = dir.run({"train", dir.file("p.tunebench"), "--model", model.string(), "--out", out, "--chat-template",
-                      template_file, "--max-steps", "3", "--eval-every", "2", "--batch-rows", "2", "--lr", "1e-3",
-                      "--compute-dtype", "fp32", "--threads", "1"},
+    auto r = dir.run({"train",
+                      dir.file("p.tunebench"),
+                      "--model",
+                      model.string(),
+                      "--out",
+                      out,
+                      "--chat-template",
+                      template_file,
+                      "--max-steps",
+                      "3",
+                      "--eval-every",
+                      "2",
+                      "--batch-rows",
+                      "2",
+                      "--lr",
+                      "1e-3",
+                      "--compute-dtype",
+                      "fp32",
+                      "--threads",
+                      "1"},
                      "train");
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.err.find("Pre-flight report"), std::string::npos) << r.err;
@@ -41,7 +58,8 @@ TEST(CliTrain, PrintsJsonLinesWritesTheAdapterAndMergeMatchesBasePlusAdapter) {
             ++val_lines;
         } else {
             ++step_lines;
-            for (const char* key : {"loss", "lr", "tokens_per_s", "grad_norm", "epoch"}) EXPECT_TRUE(j.contains(key)) << line;
+            for (const char* key : {"loss", "lr", "tokens_per_s", "grad_norm", "epoch"})
+                EXPECT_TRUE(j.contains(key)) << line;
             EXPECT_EQ(j["step"], step_lines);
         }
     }
@@ -80,12 +98,14 @@ TEST(CliTrain, MissingTemplateIsBadInputAndUnknownConfigKeyNamed) {
         auto project = tb::ProjectFile::create(dir.file("p.tunebench"));
         tbtrain::fill_qa_project(project, 8);
     }
-    auto r = dir.run({"train", dir.file("p.tunebench"), "--model", model.string(), "--out", dir.file("a")}, "notemplate");
+    auto r =
+        dir.run({"train", dir.file("p.tunebench"), "--model", model.string(), "--out", dir.file("a")}, "notemplate");
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("--chat-template"), std::string::npos) << r.err;
     const auto config = dir.write("run.json", R"({"learning_rate": 1e-4, "epohcs": 3})");
-    auto c = dir.run({"train", dir.file("p.tunebench"), "--model", model.string(), "--out", dir.file("a"), "--config", config},
-                     "badconfig");
+    auto c = dir.run(
+        {"train", dir.file("p.tunebench"), "--model", model.string(), "--out", dir.file("a"), "--config", config},
+        "badconfig");
     EXPECT_EQ(c.exit_code, 2);
     EXPECT_NE(c.err.find("epohcs"), std::string::npos) << c.err;
 }

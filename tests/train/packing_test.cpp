@@ -25,7 +25,8 @@ tb::FormattedSample random_sample(std::mt19937& rng, std::size_t n, std::int64_t
 
 TEST(Packing, FirstFitLayoutSequenceIdsAndPositions) {
     std::mt19937 rng(1);
-    std::vector<tb::FormattedSample> s = {random_sample(rng, 10, 1), random_sample(rng, 12, 2), random_sample(rng, 6, 3)};
+    std::vector<tb::FormattedSample> s = {random_sample(rng, 10, 1), random_sample(rng, 12, 2),
+                                          random_sample(rng, 6, 3)};
     tb::PackingOptions opt;
     opt.length = 20;
     auto b = tb::pack_samples(s, opt);

@@ -66,7 +66,8 @@ std::vector<std::string> span_texts(const tb::RenderedConversation& rc) {
 class Llama3 : public ::testing::Test {
 protected:
     void SetUp() override {
-        if (!have(kTokenizers + "llama3/tokenizer.json") || !have(kTemplates + "meta-llama-Llama-3.1-8B-Instruct.jinja"))
+        if (!have(kTokenizers + "llama3/tokenizer.json") ||
+            !have(kTemplates + "meta-llama-Llama-3.1-8B-Instruct.jinja"))
             GTEST_SKIP() << "shared fixtures missing";
         tok_ = tb::Tokenizer::from_folder(kTokenizers + "llama3");
     }
@@ -78,7 +79,8 @@ TEST_F(Llama3, AssistantTurnsAndEotTrainedNothingElse) {
     auto rc = fmt.render(two_turns());
     EXPECT_FALSE(rc.from_generation_blocks);
     ASSERT_EQ(rc.spans.size(), 2u);
-    EXPECT_EQ(span_texts(rc), (std::vector<std::string>{"Paris is the capital.<|eot_id|>", "Rome, of course.<|eot_id|>"}));
+    EXPECT_EQ(span_texts(rc),
+              (std::vector<std::string>{"Paris is the capital.<|eot_id|>", "Rome, of course.<|eot_id|>"}));
 
     auto s = fmt.format(two_turns());
     ASSERT_TRUE(s);
@@ -119,7 +121,8 @@ TEST_F(Llama3, ChatMlByPrefixDiffing) {
     tb::SampleFormatter fmt(*tok_, read(kTemplates + "Qwen-Qwen2.5-7B-Instruct.jinja"));
     auto rc = fmt.render(two_turns());
     EXPECT_FALSE(rc.from_generation_blocks);
-    EXPECT_EQ(span_texts(rc), (std::vector<std::string>{"Paris is the capital.<|im_end|>\n", "Rome, of course.<|im_end|>\n"}));
+    EXPECT_EQ(span_texts(rc),
+              (std::vector<std::string>{"Paris is the capital.<|im_end|>\n", "Rome, of course.<|im_end|>\n"}));
     // The header "<|im_start|>assistant\n" precedes each span.
     for (const auto& sp : rc.spans) EXPECT_EQ(rc.text.substr(sp.begin - 22, 22), "<|im_start|>assistant\n");
     // No BOS in the ChatML text: the tokenizer's own BOS is added once.
@@ -137,7 +140,8 @@ TEST_F(Llama3, GenerationBlocksOfRealTemplate) {
     ASSERT_TRUE(fmt.chat_template().has_generation_blocks());
     auto rc = fmt.render(two_turns());
     EXPECT_TRUE(rc.from_generation_blocks);
-    EXPECT_EQ(span_texts(rc), (std::vector<std::string>{"Paris is the capital.<|im_end|>\n", "Rome, of course.<|im_end|>\n"}));
+    EXPECT_EQ(span_texts(rc),
+              (std::vector<std::string>{"Paris is the capital.<|im_end|>\n", "Rome, of course.<|im_end|>\n"}));
     // Per-turn weights pair with the blocks in order.
     auto rw = fmt.render(two_turns(0.0, std::nullopt));
     ASSERT_EQ(rw.spans.size(), 2u);
@@ -149,7 +153,8 @@ TEST_F(Llama3, GenerationBlockAroundContentTakesEndOfTurnToken) {
     const std::string tpl =
         "{{ bos_token }}{% for m in messages %}<|start_header_id|>{{ m.role }}<|end_header_id|>\n\n"
         "{% if m.role == 'assistant' %}{% generation %}{{ m.content }}{% endgeneration %}{% else %}{{ m.content }}"
-        "{% endif %}<|eot_id|>{% endfor %}{% if add_generation_prompt %}<|start_header_id|>assistant<|end_header_id|>\n\n{% endif %}";
+        "{% endif %}<|eot_id|>{% endfor %}{% if add_generation_prompt "
+        "%}<|start_header_id|>assistant<|end_header_id|>\n\n{% endif %}";
     tb::SampleFormatter fmt(*tok_, tpl);
     auto s = fmt.format(two_turns(std::nullopt, 0.0));
     ASSERT_TRUE(s);
@@ -175,7 +180,8 @@ TEST_F(Llama3, TemplateRewritingEarlierTurnsIsAClearError) {
     one.messages = {msg("user", "Capital of France?"), msg("assistant", "Paris.")};
     auto rc = fmt.render(one);
     ASSERT_EQ(rc.spans.size(), 1u);
-    EXPECT_EQ(rc.text.substr(rc.spans[0].begin, rc.spans[0].end - rc.spans[0].begin), "<think>\n\n</think>\n\nParis.<|im_end|>\n");
+    EXPECT_EQ(rc.text.substr(rc.spans[0].begin, rc.spans[0].end - rc.spans[0].begin),
+              "<think>\n\n</think>\n\nParis.<|im_end|>\n");
     tb::FormatReport report;
     auto all = fmt.format_all({two_turns(), one}, report);
     EXPECT_EQ(all.size(), 1u);

@@ -24,9 +24,9 @@ void fill_stories(tb::ProjectFile& project) {
         const auto& thing = things[static_cast<std::size_t>(i / 8) % things.size()];
         const auto& color = colors[static_cast<std::size_t>(i) % colors.size()];
         tb::Example e;
-        e.messages = {tbtrain::message("assistant", name + " had a " + color + " " + thing + ". " + name + " lost the " +
-                                                        thing + ". " + friend_name + " found the " + thing + " and " +
-                                                        name + " was happy.")};
+        e.messages = {tbtrain::message("assistant", name + " had a " + color + " " + thing + ". " + name +
+                                                        " lost the " + thing + ". " + friend_name + " found the " +
+                                                        thing + " and " + name + " was happy.")};
         tb::insert_example(project, e);
     }
     tb::SplitOptions split;
@@ -40,8 +40,8 @@ TEST(StoriesTraining, LoraLowersTheValidationLoss) {
     tbtest::TempDir dir("tb_train_stories_");
     auto project = tb::ProjectFile::create(dir.file("p.tunebench"));
     fill_stories(project);
-    tb::TrainConfig c = tbtrain::tiny_run_config(tbtrain::stories_dir(), dir.file("adapter"),
-                                                 dir.write("plain.jinja", kPlainTemplate));
+    tb::TrainConfig c =
+        tbtrain::tiny_run_config(tbtrain::stories_dir(), dir.file("adapter"), dir.write("plain.jinja", kPlainTemplate));
     c.loss_on = tb::LossOn::AllTokens;
     c.max_length = 128;
     c.micro_batch_rows = 4;
@@ -66,7 +66,8 @@ TEST(StoriesTraining, LoraLowersTheValidationLoss) {
     fo.max_length = 128;
     tb::SampleFormatter fmt(tb::Tokenizer::from_folder(tbtrain::stories_dir().string()), kPlainTemplate, fo);
     std::vector<tb::FormattedSample> samples;
-    tb::for_each_example(project, "validation", [&](tb::Example&& e) { samples.push_back(*tb::format_all_tokens(fmt, e, nullptr)); });
+    tb::for_each_example(project, "validation",
+                         [&](tb::Example&& e) { samples.push_back(*tb::format_all_tokens(fmt, e, nullptr)); });
     ASSERT_FALSE(samples.empty());
     tb::RowSet rows(samples, 128, true, 0);
     torch::NoGradGuard no_grad;
@@ -77,7 +78,8 @@ TEST(StoriesTraining, LoraLowersTheValidationLoss) {
         weight += b.loss_weights.sum().item<double>();
     }
     const double base_loss = sum / weight;
-    std::printf("base %.4f, step %lld %.4f, end %.4f\n", base_loss, (long long)validations.front().step, validations.front().val_loss, validations.back().val_loss);
+    std::printf("base %.4f, step %lld %.4f, end %.4f\n", base_loss, (long long)validations.front().step,
+                validations.front().val_loss, validations.back().val_loss);
     EXPECT_LT(validations.back().val_loss, 0.8 * base_loss) << "base " << base_loss;
     EXPECT_LE(validations.back().val_loss, validations.front().val_loss);
 }

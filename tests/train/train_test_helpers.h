@@ -45,8 +45,13 @@ inline std::int64_t write_char_tokenizer(const std::filesystem::path& dir) {
     std::int64_t id = 0;
     for (const auto& s : specials) {
         vocab[s] = id;
-        added.push_back({{"id", id}, {"content", s}, {"single_word", false}, {"lstrip", false}, {"rstrip", false},
-                         {"normalized", false}, {"special", true}});
+        added.push_back({{"id", id},
+                         {"content", s},
+                         {"single_word", false},
+                         {"lstrip", false},
+                         {"rstrip", false},
+                         {"normalized", false},
+                         {"special", true}});
         ++id;
     }
     vocab["\n"] = id++;
@@ -60,8 +65,9 @@ inline std::int64_t write_char_tokenizer(const std::filesystem::path& dir) {
                 {"model", {{"type", "BPE"}, {"vocab", vocab}, {"merges", json::array()}, {"unk_token", "<unk>"}}}};
     std::filesystem::create_directories(dir);
     write_file(dir / "tokenizer.json", tok.dump());
-    write_file(dir / "tokenizer_config.json",
-               json{{"bos_token", "<s>"}, {"eos_token", "</s>"}, {"unk_token", "<unk>"}, {"add_bos_token", false}}.dump());
+    write_file(
+        dir / "tokenizer_config.json",
+        json{{"bos_token", "<s>"}, {"eos_token", "</s>"}, {"unk_token", "<unk>"}, {"add_bos_token", false}}.dump());
     return id;
 }
 

@@ -139,10 +139,11 @@ TEST(Trainer, AdapterFolderHasPeftNamesConfigTokenizerAndTemplate) {
 
     std::set<std::string> expected;
     for (int layer = 0; layer < 2; ++layer) {
-        for (const char* m : {"self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj", "self_attn.o_proj", "mlp.gate_proj",
-                              "mlp.up_proj", "mlp.down_proj"})
+        for (const char* m : {"self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj", "self_attn.o_proj",
+                              "mlp.gate_proj", "mlp.up_proj", "mlp.down_proj"})
             for (const char* ab : {"lora_A", "lora_B"})
-                expected.insert("base_model.model.model.layers." + std::to_string(layer) + "." + m + "." + ab + ".weight");
+                expected.insert("base_model.model.model.layers." + std::to_string(layer) + "." + m + "." + ab +
+                                ".weight");
     }
     std::set<std::string> names;
     for (const auto& [name, t] : adapter_tensors(c.output_dir)) {
@@ -353,7 +354,8 @@ TEST(Trainer, FullFineTuningWritesAModelFolder) {
     auto base = tb::load_causal_lm(f.model_dir);
     EXPECT_FALSE(torch::equal(trained->base_weights().front().second, base->base_weights().front().second));
     ASSERT_TRUE(result.best_val_loss);
-    EXPECT_NEAR(validation_loss(*trained, f.project, c, tbtrain::kChatMl), *result.best_val_loss, 1e-5 * *result.best_val_loss);
+    EXPECT_NEAR(validation_loss(*trained, f.project, c, tbtrain::kChatMl), *result.best_val_loss,
+                1e-5 * *result.best_val_loss);
     EXPECT_EQ(tb::Tokenizer::from_folder(c.output_dir.string()).config().chat_template, tbtrain::kChatMl);
 }
 

@@ -85,8 +85,7 @@ TEST_F(AdvisorWizardTest, EveryPathOfTheTreeReachesItsRecommendation) {
             << page->titleLabel()->text().toStdString();
         EXPECT_EQ(page->recommended(), walk.leaf->approach);
         // Fine-tuning goes on to the base model; the others finish here.
-        EXPECT_EQ(wizard->nextId(),
-                  walk.leaf->approach == tb::Approach::fine_tune ? AdvisorWizard::BaseModelPage : -1);
+        EXPECT_EQ(wizard->nextId(), walk.leaf->approach == tb::Approach::fine_tune ? AdvisorWizard::BaseModelPage : -1);
         reached.insert(walk.leaf->id);
     }
     EXPECT_EQ(reached.size(), tree.leaves().size());
@@ -114,8 +113,8 @@ TEST_F(AdvisorWizardTest, AMissingAnswerIsAskedForNotGuessed) {
 
 TEST_F(AdvisorWizardTest, RetrievalOverriddenWithAReasonIsStored) {
     auto wizard = makeWizard();
-    const nlohmann::json answers = {{"goal", "Answer product questions"}, {"task", "knowledge"},
-                                    {"knowledge_changes_often", true}};
+    const nlohmann::json answers = {
+        {"goal", "Answer product questions"}, {"task", "knowledge"}, {"knowledge_changes_often", true}};
     const std::vector<std::string> asked = answerQuestions(*wizard, answers);
     EXPECT_EQ(asked, (std::vector<std::string>{"goal", "task", "knowledge_changes_often"}));
     ASSERT_EQ(wizard->currentId(), AdvisorWizard::RecommendationPage);
@@ -150,8 +149,10 @@ TEST_F(AdvisorWizardTest, RetrievalOverriddenWithAReasonIsStored) {
 
 TEST_F(AdvisorWizardTest, FineTuningPathEstimatesMemoryAndHandsOverSettings) {
     auto wizard = makeWizard();
-    const nlohmann::json answers = {{"goal", "Answer tickets in our tone"}, {"task", "style"},
-                                    {"knowledge_changes_often", false}, {"needs_citations", false},
+    const nlohmann::json answers = {{"goal", "Answer tickets in our tone"},
+                                    {"task", "style"},
+                                    {"knowledge_changes_often", false},
+                                    {"needs_citations", false},
                                     {"model_can_do_it_with_examples", false}};
     answerQuestions(*wizard, answers);
     ASSERT_EQ(wizard->currentId(), AdvisorWizard::RecommendationPage);
@@ -159,7 +160,8 @@ TEST_F(AdvisorWizardTest, FineTuningPathEstimatesMemoryAndHandsOverSettings) {
     wizard->next();
     ASSERT_EQ(wizard->currentId(), AdvisorWizard::BaseModelPage);
     auto* base = wizard->baseModelPage();
-    EXPECT_TRUE(base->sizeAdviceLabel()->text().contains(QStringLiteral("7B"))) << base->sizeAdviceLabel()->text().toStdString();
+    EXPECT_TRUE(base->sizeAdviceLabel()->text().contains(QStringLiteral("7B")))
+        << base->sizeAdviceLabel()->text().toStdString();
 
     base->sizeEdit()->setText(QStringLiteral("7B"));
     base->sequenceLengthSpin()->setValue(1024);
@@ -169,11 +171,13 @@ TEST_F(AdvisorWizardTest, FineTuningPathEstimatesMemoryAndHandsOverSettings) {
     tb::MemoryEstimateOptions options;
     options.sequence_length = 1024;
     options.batch_size = 2;
-    const auto expected = tb::estimate_all_methods(tb::shape_for_parameter_count(tb::parse_parameter_count("7B")), options);
+    const auto expected =
+        tb::estimate_all_methods(tb::shape_for_parameter_count(tb::parse_parameter_count("7B")), options);
     ASSERT_EQ(expected.size(), 3u);
     for (int row = 0; row < 3; ++row) {
         ASSERT_NE(base->memoryTable()->item(row, 1), nullptr);
-        EXPECT_NEAR(base->memoryTable()->item(row, 1)->text().toDouble(), expected[static_cast<std::size_t>(row)].total_gib(), 0.051);
+        EXPECT_NEAR(base->memoryTable()->item(row, 1)->text().toDouble(),
+                    expected[static_cast<std::size_t>(row)].total_gib(), 0.051);
         const bool fits = expected[static_cast<std::size_t>(row)].total_gib() <= 24.0;
         EXPECT_EQ(base->memoryTable()->item(row, 2)->text(), fits ? QStringLiteral("yes") : QStringLiteral("no"));
     }
@@ -181,7 +185,8 @@ TEST_F(AdvisorWizardTest, FineTuningPathEstimatesMemoryAndHandsOverSettings) {
     EXPECT_TRUE(base->warningsLabel()->text().isEmpty()) << base->warningsLabel()->text().toStdString();
     // A 1-3B model for a style task gets the small-model warning.
     base->sizeEdit()->setText(QStringLiteral("1.2B"));
-    EXPECT_TRUE(base->warningsLabel()->text().contains(QStringLiteral("small model"))) << base->warningsLabel()->text().toStdString();
+    EXPECT_TRUE(base->warningsLabel()->text().contains(QStringLiteral("small model")))
+        << base->warningsLabel()->text().toStdString();
     base->sizeEdit()->setText(QStringLiteral("seven"));
     EXPECT_TRUE(base->memoryTable()->item(0, 1) == nullptr);  // unreadable size: no estimate shown
     base->sizeEdit()->setText(QStringLiteral("7B"));
@@ -216,20 +221,24 @@ TEST_F(AdvisorWizardTest, AModelFolderGivesTheParameterCount) {
     const std::string folder = std::string(TUNEBENCH_SHARED_DIR) + "/fixtures/models/stories260K";
     if (!std::filesystem::exists(folder + "/config.json")) GTEST_SKIP() << "shared fixtures not present";
     auto wizard = makeWizard();
-    answerQuestions(*wizard, {{"goal", "Short stories for a toy"}, {"task", "narrow_latency_cost"},
-                              {"knowledge_changes_often", false}, {"needs_citations", false},
+    answerQuestions(*wizard, {{"goal", "Short stories for a toy"},
+                              {"task", "narrow_latency_cost"},
+                              {"knowledge_changes_often", false},
+                              {"needs_citations", false},
                               {"model_can_do_it_with_examples", true}});
     wizard->next();
     ASSERT_EQ(wizard->currentId(), AdvisorWizard::BaseModelPage);
     auto* base = wizard->baseModelPage();
     base->modelFolderEdit()->setText(QString::fromStdString(folder));
     const tb::ModelShape shape = tb::load_model_shape(folder);
-    EXPECT_TRUE(base->modelLabel()->text().contains(QString::fromStdString(tb::format_parameter_count(shape.parameters))))
+    EXPECT_TRUE(
+        base->modelLabel()->text().contains(QString::fromStdString(tb::format_parameter_count(shape.parameters))))
         << base->modelLabel()->text().toStdString();
     ASSERT_NE(base->memoryTable()->item(0, 1), nullptr);
     base->modelFolderEdit()->setText(dir_.filePath(QStringLiteral("missing-model")));
     EXPECT_EQ(base->memoryTable()->item(0, 1), nullptr);
-    EXPECT_TRUE(base->modelLabel()->text().contains(QStringLiteral("config.json"))) << base->modelLabel()->text().toStdString();
+    EXPECT_TRUE(base->modelLabel()->text().contains(QStringLiteral("config.json")))
+        << base->modelLabel()->text().toStdString();
     tbtest::saveScreenshot(wizard.get(), QStringLiteral("advisor_base_model"));
 }
 

@@ -93,7 +93,8 @@ TEST(BlindGrading, PairwiseKeysRecordTheSideShown) {
     ASSERT_NE(queue, nullptr);
     const auto [a0, b0] = queue->reveal_outputs(0);
     EXPECT_EQ(widget.leftView()->toPlainText().toStdString(), output_text(fx.project(), queue->left_is_a(0) ? a0 : b0));
-    EXPECT_EQ(widget.rightView()->toPlainText().toStdString(), output_text(fx.project(), queue->left_is_a(0) ? b0 : a0));
+    EXPECT_EQ(widget.rightView()->toPlainText().toStdString(),
+              output_text(fx.project(), queue->left_is_a(0) ? b0 : a0));
     tbtest::saveScreenshot(&widget, QStringLiteral("blind_grading_pairwise"));
 
     QTest::keyClick(&widget, Qt::Key_A);  // left is better

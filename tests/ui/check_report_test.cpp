@@ -1,10 +1,10 @@
 // Tools > Run checks in the worker, the report dock, and clicking findings to filter.
 #include <gtest/gtest.h>
 
-#include <QSignalSpy>
-#include <QTest>
 #include <QComboBox>
 #include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
 #include <QTreeWidget>
 
 #include "ui/common/job_runner.h"
@@ -34,8 +34,10 @@ TEST(CheckReport, RunsInTheWorkerAndClickingAFindingFiltersTheBrowser) {
     tbtest::createProject(path.toStdString(), {
                                                   {"Is the shop open on Sunday?", "Yes."},
                                                   {"Do you ship to Norway?", "No."},
-                                                  {"How do I change my delivery address?", "Open Orders, pick the order and edit the address before it ships."},
-                                                  {"My email is jane.doe@example.com, please update it", "Done: your contact email is updated in the account settings."},
+                                                  {"How do I change my delivery address?",
+                                                   "Open Orders, pick the order and edit the address before it ships."},
+                                                  {"My email is jane.doe@example.com, please update it",
+                                                   "Done: your contact email is updated in the account settings."},
                                               });
     tbtest::MessageCapture messages;
     tbui::MainWindow window;

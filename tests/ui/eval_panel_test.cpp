@@ -62,10 +62,14 @@ protected:
         tb::add_tag(*project_, ids_[1], "billing");
         tb::add_tag(*project_, ids_[4], "billing");
         // Baseline passes items 1 and 4; the tuned run fixes 2 and 3, breaks 4, and scores 5 higher.
-        base_ = storeRun(*project_, "base", ids_,
-                         {{1.0, true, "ok"}, {0.0, false, "no"}, {0.2, false, "no"}, {1.0, true, "ok"}, {0.1, false, "x"}});
+        base_ =
+            storeRun(*project_, "base", ids_,
+                     {{1.0, true, "ok"}, {0.0, false, "no"}, {0.2, false, "no"}, {1.0, true, "ok"}, {0.1, false, "x"}});
         tuned_ = storeRun(*project_, "tuned", ids_,
-                          {{1.0, true, "ok"}, {1.0, true, "ok"}, {1.0, true, "<b>ok</b>"}, {0.0, false, "no"},
+                          {{1.0, true, "ok"},
+                           {1.0, true, "ok"},
+                           {1.0, true, "<b>ok</b>"},
+                           {0.0, false, "no"},
                            {0.6, false, "closer"}});
     }
 
@@ -144,7 +148,7 @@ TEST_F(EvalPanelTest, ChartsHoldTheRunsAndTagsAndExportAsPngAndPdf) {
     EXPECT_DOUBLE_EQ(trend->graph(0)->data()->at(0)->value, 0.4);
     EXPECT_DOUBLE_EQ(trend->graph(0)->data()->at(1)->value, 0.6);
     panel.perTagCheck()->setChecked(true);
-    EXPECT_EQ(trend->graphCount(), 3);  // + billing, shipping
+    EXPECT_EQ(trend->graphCount(), 3);        // + billing, shipping
     panel.metricCombo()->setCurrentIndex(1);  // mean score
     EXPECT_NEAR(trend->graph(0)->data()->at(0)->value, (1.0 + 0.0 + 0.2 + 1.0 + 0.1) / 5.0, 1e-12);
 
@@ -164,7 +168,8 @@ TEST_F(EvalPanelTest, ChartsHoldTheRunsAndTagsAndExportAsPngAndPdf) {
             QFile f(file);
             ASSERT_TRUE(f.open(QIODevice::ReadOnly));
             const QByteArray head = f.read(5);
-            EXPECT_TRUE(suffix == QLatin1String("png") ? head.mid(1, 3) == "PNG" : head == "%PDF-") << head.toStdString();
+            EXPECT_TRUE(suffix == QLatin1String("png") ? head.mid(1, 3) == "PNG" : head == "%PDF-")
+                << head.toStdString();
         }
     }
     EXPECT_FALSE(tbui::exportChart(trend, dir_.filePath(QStringLiteral("chart.bmp"))));

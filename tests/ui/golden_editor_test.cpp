@@ -22,8 +22,12 @@ TEST(GoldenEditor, EditsReferenceAndRubricAndRefusesAnInvalidCriterion) {
     tbtest::createProject(path, {{"hello", "hi", ""}});
     auto project = tb::ProjectFile::open(path);
     QString jsonl = dir.filePath(QStringLiteral("set.jsonl"));
-    tbtest::writeLines(jsonl, {QStringLiteral(R"({"messages": [{"role": "system", "content": "Reply in JSON."}, {"role": "user", "content": "Charged twice"}], "reference": "{\"category\": \"billing\"}", "rubric": [{"kind": "json_field", "path": "category", "expected": "billing", "weight": 1, "critical": true}], "author": "dr. lee"})"),
-                               QStringLiteral(R"({"messages": [{"role": "user", "content": "2+2?"}], "reference": "4", "rubric": [{"kind": "numeric", "expected": 4, "tolerance": 0, "weight": 1, "critical": false}]})")});
+    tbtest::writeLines(
+        jsonl,
+        {QStringLiteral(
+             R"({"messages": [{"role": "system", "content": "Reply in JSON."}, {"role": "user", "content": "Charged twice"}], "reference": "{\"category\": \"billing\"}", "rubric": [{"kind": "json_field", "path": "category", "expected": "billing", "weight": 1, "critical": true}], "author": "dr. lee"})"),
+         QStringLiteral(
+             R"({"messages": [{"role": "user", "content": "2+2?"}], "reference": "4", "rubric": [{"kind": "numeric", "expected": 4, "tolerance": 0, "weight": 1, "critical": false}]})")});
     tb::import_golden_jsonl(project, "support", jsonl.toStdString(), tb::GoldenKind::task);
 
     tbui::GoldenSetEditor editor(project, QStringLiteral("ana"));

@@ -68,9 +68,10 @@ TEST(LargeProject, OpensAndScrollsFetchingOnlyVisiblePages) {
     }
     EXPECT_GE(model->rowCount(), tbui::ExampleTableModel::kPageSize * 10);
     EXPECT_LE(model->rowCount(), tbui::ExampleTableModel::kPageSize * (steps + 2));
-    std::printf("[large] %d scroll-to-end steps: %d rows loaded, %d pages, mean page fetch %.2f ms, worst step "
-                "(fetch + repaint) %.1f ms\n",
-                steps, model->rowCount(), model->pagesFetched(), totalFetchMs / steps, worstStepMs);
+    std::printf(
+        "[large] %d scroll-to-end steps: %d rows loaded, %d pages, mean page fetch %.2f ms, worst step "
+        "(fetch + repaint) %.1f ms\n",
+        steps, model->rowCount(), model->pagesFetched(), totalFetchMs / steps, worstStepMs);
     EXPECT_LT(worstStepMs, 250.0) << "a scroll step should never freeze the window";
 
     // Keyboard paging inside loaded rows touches no database.

@@ -10,9 +10,9 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPointer>
 #include <QTabWidget>
 #include <QTest>
-#include <QPointer>
 #include <QTimer>
 
 #include "core/curation/reviewer_identity.h"
@@ -173,7 +173,8 @@ TEST_F(MainWindowTabsTest, TheReviewerIsAskedOncePerMachine) {
 
 TEST_F(MainWindowTabsTest, ClosingTheProjectWithEveryTabBuiltRemovesTheirWidgets) {
     ASSERT_TRUE(window_->openProject(projectPath_));
-    for (int tab = 0; tab < tbui::MainWindow::TabCount; ++tab) window_->showTab(static_cast<tbui::MainWindow::Tab>(tab));
+    for (int tab = 0; tab < tbui::MainWindow::TabCount; ++tab)
+        window_->showTab(static_cast<tbui::MainWindow::Tab>(tab));
     QPointer<QWidget> review = window_->reviewQueue();
     QPointer<QWidget> coverage = window_->coverageView();
     QPointer<QWidget> golden = window_->goldenEditor();
@@ -186,7 +187,8 @@ TEST_F(MainWindowTabsTest, ClosingTheProjectWithEveryTabBuiltRemovesTheirWidgets
     EXPECT_TRUE(overview.isNull());
     EXPECT_EQ(window_->trainingPanel(), nullptr);
     // Every tab still works without a project (placeholders), and a project opens again.
-    for (int tab = 0; tab < tbui::MainWindow::TabCount; ++tab) window_->showTab(static_cast<tbui::MainWindow::Tab>(tab));
+    for (int tab = 0; tab < tbui::MainWindow::TabCount; ++tab)
+        window_->showTab(static_cast<tbui::MainWindow::Tab>(tab));
     ASSERT_TRUE(window_->openProject(projectPath_));
     window_->showTab(tbui::MainWindow::ReviewTab);
     ASSERT_NE(window_->reviewQueue(), nullptr);
@@ -201,7 +203,8 @@ TEST_F(MainWindowTabsTest, ScreenshotsOfEachTab) {
     for (int tab = 0; tab < tbui::MainWindow::TabCount; ++tab) {
         window_->showTab(static_cast<tbui::MainWindow::Tab>(tab));
         QApplication::processEvents();
-        EXPECT_FALSE(tbtest::saveScreenshot(window_.get(), QStringLiteral("main_window_tab_%1").arg(names[tab])).isEmpty());
+        EXPECT_FALSE(
+            tbtest::saveScreenshot(window_.get(), QStringLiteral("main_window_tab_%1").arg(names[tab])).isEmpty());
     }
 }
 

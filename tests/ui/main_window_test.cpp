@@ -37,7 +37,8 @@ protected:
         projectPath_ = dir_.filePath(QStringLiteral("support.tunebench"));
         tbtest::createProject(projectPath_.toStdString(),
                               {
-                                  {"How do I pay an invoice?", "Open Billing, pick the invoice and press Pay.", "You are a support agent."},
+                                  {"How do I pay an invoice?", "Open Billing, pick the invoice and press Pay.",
+                                   "You are a support agent."},
                                   {"I forgot my password", "Use the reset link on the sign-in page."},
                                   {"Where is my parcel?", "Track it under Orders > Shipping."},
                                   {"Can I get a refund for invoice 42?", "Yes, within 30 days of the invoice date."},
@@ -71,7 +72,8 @@ TEST_F(MainWindowTest, OpensAProjectAndShowsEveryExample) {
     EXPECT_EQ(model->data(model->index(1, tbui::ExampleTableModel::PreviewColumn)).toString(),
               QStringLiteral("I forgot my password"));
     EXPECT_EQ(model->data(model->index(0, tbui::ExampleTableModel::TurnsColumn)).toInt(), 3);
-    EXPECT_TRUE(window_->windowTitle().contains(QStringLiteral("support.tunebench"))) << window_->windowTitle().toStdString();
+    EXPECT_TRUE(window_->windowTitle().contains(QStringLiteral("support.tunebench")))
+        << window_->windowTitle().toStdString();
     EXPECT_TRUE(tbui::RecentProjects::list().value(0).endsWith(QStringLiteral("support.tunebench")));
     EXPECT_TRUE(messages_.messages().empty());
     tbtest::saveScreenshot(window_.get(), QStringLiteral("main_window_open"));
@@ -118,8 +120,10 @@ TEST_F(MainWindowTest, ImportRunsInTheWorkerAndListsRejectedRecords) {
     const QString file = dir_.filePath(QStringLiteral("more.jsonl"));
     QStringList lines;
     for (int i = 0; i < 50; ++i)
-        lines << QStringLiteral(R"({"messages":[{"role":"user","content":"Imported question %1"},{"role":"assistant","content":"Imported answer %1"}]})")
-                     .arg(i);
+        lines
+            << QStringLiteral(
+                   R"({"messages":[{"role":"user","content":"Imported question %1"},{"role":"assistant","content":"Imported answer %1"}]})")
+                   .arg(i);
     lines << QStringLiteral("{not json");
     lines << QStringLiteral(R"({"messages":[{"role":"user","content":"no answer"}]})");
     tbtest::writeLines(file, lines);
@@ -150,7 +154,9 @@ TEST_F(MainWindowTest, ImportRunsInTheWorkerAndListsRejectedRecords) {
 TEST_F(MainWindowTest, DroppingAFileImportsIt) {
     ASSERT_TRUE(window_->openProject(projectPath_));
     const QString file = dir_.filePath(QStringLiteral("dropped.jsonl"));
-    tbtest::writeLines(file, {QStringLiteral(R"({"messages":[{"role":"user","content":"dropped"},{"role":"assistant","content":"caught"}]})")});
+    tbtest::writeLines(
+        file, {QStringLiteral(
+                  R"({"messages":[{"role":"user","content":"dropped"},{"role":"assistant","content":"caught"}]})")});
     QSignalSpy importFinished(window_.get(), &tbui::MainWindow::importFinished);
     QMimeData mime;
     mime.setUrls({QUrl::fromLocalFile(file)});
@@ -177,8 +183,10 @@ TEST_F(MainWindowTest, CancellingAnImportStoresNothing) {
     const QString file = dir_.filePath(QStringLiteral("big.jsonl"));
     QStringList lines;
     for (int i = 0; i < 200000; ++i)
-        lines << QStringLiteral(R"({"messages":[{"role":"user","content":"bulk question %1"},{"role":"assistant","content":"bulk answer %1"}]})")
-                     .arg(i);
+        lines
+            << QStringLiteral(
+                   R"({"messages":[{"role":"user","content":"bulk question %1"},{"role":"assistant","content":"bulk answer %1"}]})")
+                   .arg(i);
     tbtest::writeLines(file, lines);
     QSignalSpy cancelled(window_->jobRunner(), &tbui::JobRunner::cancelled);
     QSignalSpy importFinished(window_.get(), &tbui::MainWindow::importFinished);
@@ -207,7 +215,7 @@ TEST_F(MainWindowTest, MenusOfferTheProjectCommands) {
     QStringList titles;
     for (QAction* action : window_->menuBar()->actions()) titles << action->text();
     EXPECT_EQ(titles, (QStringList{QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Project"),
-                                    QStringLiteral("&Tools"), QStringLiteral("&Help")}));
+                                   QStringLiteral("&Tools"), QStringLiteral("&Help")}));
     QStringList fileItems;
     for (QAction* action : window_->fileMenu()->actions()) fileItems << action->text();
     EXPECT_TRUE(fileItems.contains(QStringLiteral("&Import dataset…")));

@@ -63,11 +63,12 @@ protected:
         const std::int64_t run = tb::create_eval_run(project, "baseline", nlohmann::json::object());
         tb::finish_eval_run(project, run, "completed");
         tb::AdviceRequest request;
-        request.answers = {{"goal", "Answer product questions"}, {"task", "knowledge"}, {"knowledge_changes_often", true}};
+        request.answers = {
+            {"goal", "Answer product questions"}, {"task", "knowledge"}, {"knowledge_changes_often", true}};
         const auto advice = tb::evaluate(tb::DecisionTree::builtin(), request).advice;
         ASSERT_TRUE(advice.has_value());
-        tb::store_decision(project, tb::make_decision(*advice, "Grace", tb::Approach::prompting,
-                                                      "The catalogue fits in the prompt"));
+        tb::store_decision(
+            project, tb::make_decision(*advice, "Grace", tb::Approach::prompting, "The catalogue fits in the prompt"));
     }
 
     QTemporaryDir dir_;
@@ -80,7 +81,8 @@ TEST_F(OverviewTest, AnEmptyProjectSaysWhatToDoNext) {
     tb::ProjectFile project = tb::ProjectFile::create(dir_.filePath(QStringLiteral("empty.tunebench")).toStdString());
     tbui::ProjectOverview overview(project);
     EXPECT_EQ(overview.summary().reviews.examples, 0);
-    EXPECT_TRUE(overview.examplesLabel()->text().contains(QStringLiteral("import"))) << overview.examplesLabel()->text().toStdString();
+    EXPECT_TRUE(overview.examplesLabel()->text().contains(QStringLiteral("import")))
+        << overview.examplesLabel()->text().toStdString();
     EXPECT_TRUE(overview.goldenLabel()->text().contains(QStringLiteral("100-500")));
     EXPECT_TRUE(overview.decisionLabel()->text().contains(QStringLiteral("Not decided yet")));
     EXPECT_FALSE(overview.summary().decision.has_value());
@@ -99,8 +101,10 @@ TEST_F(OverviewTest, ShowsCountsGapsGoldenSetsDecisionAndRuns) {
     EXPECT_EQ(summary.reviews.accepted, 2);
     EXPECT_TRUE(overview.examplesLabel()->text().startsWith(QStringLiteral("4 imported, 2 accepted (50.0%)")))
         << overview.examplesLabel()->text().toStdString();
-    EXPECT_TRUE(overview.splitsLabel()->text().contains(QStringLiteral("not split 4"))) << overview.splitsLabel()->text().toStdString();
-    EXPECT_TRUE(overview.staleLabel()->text().startsWith(QStringLiteral("0 of 3 reviewed"))) << overview.staleLabel()->text().toStdString();
+    EXPECT_TRUE(overview.splitsLabel()->text().contains(QStringLiteral("not split 4")))
+        << overview.splitsLabel()->text().toStdString();
+    EXPECT_TRUE(overview.staleLabel()->text().startsWith(QStringLiteral("0 of 3 reviewed")))
+        << overview.staleLabel()->text().toStdString();
     EXPECT_EQ(summary.coverage_gaps, std::vector<std::string>{"adversarial"});
     EXPECT_TRUE(overview.coverageLabel()->text().contains(QStringLiteral("1 of 1 target(s) missed: adversarial")))
         << overview.coverageLabel()->text().toStdString();
@@ -113,7 +117,8 @@ TEST_F(OverviewTest, ShowsCountsGapsGoldenSetsDecisionAndRuns) {
         << overview.goldenLabel()->text().toStdString();
     const QString decision = overview.decisionLabel()->text();
     EXPECT_TRUE(decision.contains(QStringLiteral("Better prompting"))) << decision.toStdString();
-    EXPECT_TRUE(decision.contains(QStringLiteral("Retrieval (RAG)"))) << decision.toStdString();  // what was recommended
+    EXPECT_TRUE(decision.contains(QStringLiteral("Retrieval (RAG)")))
+        << decision.toStdString();  // what was recommended
     EXPECT_TRUE(decision.contains(QStringLiteral("The catalogue fits in the prompt")));
     EXPECT_TRUE(decision.contains(QStringLiteral("Grace")));
     ASSERT_EQ(overview.runsTable()->rowCount(), 1);
@@ -137,8 +142,10 @@ TEST_F(OverviewTest, TheAdvisorOpenedFromTheOverviewStoresTheDecisionItShows) {
     auto* wizard = window.findChild<tbui::AdvisorWizard*>();
     ASSERT_NE(wizard, nullptr);
     ASSERT_TRUE(wizard->isVisible());
-    const nlohmann::json answers = {{"goal", "Reliable JSON for the order API"}, {"task", "structured_output"},
-                                    {"knowledge_changes_often", false}, {"needs_citations", false},
+    const nlohmann::json answers = {{"goal", "Reliable JSON for the order API"},
+                                    {"task", "structured_output"},
+                                    {"knowledge_changes_often", false},
+                                    {"needs_citations", false},
                                     {"model_can_do_it_with_examples", false}};
     for (int guard = 0; guard < 10 && wizard->currentId() < tbui::AdvisorWizard::RecommendationPage; ++guard) {
         auto* page = qobject_cast<tbui::AdvisorQuestionPage*>(wizard->currentPage());

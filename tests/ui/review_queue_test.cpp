@@ -6,8 +6,8 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QTemporaryDir>
-#include <QTextCursor>
 #include <QTest>
+#include <QTextCursor>
 #include <QUndoStack>
 
 #include "core/curation/reviews.h"
@@ -25,10 +25,11 @@ struct ReviewFixture {
     std::vector<std::int64_t> ids;
     ReviewFixture() {
         path = dir.filePath(QStringLiteral("review.tunebench")).toStdString();
-        ids = tbtest::createProject(path, {{"How do I reset my router?", "Hold the reset button for 10 seconds.", "You are a support agent."},
-                                           {"Where is my parcel?", "It left the depot this morning.", ""},
-                                           {"I was charged twice.", "Sorry! The duplicate charge is refunded.", ""},
-                                           {"Cancel my subscription", "Done.", ""}});
+        ids = tbtest::createProject(
+            path, {{"How do I reset my router?", "Hold the reset button for 10 seconds.", "You are a support agent."},
+                   {"Where is my parcel?", "It left the depot this morning.", ""},
+                   {"I was charged twice.", "Sorry! The duplicate charge is refunded.", ""},
+                   {"Cancel my subscription", "Done.", ""}});
     }
 };
 
@@ -125,7 +126,7 @@ TEST(ReviewQueue, TypingInATurnOrNoteDoesNotJudgeAndEditsAreUndoable) {
     ASSERT_EQ(history.size(), 1u);
     EXPECT_EQ(history[0].note, "reads well");
     EXPECT_EQ(history[0].content_hash, stored->content_hash);  // judged the edited text
-    EXPECT_EQ(widget.undoStack()->count(), 2);  // the edit and the verdict
+    EXPECT_EQ(widget.undoStack()->count(), 2);                 // the edit and the verdict
 
     tbtest::saveScreenshot(&widget, QStringLiteral("review_queue"));
 

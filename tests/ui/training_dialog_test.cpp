@@ -53,8 +53,8 @@ TEST(TrainingRunDialog, FlagsAModelWithoutAChatTemplate) {
 
 TEST(TrainingRunDialog, AcceptsAModelWithItsOwnTemplate) {
     QTemporaryDir dir;
-    const std::string chat = writeModelFolder(dir, QStringLiteral("chat"),
-                                              R"({"chat_template": "{% for m in messages %}{{ m.content }}{% endfor %}"})");
+    const std::string chat = writeModelFolder(
+        dir, QStringLiteral("chat"), R"({"chat_template": "{% for m in messages %}{{ m.content }}{% endfor %}"})");
     tbui::RunDialog dialog(dir.filePath(QStringLiteral("p.tunebench")));
     dialog.modelEdit()->setText(QString::fromStdString(chat));
     tb::TrainConfig config = dialog.config();
@@ -91,7 +91,8 @@ TEST(TrainingRunDialog, WarningsFollowTheLearningRate) {
     tb::TrainConfig expected = dialog.config();
     EXPECT_EQ(loud.size(), static_cast<int>(tb::config_warnings(expected).size()));
     EXPECT_FALSE(dialog.warningsLabel()->isHidden());
-    EXPECT_TRUE(dialog.warningsLabel()->text().contains(QString::fromStdString(tb::config_warnings(expected).front()).toHtmlEscaped()));
+    EXPECT_TRUE(dialog.warningsLabel()->text().contains(
+        QString::fromStdString(tb::config_warnings(expected).front()).toHtmlEscaped()));
     dialog.learningRateEdit()->setText(QStringLiteral("fast"));
     EXPECT_TRUE(dialog.problems().join(QLatin1Char('\n')).contains(QStringLiteral("learning rate")));
 }

@@ -54,10 +54,11 @@ protected:
         project_.emplace(tb::ProjectFile::open(path_));
         tb::assign_splits(*project_, tb::SplitOptions{});
         templatePath_ = dir_.filePath(QStringLiteral("plain.jinja"));
-        tbtest::writeLines(templatePath_,
-                           {QStringLiteral("{% for m in messages %}{% if m['role'] == 'user' %}User: {{ m['content'] }}"),
-                            QStringLiteral("{% elif m['role'] == 'assistant' %}Assistant: {{ m['content'] }}{{ eos_token }}"),
-                            QStringLiteral("{% endif %}{% endfor %}{% if add_generation_prompt %}Assistant: {% endif %}")});
+        tbtest::writeLines(
+            templatePath_,
+            {QStringLiteral("{% for m in messages %}{% if m['role'] == 'user' %}User: {{ m['content'] }}"),
+             QStringLiteral("{% elif m['role'] == 'assistant' %}Assistant: {{ m['content'] }}{{ eos_token }}"),
+             QStringLiteral("{% endif %}{% endfor %}{% if add_generation_prompt %}Assistant: {% endif %}")});
     }
 
     tb::TrainConfig config(const QString& out, std::int64_t maxSteps) const {
@@ -96,7 +97,8 @@ TEST_F(TrainingPanelTest, RunsOnTheWorkerWhileTheWindowStaysResponsive) {
     panel.enqueueRun(config(QStringLiteral("out1"), 3), QStringLiteral("three steps"));
     ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() == 1; }, kRunTimeoutMs));
     const qint64 runId = finished.at(0).at(1).toLongLong();
-    EXPECT_EQ(finished.at(0).at(2).toString(), QStringLiteral("completed")) << panel.statusLabel()->text().toStdString();
+    EXPECT_EQ(finished.at(0).at(2).toString(), QStringLiteral("completed"))
+        << panel.statusLabel()->text().toStdString();
     EXPECT_GT(runId, 0);
     // The event loop kept running while the worker trained.
     EXPECT_GT(ticks, 3);
@@ -178,16 +180,20 @@ TEST_F(TrainingPanelTest, QueuedRunsExecuteInOrder) {
     SKIP_WITHOUT_STORIES();
     tbui::TrainingPanel panel(*project_);
     QStringList events;
-    QObject::connect(panel.queue(), &tbui::TrainingQueue::jobStarted, [&](int id) { events << QStringLiteral("start %1").arg(id); });
-    QObject::connect(&panel, &tbui::TrainingPanel::runFinished,
-                     [&](int id, qint64, const QString& status) { events << QStringLiteral("end %1 %2").arg(id).arg(status); });
+    QObject::connect(panel.queue(), &tbui::TrainingQueue::jobStarted,
+                     [&](int id) { events << QStringLiteral("start %1").arg(id); });
+    QObject::connect(&panel, &tbui::TrainingPanel::runFinished, [&](int id, qint64, const QString& status) {
+        events << QStringLiteral("end %1 %2").arg(id).arg(status);
+    });
     const int first = panel.enqueueRun(config(QStringLiteral("q1"), 2), QStringLiteral("first"));
     const int second = panel.enqueueRun(config(QStringLiteral("q2"), 2), QStringLiteral("second"));
     EXPECT_EQ(panel.queue()->queuedCount(), 1);  // the first started at once
     EXPECT_EQ(panel.queueList()->count(), 2);
-    ASSERT_TRUE(QTest::qWaitFor([&] { return events.size() == 4; }, 2 * kRunTimeoutMs)) << events.join(", ").toStdString();
-    EXPECT_EQ(events, (QStringList{QStringLiteral("start %1").arg(first), QStringLiteral("end %1 completed").arg(first),
-                                   QStringLiteral("start %1").arg(second), QStringLiteral("end %1 completed").arg(second)}));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return events.size() == 4; }, 2 * kRunTimeoutMs))
+        << events.join(", ").toStdString();
+    EXPECT_EQ(events,
+              (QStringList{QStringLiteral("start %1").arg(first), QStringLiteral("end %1 completed").arg(first),
+                           QStringLiteral("start %1").arg(second), QStringLiteral("end %1 completed").arg(second)}));
     EXPECT_EQ(panel.pastRunsTable()->rowCount(), 2);
     EXPECT_TRUE(std::filesystem::exists(dir_.filePath(QStringLiteral("q1")).toStdString()));
     EXPECT_TRUE(std::filesystem::exists(dir_.filePath(QStringLiteral("q2")).toStdString()));

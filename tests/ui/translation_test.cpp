@@ -21,9 +21,9 @@ TEST(Translations, GermanMenusLoadByLocale) {
     {
         tbui::MainWindow window;
         window.show();
-        EXPECT_EQ(menuTitles(window), (QStringList{QStringLiteral("&Datei"), QStringLiteral("&Ansicht"),
-                                                    QStringLiteral("&Projekt"), QStringLiteral("&Werkzeuge"),
-                                                    QStringLiteral("&Hilfe")}));
+        EXPECT_EQ(menuTitles(window),
+                  (QStringList{QStringLiteral("&Datei"), QStringLiteral("&Ansicht"), QStringLiteral("&Projekt"),
+                               QStringLiteral("&Werkzeuge"), QStringLiteral("&Hilfe")}));
         EXPECT_EQ(window.windowTitle(), QStringLiteral("Tunebench"));
         tbtest::saveScreenshot(&window, QStringLiteral("main_window_german"));
     }

@@ -20,7 +20,8 @@ std::vector<std::int64_t> createProject(const std::string& path, const std::vect
         tb::ExampleInserter inserter(project);
         for (const ChatPair& pair : examples) {
             tb::Example example;
-            if (!pair.system.empty()) example.messages.push_back(tb::Message{"system", pair.system, "", nullptr, "", {}});
+            if (!pair.system.empty())
+                example.messages.push_back(tb::Message{"system", pair.system, "", nullptr, "", {}});
             example.messages.push_back(tb::Message{"user", pair.user, "", nullptr, "", {}});
             example.messages.push_back(tb::Message{"assistant", pair.assistant, "", nullptr, "", {}});
             example.source_file = "test.jsonl";
@@ -40,8 +41,8 @@ void createGeneratedProject(const std::string& path, std::int64_t count) {
             tb::Example example;
             example.messages.push_back(tb::Message{
                 "user", "Question number " + std::to_string(i) + " about " + topics[i % 5], "", nullptr, "", {}});
-            example.messages.push_back(
-                tb::Message{"assistant", "Answer number " + std::to_string(i) + ", explained in full.", "", nullptr, "", {}});
+            example.messages.push_back(tb::Message{
+                "assistant", "Answer number " + std::to_string(i) + ", explained in full.", "", nullptr, "", {}});
             inserter.insert(example);
         }
     });

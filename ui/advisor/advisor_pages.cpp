@@ -166,13 +166,15 @@ void AdvisorRecommendationPage::initializePage() {
         request.answers = advisorWizard()->answers();
         advice = tb::evaluate(advisorWizard()->tree(), request).advice;
     } catch (const std::exception& error) {
-        titleLabel_->setText(tr("The answers cannot be evaluated: %1").arg(QString::fromUtf8(error.what()).toHtmlEscaped()));
+        titleLabel_->setText(
+            tr("The answers cannot be evaluated: %1").arg(QString::fromUtf8(error.what()).toHtmlEscaped()));
     }
     if (advice) {
         const tb::Recommendation& r = advice->recommendation;
         recommended_ = r.recommendation;
-        titleLabel_->setText(tr("<h3>%1: %2</h3>")
-                                 .arg(approachName(r.recommendation).toHtmlEscaped(), treeText(r.title).toHtmlEscaped()));
+        titleLabel_->setText(
+            tr("<h3>%1: %2</h3>")
+                .arg(approachName(r.recommendation).toHtmlEscaped(), treeText(r.title).toHtmlEscaped()));
         reasonsLabel_->setText(tr("<b>Why</b>") + bulletList(r.reasons));
         tryFirstLabel_->setText(tr("<b>What to try first</b><br>%1").arg(treeText(r.try_first).toHtmlEscaped()));
     }
@@ -205,8 +207,9 @@ bool AdvisorRecommendationPage::isComplete() const {
 AdvisorBaseModelPage::AdvisorBaseModelPage(QWidget* parent) : QWizardPage(parent) {
     setObjectName(QStringLiteral("baseModelPage"));
     setTitle(tr("Base model and method"));
-    setSubTitle(tr("Choose a model folder (its config.json gives the size) or type a size; the memory estimates "
-                   "follow the GPU memory, sequence length and batch size."));
+    setSubTitle(
+        tr("Choose a model folder (its config.json gives the size) or type a size; the memory estimates "
+           "follow the GPU memory, sequence length and batch size."));
     auto* layout = new QVBoxLayout(this);
     sizeAdviceLabel_ = wrappedLabel("sizeAdviceLabel", this);
     layout->addWidget(sizeAdviceLabel_);
@@ -306,8 +309,9 @@ void AdvisorBaseModelPage::initializePage() {
     if (answers.contains("task") && answers["task"].is_string()) {
         try {
             const tb::ModelSizeAdvice size = tb::model_size_for_task(answers["task"].get<std::string>());
-            sizeAdviceLabel_->setText(tr("<b>Suggested base model: %1.</b> %2")
-                                          .arg(treeText(size.size).toHtmlEscaped(), treeText(size.why).toHtmlEscaped()));
+            sizeAdviceLabel_->setText(
+                tr("<b>Suggested base model: %1.</b> %2")
+                    .arg(treeText(size.size).toHtmlEscaped(), treeText(size.why).toHtmlEscaped()));
         } catch (const std::exception&) {
             sizeAdviceLabel_->clear();
         }
@@ -322,7 +326,9 @@ void AdvisorBaseModelPage::recompute() {
     const bool readable = fillRequest(request, &error);
     std::optional<tb::Advice> advice;
     try {
-        if (readable) advice = tb::evaluate(advisorWizard() ? advisorWizard()->tree() : tb::DecisionTree::builtin(), request).advice;
+        if (readable)
+            advice =
+                tb::evaluate(advisorWizard() ? advisorWizard()->tree() : tb::DecisionTree::builtin(), request).advice;
     } catch (const std::exception& e) {
         error = QString::fromUtf8(e.what());
     }
@@ -358,9 +364,9 @@ void AdvisorBaseModelPage::recompute() {
     methodLabel_->setText(method);
     std::vector<std::string> warnings = advice->warnings;
     warnings.insert(warnings.end(), choice.warnings.begin(), choice.warnings.end());
-    warningsLabel_->setText(warnings.empty() ? QString()
-                                             : QStringLiteral("<span style='color:#b00020'>%1</span>")
-                                                   .arg(bulletList(warnings)));
+    warningsLabel_->setText(warnings.empty()
+                                ? QString()
+                                : QStringLiteral("<span style='color:#b00020'>%1</span>").arg(bulletList(warnings)));
 }
 
 // ---------------------------------------------------------------- settings page
@@ -418,16 +424,14 @@ void AdvisorSettingsPage::initializePage() {
     QString summary;
     const auto range = [this](const char* key, double scale, int precision) {
         if (!base_.contains(key) || !base_[key].is_array() || base_[key].size() != 2) return QString();
-        return QStringLiteral("%1 – %2")
-            .arg(QString::number(base_[key][0].get<double>() * scale, 'g', precision),
-                 QString::number(base_[key][1].get<double>() * scale, 'g', precision));
+        return QStringLiteral("%1 – %2").arg(QString::number(base_[key][0].get<double>() * scale, 'g', precision),
+                                             QString::number(base_[key][1].get<double>() * scale, 'g', precision));
     };
-    summary += tr("Method: <b>%1</b>").arg(methodName(base_.value("method", std::string("lora")) == "full"
-                                                         ? tb::TuningMethod::full
-                                                         : base_.value("method", std::string("lora")) == "qlora"
-                                                               ? tb::TuningMethod::qlora
-                                                               : tb::TuningMethod::lora)
-                                             .toHtmlEscaped());
+    summary += tr("Method: <b>%1</b>")
+                   .arg(methodName(base_.value("method", std::string("lora")) == "full"    ? tb::TuningMethod::full
+                                   : base_.value("method", std::string("lora")) == "qlora" ? tb::TuningMethod::qlora
+                                                                                           : tb::TuningMethod::lora)
+                            .toHtmlEscaped());
     if (base_.contains("lora_rank"))
         summary += tr(", rank %1, alpha %2").arg(base_.value("lora_rank", 0)).arg(base_.value("lora_alpha", 0));
     summary += tr("<br>Usual ranges: learning rate %1, epochs %2, validation %3 %.")

@@ -6,18 +6,24 @@ namespace tbui {
 
 QString approachName(tb::Approach approach) {
     switch (approach) {
-        case tb::Approach::fine_tune: return QCoreApplication::translate("tbui::Advisor", "Fine-tune");
-        case tb::Approach::prompting: return QCoreApplication::translate("tbui::Advisor", "Better prompting");
-        case tb::Approach::rag: return QCoreApplication::translate("tbui::Advisor", "Retrieval (RAG)");
+        case tb::Approach::fine_tune:
+            return QCoreApplication::translate("tbui::Advisor", "Fine-tune");
+        case tb::Approach::prompting:
+            return QCoreApplication::translate("tbui::Advisor", "Better prompting");
+        case tb::Approach::rag:
+            return QCoreApplication::translate("tbui::Advisor", "Retrieval (RAG)");
     }
     return {};
 }
 
 QString methodName(tb::TuningMethod method) {
     switch (method) {
-        case tb::TuningMethod::lora: return QCoreApplication::translate("tbui::Advisor", "LoRA");
-        case tb::TuningMethod::qlora: return QCoreApplication::translate("tbui::Advisor", "QLoRA (4-bit base)");
-        case tb::TuningMethod::full: return QCoreApplication::translate("tbui::Advisor", "Full fine-tuning");
+        case tb::TuningMethod::lora:
+            return QCoreApplication::translate("tbui::Advisor", "LoRA");
+        case tb::TuningMethod::qlora:
+            return QCoreApplication::translate("tbui::Advisor", "QLoRA (4-bit base)");
+        case tb::TuningMethod::full:
+            return QCoreApplication::translate("tbui::Advisor", "Full fine-tuning");
     }
     return {};
 }
@@ -31,7 +37,8 @@ QString describeDecision(const tb::Decision& decision) {
     // QCoreApplication::translate with a literal context, so lupdate files these under it.
     QString text = QStringLiteral("<b>%1</b>").arg(approachName(decision.chosen()).toHtmlEscaped());
     if (decision.chosen() == tb::Approach::fine_tune && decision.method)
-        text += QCoreApplication::translate("tbui::Advisor", " with %1").arg(methodName(*decision.method).toHtmlEscaped());
+        text +=
+            QCoreApplication::translate("tbui::Advisor", " with %1").arg(methodName(*decision.method).toHtmlEscaped());
     if (decision.override_with) {
         text += QCoreApplication::translate("tbui::Advisor", " (the advisor recommended %1; overridden because: %2)")
                     .arg(approachName(decision.recommended).toHtmlEscaped(),

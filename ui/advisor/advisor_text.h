@@ -11,9 +11,9 @@
 
 namespace tbui {
 
-QString approachName(tb::Approach approach);       // "Fine-tune", "Better prompting", "Retrieval (RAG)"
-QString methodName(tb::TuningMethod method);       // "LoRA", "QLoRA (4-bit base)", "Full fine-tuning"
-QString treeText(const std::string& text);         // a decision-tree text, translated when a translation exists
+QString approachName(tb::Approach approach);  // "Fine-tune", "Better prompting", "Retrieval (RAG)"
+QString methodName(tb::TuningMethod method);  // "LoRA", "QLoRA (4-bit base)", "Full fine-tuning"
+QString treeText(const std::string& text);    // a decision-tree text, translated when a translation exists
 
 // One paragraph (rich text): what was decided, the recommendation when overridden and why,
 // who decided and when.

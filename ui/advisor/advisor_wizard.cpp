@@ -55,8 +55,8 @@ std::optional<tb::Advice> AdvisorWizard::advice() const {
     tb::AdviceRequest request;
     request.answers = answers();
     // The model only matters once fine-tuning is decided and its page was reached.
-    if (chosenApproach() == tb::Approach::fine_tune && (currentId() == BaseModelPage || currentId() == SettingsPage ||
-                                                        visitedIds().contains(BaseModelPage)))
+    if (chosenApproach() == tb::Approach::fine_tune &&
+        (currentId() == BaseModelPage || currentId() == SettingsPage || visitedIds().contains(BaseModelPage)))
         baseModelPage_->fillRequest(request);
     return tb::evaluate(tree_, request).advice;
 }
@@ -90,12 +90,12 @@ void AdvisorWizard::accept() {
             return;
         }
         const auto override = recommendationPage_->overrideWith();
-        stored_ = tb::make_decision(*advised, recommendationPage_->decidedBy().trimmed().toStdString(), override,
-                                    override ? recommendationPage_->overrideReason().trimmed().toStdString()
-                                             : std::string());
+        stored_ =
+            tb::make_decision(*advised, recommendationPage_->decidedBy().trimmed().toStdString(), override,
+                              override ? recommendationPage_->overrideReason().trimmed().toStdString() : std::string());
         storedId_ = tb::store_decision(project_, stored_);
-        suggestedSettings_ = stored_.chosen() == tb::Approach::fine_tune ? settingsPage_->settings()
-                                                                         : nlohmann::json::object();
+        suggestedSettings_ =
+            stored_.chosen() == tb::Approach::fine_tune ? settingsPage_->settings() : nlohmann::json::object();
     } catch (const std::exception& error) {
         showError(this, tr("Cannot store the decision"), error);
         return;

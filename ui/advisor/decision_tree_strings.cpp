@@ -5,7 +5,10 @@
 namespace tbui {
 [[maybe_unused]] static const char* const kDecisionTreeStrings[] = {
     QT_TRANSLATE_NOOP("DecisionTree", "In a sentence or two, what should the model do better than it does today?"),
-    QT_TRANSLATE_NOOP("DecisionTree", "Name the behaviour and who notices it, e.g. \"answer support tickets in our tone and ticket format\". The goal is stored with the decision so the evaluation can be checked against it later."),
+    QT_TRANSLATE_NOOP(
+        "DecisionTree",
+        "Name the behaviour and who notices it, e.g. \"answer support tickets in our tone and ticket format\". The "
+        "goal is stored with the decision so the evaluation can be checked against it later."),
     QT_TRANSLATE_NOOP("DecisionTree", "Which of these is closest to what is missing?"),
     QT_TRANSLATE_NOOP("DecisionTree", "Pick the main need; if two apply, pick the one that hurts most today."),
     QT_TRANSLATE_NOOP("DecisionTree", "A consistent style, tone or voice"),
@@ -14,72 +17,178 @@ namespace tbui {
     QT_TRANSLATE_NOOP("DecisionTree", "Reasoning in a specialised domain (legal, medical, code base, ...)"),
     QT_TRANSLATE_NOOP("DecisionTree", "Knowing facts: products, policies, documents, recent events"),
     QT_TRANSLATE_NOOP("DecisionTree", "Something else"),
-    QT_TRANSLATE_NOOP("DecisionTree", "Do the answers depend on facts that change often (prices, policies, documentation, stock, news)?"),
-    QT_TRANSLATE_NOOP("DecisionTree", "Often means: the facts would be out of date before you would retrain the model."),
+    QT_TRANSLATE_NOOP(
+        "DecisionTree",
+        "Do the answers depend on facts that change often (prices, policies, documentation, stock, news)?"),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "Often means: the facts would be out of date before you would retrain the model."),
     QT_TRANSLATE_NOOP("DecisionTree", "Must the answers cite or quote their sources?"),
-    QT_TRANSLATE_NOOP("DecisionTree", "For example because users check answers against documents, or an auditor asks where an answer came from."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Does a capable model already do the task well when the prompt holds clear instructions and a few examples?"),
-    QT_TRANSLATE_NOOP("DecisionTree", "Try it before answering: write the instructions, add three to five good examples, and look at twenty outputs."),
+    QT_TRANSLATE_NOOP(
+        "DecisionTree",
+        "For example because users check answers against documents, or an auditor asks where an answer came from."),
+    QT_TRANSLATE_NOOP(
+        "DecisionTree",
+        "Does a capable model already do the task well when the prompt holds clear instructions and a few examples?"),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "Try it before answering: write the instructions, add three to five good examples, and look at "
+                      "twenty outputs."),
     QT_TRANSLATE_NOOP("DecisionTree", "Use retrieval (RAG): the facts change"),
-    QT_TRANSLATE_NOOP("DecisionTree", "Facts learned in fine-tuning are frozen at training time; every change would need a new training run and a new evaluation."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Retrieval reads the current document at answer time, so updating the knowledge is updating the index."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Fine-tuning teaches behaviour (tone, format) better than facts; if the style matters too, fine-tune for it later, on top of retrieval."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Index the source documents, retrieve the top few passages per question, and put them in the prompt with the instruction to answer only from them. Measure answer accuracy on 50 real questions before tuning anything."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "Facts learned in fine-tuning are frozen at training time; every change would need a new "
+                      "training run and a new evaluation."),
+    QT_TRANSLATE_NOOP(
+        "DecisionTree",
+        "Retrieval reads the current document at answer time, so updating the knowledge is updating the index."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "Fine-tuning teaches behaviour (tone, format) better than facts; if the style matters too, "
+                      "fine-tune for it later, on top of retrieval."),
+    QT_TRANSLATE_NOOP(
+        "DecisionTree",
+        "Index the source documents, retrieve the top few passages per question, and put them in the prompt with the "
+        "instruction to answer only from them. Measure answer accuracy on 50 real questions before tuning anything."),
     QT_TRANSLATE_NOOP("DecisionTree", "Use retrieval (RAG): answers must cite sources"),
-    QT_TRANSLATE_NOOP("DecisionTree", "A fine-tuned model cannot say which training example a fact came from, and it invents plausible citations."),
-    QT_TRANSLATE_NOOP("DecisionTree", "With retrieval the passages are in the prompt, so every citation can be checked against a real document."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Retrieve passages with their document ids, ask the model to quote the id for each claim, and check the cited passages really contain the claims on a sample of answers."),
+    QT_TRANSLATE_NOOP(
+        "DecisionTree",
+        "A fine-tuned model cannot say which training example a fact came from, and it invents plausible citations."),
+    QT_TRANSLATE_NOOP(
+        "DecisionTree",
+        "With retrieval the passages are in the prompt, so every citation can be checked against a real document."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "Retrieve passages with their document ids, ask the model to quote the id for each claim, and "
+                      "check the cited passages really contain the claims on a sample of answers."),
     QT_TRANSLATE_NOOP("DecisionTree", "Use retrieval (RAG) for knowledge the model lacks"),
-    QT_TRANSLATE_NOOP("DecisionTree", "The model does not know these facts and examples in the prompt do not help; fine-tuning on facts gives unreliable recall and more confident hallucinations."),
-    QT_TRANSLATE_NOOP("DecisionTree", "The facts are stable, so a retrieval index built once stays valid; retrieval also shows which passage an answer used."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Put the relevant documents (or retrieved passages) in the prompt and check that the model answers correctly from them; only if it then fails at the format or style is fine-tuning worth a look."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "The model does not know these facts and examples in the prompt do not help; fine-tuning on "
+                      "facts gives unreliable recall and more confident hallucinations."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "The facts are stable, so a retrieval index built once stays valid; retrieval also shows which "
+                      "passage an answer used."),
+    QT_TRANSLATE_NOOP(
+        "DecisionTree",
+        "Put the relevant documents (or retrieved passages) in the prompt and check that the model answers correctly "
+        "from them; only if it then fails at the format or style is fine-tuning worth a look."),
     QT_TRANSLATE_NOOP("DecisionTree", "Better prompting: the model already writes in this style with examples"),
-    QT_TRANSLATE_NOOP("DecisionTree", "A model that already matches the style from instructions and a few examples needs no training run, dataset or evaluation cycle."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Prompt changes ship in minutes and can be rolled back; a fine-tuned model must be retrained for every style change."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Write a system prompt describing the style, add three to five examples of ideal answers, and compare twenty outputs with real ones. Revisit fine-tuning only if the prompt gets too long, too slow or too costly."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "A model that already matches the style from instructions and a few examples needs no training "
+                      "run, dataset or evaluation cycle."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "Prompt changes ship in minutes and can be rolled back; a fine-tuned model must be retrained for "
+                      "every style change."),
+    QT_TRANSLATE_NOOP(
+        "DecisionTree",
+        "Write a system prompt describing the style, add three to five examples of ideal answers, and compare twenty "
+        "outputs with real ones. Revisit fine-tuning only if the prompt gets too long, too slow or too costly."),
     QT_TRANSLATE_NOOP("DecisionTree", "Better prompting and constrained decoding for the structure"),
-    QT_TRANSLATE_NOOP("DecisionTree", "The model already produces the structure with examples; a schema in the prompt plus constrained (grammar or JSON-schema) decoding makes it reliable without training."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Validation with one automatic retry usually closes the remaining gap at far lower cost than a fine-tuning project."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Put the schema and two examples in the prompt, turn on JSON or grammar-constrained decoding where the server supports it, validate every output and measure the failure rate on 100 real inputs."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "The model already produces the structure with examples; a schema in the prompt plus constrained "
+                      "(grammar or JSON-schema) decoding makes it reliable without training."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "Validation with one automatic retry usually closes the remaining gap at far lower cost than a "
+                      "fine-tuning project."),
+    QT_TRANSLATE_NOOP(
+        "DecisionTree",
+        "Put the schema and two examples in the prompt, turn on JSON or grammar-constrained decoding where the server "
+        "supports it, validate every output and measure the failure rate on 100 real inputs."),
     QT_TRANSLATE_NOOP("DecisionTree", "Better prompting: the model reasons well enough with guidance"),
-    QT_TRANSLATE_NOOP("DecisionTree", "The model already reaches the right conclusions with instructions and examples, so the reasoning ability is there."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Step-by-step instructions, worked examples and a larger model are cheaper to try than collecting expert training data."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Write down the reasoning steps an expert follows, add worked examples to the prompt, and have a domain expert grade 30 answers. Fine-tune only if a smaller, cheaper model must reach the same quality."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "The model already reaches the right conclusions with instructions and examples, so the "
+                      "reasoning ability is there."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "Step-by-step instructions, worked examples and a larger model are cheaper to try than "
+                      "collecting expert training data."),
+    QT_TRANSLATE_NOOP(
+        "DecisionTree",
+        "Write down the reasoning steps an expert follows, add worked examples to the prompt, and have a domain expert "
+        "grade 30 answers. Fine-tune only if a smaller, cheaper model must reach the same quality."),
     QT_TRANSLATE_NOOP("DecisionTree", "Better prompting: the model can use the knowledge given in the prompt"),
-    QT_TRANSLATE_NOOP("DecisionTree", "The facts are stable and fit in the prompt, and the model answers well when they are there."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Nothing needs to be trained or indexed; grow to retrieval when the material no longer fits in the prompt."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Put the reference material in the system prompt (or a cached prefix), check twenty answers, and watch the prompt length as the material grows."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "The facts are stable and fit in the prompt, and the model answers well when they are there."),
+    QT_TRANSLATE_NOOP(
+        "DecisionTree",
+        "Nothing needs to be trained or indexed; grow to retrieval when the material no longer fits in the prompt."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "Put the reference material in the system prompt (or a cached prefix), check twenty answers, and "
+                      "watch the prompt length as the material grows."),
     QT_TRANSLATE_NOOP("DecisionTree", "Better prompting: the model can already do it"),
-    QT_TRANSLATE_NOOP("DecisionTree", "The model does the task well with instructions and examples, and none of the usual reasons for fine-tuning (style, structure, latency, domain reasoning) is the main need."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "The model does the task well with instructions and examples, and none of the usual reasons for "
+                      "fine-tuning (style, structure, latency, domain reasoning) is the main need."),
     QT_TRANSLATE_NOOP("DecisionTree", "Prompting keeps the strongest general model and costs no training data."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Turn the instructions and examples that worked into a fixed prompt, build a small evaluation set of 30-50 real inputs, and keep it to judge any later change."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "Turn the instructions and examples that worked into a fixed prompt, build a small evaluation "
+                      "set of 30-50 real inputs, and keep it to judge any later change."),
     QT_TRANSLATE_NOOP("DecisionTree", "Define the gap before training: improve the prompt and build an evaluation set"),
-    QT_TRANSLATE_NOOP("DecisionTree", "The need is not one of the cases where fine-tuning is known to pay off (style, structure, narrow latency or cost, domain reasoning)."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Without a clear, measurable failure, a fine-tuned model cannot be shown to be better than a well-prompted one."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Collect 30-50 real inputs where the model fails, write down what a good answer is for each, and iterate on the prompt against them. Come back to this advisor when the failures have a name."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "The need is not one of the cases where fine-tuning is known to pay off (style, structure, "
+                      "narrow latency or cost, domain reasoning)."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "Without a clear, measurable failure, a fine-tuned model cannot be shown to be better than a "
+                      "well-prompted one."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "Collect 30-50 real inputs where the model fails, write down what a good answer is for each, and "
+                      "iterate on the prompt against them. Come back to this advisor when the failures have a name."),
     QT_TRANSLATE_NOOP("DecisionTree", "Fine-tune for style consistency"),
-    QT_TRANSLATE_NOOP("DecisionTree", "Instructions and examples do not get the model to a consistent style; fine-tuning changes the default behaviour instead of asking for it in every prompt."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Style is learned from a few hundred to a few thousand good examples, and a LoRA adapter on a ~7B model is usually enough."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "Instructions and examples do not get the model to a consistent style; fine-tuning changes the "
+                      "default behaviour instead of asking for it in every prompt."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "Style is learned from a few hundred to a few thousand good examples, and a LoRA adapter on a "
+                      "~7B model is usually enough."),
     QT_TRANSLATE_NOOP("DecisionTree", "The shorter prompt also lowers latency and cost per request."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Collect 300-1000 examples of ideal answers in the target style, hold out 10-15% for validation plus a small golden set, and train a LoRA adapter with the suggested settings; compare against the best prompt on the golden set."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "Collect 300-1000 examples of ideal answers in the target style, hold out 10-15% for validation "
+                      "plus a small golden set, and train a LoRA adapter with the suggested settings; compare against "
+                      "the best prompt on the golden set."),
     QT_TRANSLATE_NOOP("DecisionTree", "Fine-tune for reliable structured output"),
-    QT_TRANSLATE_NOOP("DecisionTree", "The model does not produce the structure reliably from instructions and examples; fine-tuning makes the format its default."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Structured output is easy to check automatically (parse and validate), so the dataset and the evaluation can be built and scored without human graders."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Keep output validation after fine-tuning: it lowers the failure rate but does not guarantee zero."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Build 500-2000 input/output pairs whose outputs all validate against the schema, hold out 10-15%, train a LoRA adapter on a ~7B instruct model, and measure the parse and schema failure rate against the prompted baseline."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "The model does not produce the structure reliably from instructions and examples; fine-tuning "
+                      "makes the format its default."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "Structured output is easy to check automatically (parse and validate), so the dataset and the "
+                      "evaluation can be built and scored without human graders."),
+    QT_TRANSLATE_NOOP(
+        "DecisionTree",
+        "Keep output validation after fine-tuning: it lowers the failure rate but does not guarantee zero."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "Build 500-2000 input/output pairs whose outputs all validate against the schema, hold out "
+                      "10-15%, train a LoRA adapter on a ~7B instruct model, and measure the parse and schema failure "
+                      "rate against the prompted baseline."),
     QT_TRANSLATE_NOOP("DecisionTree", "Fine-tune a smaller model for a narrow task (latency and cost)"),
-    QT_TRANSLATE_NOOP("DecisionTree", "A large model already does the task with examples, so its outputs can serve as training data for a much smaller model."),
-    QT_TRANSLATE_NOOP("DecisionTree", "For a narrow, well-defined task a small fine-tuned model often matches the large prompted one at a fraction of the latency and cost."),
-    QT_TRANSLATE_NOOP("DecisionTree", "The large model's prompted accuracy is the target to measure the small model against."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Run the large model with the working prompt on 1000-5000 real inputs, review a sample of its outputs, and use the reviewed set to train a LoRA adapter on a 1-8B model; compare accuracy, latency and cost on a held-out golden set."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "A large model already does the task with examples, so its outputs can serve as training data "
+                      "for a much smaller model."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "For a narrow, well-defined task a small fine-tuned model often matches the large prompted one "
+                      "at a fraction of the latency and cost."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "The large model's prompted accuracy is the target to measure the small model against."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "Run the large model with the working prompt on 1000-5000 real inputs, review a sample of its "
+                      "outputs, and use the reviewed set to train a LoRA adapter on a 1-8B model; compare accuracy, "
+                      "latency and cost on a held-out golden set."),
     QT_TRANSLATE_NOOP("DecisionTree", "Fine-tune on labelled examples for a narrow task"),
-    QT_TRANSLATE_NOOP("DecisionTree", "Even prompted with examples the model cannot do the task, so it has to be learned from data."),
-    QT_TRANSLATE_NOOP("DecisionTree", "A narrow task (classification, extraction, a fixed transformation) can be learned by a small model from enough labelled examples, which keeps latency and cost low."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Label 1000+ real examples (two reviewers on a sample, to measure agreement), hold out 10-15% and a golden set, and train a LoRA adapter; if quality stalls, try a larger base model before collecting more data."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "Even prompted with examples the model cannot do the task, so it has to be learned from data."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "A narrow task (classification, extraction, a fixed transformation) can be learned by a small "
+                      "model from enough labelled examples, which keeps latency and cost low."),
+    QT_TRANSLATE_NOOP(
+        "DecisionTree",
+        "Label 1000+ real examples (two reviewers on a sample, to measure agreement), hold out 10-15% and a golden "
+        "set, and train a LoRA adapter; if quality stalls, try a larger base model before collecting more data."),
     QT_TRANSLATE_NOOP("DecisionTree", "Fine-tune for domain reasoning that prompting cannot reach"),
-    QT_TRANSLATE_NOOP("DecisionTree", "The model does not reach the right conclusions even with instructions and examples, so the reasoning has to be taught from expert data."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Domain reasoning needs a strong base model (32-70B): fine-tuning adapts how it reasons, it does not add capacity a small model lacks."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Expert-written examples with their reasoning steps matter more than volume; expect to need domain experts for the evaluation too."),
-    QT_TRANSLATE_NOOP("DecisionTree", "Have domain experts write 300-1000 worked examples with the reasoning, try the largest model you can serve with a strong prompt first as the baseline, then train a LoRA (or QLoRA) adapter on a 32-70B model and let experts grade both on a golden set."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "The model does not reach the right conclusions even with instructions and examples, so the "
+                      "reasoning has to be taught from expert data."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "Domain reasoning needs a strong base model (32-70B): fine-tuning adapts how it reasons, it does "
+                      "not add capacity a small model lacks."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "Expert-written examples with their reasoning steps matter more than volume; expect to need "
+                      "domain experts for the evaluation too."),
+    QT_TRANSLATE_NOOP("DecisionTree",
+                      "Have domain experts write 300-1000 worked examples with the reasoning, try the largest model "
+                      "you can serve with a strong prompt first as the baseline, then train a LoRA (or QLoRA) adapter "
+                      "on a 32-70B model and let experts grade both on a golden set."),
 };
 }  // namespace tbui

@@ -34,9 +34,15 @@ void JobRunner::onWorkerDone(int outcome, const QString& errorMessage) {
     // run() has returned, so only the thread's event loop is left: this wait is short.
     stopThread();
     switch (outcome) {
-        case JobWorker::Succeeded: Q_EMIT succeeded(); break;
-        case JobWorker::Cancelled: Q_EMIT cancelled(); break;
-        default: Q_EMIT failed(errorMessage); break;
+        case JobWorker::Succeeded:
+            Q_EMIT succeeded();
+            break;
+        case JobWorker::Cancelled:
+            Q_EMIT cancelled();
+            break;
+        default:
+            Q_EMIT failed(errorMessage);
+            break;
     }
     Q_EMIT finished();
 }

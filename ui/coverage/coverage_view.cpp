@@ -19,7 +19,8 @@ namespace {
 QCustomPlot* makePlot(QWidget* parent, const QString& title) {
     auto* plot = new QCustomPlot(parent);
     plot->plotLayout()->insertRow(0);
-    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(QStringLiteral("sans"), 10, QFont::Bold)));
+    plot->plotLayout()->addElement(0, 0,
+                                   new QCPTextElement(plot, title, QFont(QStringLiteral("sans"), 10, QFont::Bold)));
     plot->setMinimumHeight(220);
     return plot;
 }

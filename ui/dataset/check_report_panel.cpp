@@ -73,8 +73,8 @@ void CheckReportPanel::showReport(const tb::CheckReport& report, const QString& 
         const QString kindName = QString::fromStdString(kind);
         std::size_t exampleCount = 0;
         for (const auto* finding : findings) exampleCount += finding->examples.size();
-        auto* kindItem = new QTreeWidgetItem(tree_, {tr("%1 (%2)").arg(kindTitle(kindName)).arg(findings.size()),
-                                                     QString::number(exampleCount)});
+        auto* kindItem = new QTreeWidgetItem(
+            tree_, {tr("%1 (%2)").arg(kindTitle(kindName)).arg(findings.size()), QString::number(exampleCount)});
         kindItem->setData(0, kKindRole, kindName);
         kindItem->setToolTip(0, kindName);
         for (std::size_t i = 0; i < findings.size() && i < kMaxFindingsPerKind; ++i) {
@@ -87,7 +87,8 @@ void CheckReportPanel::showReport(const tb::CheckReport& report, const QString& 
             findingExamples_.push_back(finding.examples);
         }
         if (findings.size() > kMaxFindingsPerKind) {
-            new QTreeWidgetItem(kindItem, {tr("… %1 more (click the kind to see all)").arg(findings.size() - kMaxFindingsPerKind)});
+            new QTreeWidgetItem(
+                kindItem, {tr("… %1 more (click the kind to see all)").arg(findings.size() - kMaxFindingsPerKind)});
         }
     }
     if (byKind.empty()) new QTreeWidgetItem(tree_, {tr("No findings: the data looks clean.")});

@@ -47,9 +47,11 @@ QString ConversationView::toHtml(const tb::Example& example) {
         QString label = style.label;
         if (!message.name.empty()) label += QStringLiteral(" (%1)").arg(QString::fromStdString(message.name));
         if (message.weight) label += QStringLiteral(" · ") + tr("weight %1").arg(*message.weight);
-        QString body = message.content.empty() ? QStringLiteral("<i>%1</i>").arg(tr("(empty)")) : textToHtml(message.content);
+        QString body =
+            message.content.empty() ? QStringLiteral("<i>%1</i>").arg(tr("(empty)")) : textToHtml(message.content);
         if (!message.tool_calls.is_null() && !message.tool_calls.empty())
-            body += QStringLiteral("<pre>%1</pre>").arg(QString::fromStdString(message.tool_calls.dump(2)).toHtmlEscaped());
+            body +=
+                QStringLiteral("<pre>%1</pre>").arg(QString::fromStdString(message.tool_calls.dump(2)).toHtmlEscaped());
         // A table per message: QTextBrowser's HTML subset supports cell backgrounds and
         // padding, which is enough for a bubble.
         const QString align = style.alignRight ? QStringLiteral("right") : QStringLiteral("left");

@@ -13,7 +13,7 @@
 namespace tbui {
 
 struct ImportOutcome {
-    QString format;           // detected format
+    QString format;  // detected format
     qint64 records = 0;
     qint64 inserted = 0;
     qint64 duplicates = 0;
@@ -23,7 +23,8 @@ struct ImportOutcome {
 
 // Imports `file` into the project at `projectPath`, keeping the valid records and listing
 // the rejected ones (the GUI's drag-and-drop import is forgiving; the CLI's is strict).
-JobWorker::Work importDatasetJob(const QString& projectPath, const QString& file, std::shared_ptr<ImportOutcome> outcome);
+JobWorker::Work importDatasetJob(const QString& projectPath, const QString& file,
+                                 std::shared_ptr<ImportOutcome> outcome);
 
 // Runs every data check over the project's examples and stores the report in the project.
 JobWorker::Work runChecksJob(const QString& projectPath, std::shared_ptr<tb::CheckReport> report);

@@ -74,7 +74,8 @@ ExampleBrowser::ExampleBrowser(QWidget* parent) : QWidget(parent) {
     table_->setColumnWidth(ExampleTableModel::TurnsColumn, digitWidth * 6);
     table_->setColumnWidth(ExampleTableModel::TagsColumn, digitWidth * 12);
     table_->setColumnWidth(ExampleTableModel::SplitColumn, digitWidth * 10);
-    table_->setColumnWidth(ExampleTableModel::CreatedColumn, fontMetrics().horizontalAdvance(QStringLiteral("2026-11-28 15:53")) + 16);
+    table_->setColumnWidth(ExampleTableModel::CreatedColumn,
+                           fontMetrics().horizontalAdvance(QStringLiteral("2026-11-28 15:53")) + 16);
 
     conversation_ = new ConversationView(this);
 
@@ -210,7 +211,8 @@ void ExampleBrowser::clearFilters() {
 bool ExampleBrowser::selectExample(std::int64_t id) {
     int row = model_->rowOfExample(id);
     // Not loaded yet: page forward until it is, or the filter has no more rows.
-    while (row < 0 && model_->canFetchMore({}) && (model_->rowCount() == 0 || model_->exampleIdAt(model_->rowCount() - 1) < id)) {
+    while (row < 0 && model_->canFetchMore({}) &&
+           (model_->rowCount() == 0 || model_->exampleIdAt(model_->rowCount() - 1) < id)) {
         model_->fetchMore({});
         row = model_->rowOfExample(id);
     }
@@ -230,7 +232,8 @@ void ExampleBrowser::showCurrentExample() {
     try {
         conversation_->showExample(store_->example(id));
     } catch (const std::exception& error) {
-        conversation_->showPlaceholder(tr("Cannot read example %1: %2").arg(id).arg(QString::fromStdString(error.what())));
+        conversation_->showPlaceholder(
+            tr("Cannot read example %1: %2").arg(id).arg(QString::fromStdString(error.what())));
     }
 }
 

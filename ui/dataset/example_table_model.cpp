@@ -58,14 +58,21 @@ QVariant ExampleTableModel::data(const QModelIndex& index, int role) const {
     const ExampleRow& row = rows_[static_cast<std::size_t>(index.row())];
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-            case IdColumn: return QVariant::fromValue<qlonglong>(row.id);
-            case PreviewColumn: return row.preview;
-            case TurnsColumn: return row.turns;
-            case TagsColumn: return row.tags.join(QStringLiteral(", "));
-            case SplitColumn: return row.split;
+            case IdColumn:
+                return QVariant::fromValue<qlonglong>(row.id);
+            case PreviewColumn:
+                return row.preview;
+            case TurnsColumn:
+                return row.turns;
+            case TagsColumn:
+                return row.tags.join(QStringLiteral(", "));
+            case SplitColumn:
+                return row.split;
             // "2026-11-28T15:53:59.123Z" -> "2026-11-28 15:53": minutes are enough in a list.
-            case CreatedColumn: return row.created.left(16).replace(QLatin1Char('T'), QLatin1Char(' '));
-            default: return {};
+            case CreatedColumn:
+                return row.created.left(16).replace(QLatin1Char('T'), QLatin1Char(' '));
+            default:
+                return {};
         }
     }
     if (role == Qt::ToolTipRole && index.column() == PreviewColumn) return row.preview;
@@ -76,15 +83,23 @@ QVariant ExampleTableModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant ExampleTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return QAbstractTableModel::headerData(section, orientation, role);
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-        case IdColumn: return tr("ID");
-        case PreviewColumn: return tr("First user message");
-        case TurnsColumn: return tr("Turns");
-        case TagsColumn: return tr("Tags");
-        case SplitColumn: return tr("Split");
-        case CreatedColumn: return tr("Created");
-        default: return {};
+        case IdColumn:
+            return tr("ID");
+        case PreviewColumn:
+            return tr("First user message");
+        case TurnsColumn:
+            return tr("Turns");
+        case TagsColumn:
+            return tr("Tags");
+        case SplitColumn:
+            return tr("Split");
+        case CreatedColumn:
+            return tr("Created");
+        default:
+            return {};
     }
 }
 

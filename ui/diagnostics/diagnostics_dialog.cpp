@@ -23,8 +23,7 @@ DiagnosticsDialog::DiagnosticsDialog(Mode mode, QWidget* parent) : QDialog(paren
     build(mode, tb::runtime_report());
 }
 
-DiagnosticsDialog::DiagnosticsDialog(Mode mode, const tb::RuntimeReport& report, QWidget* parent)
-    : QDialog(parent) {
+DiagnosticsDialog::DiagnosticsDialog(Mode mode, const tb::RuntimeReport& report, QWidget* parent) : QDialog(parent) {
     build(mode, report);
 }
 
@@ -60,13 +59,15 @@ void DiagnosticsDialog::build(Mode mode, const tb::RuntimeReport& report) {
     form->addRow(tr("bf16 support:"), valueLabel(report.bf16_supported ? tr("yes") : tr("no"), this));
     QStringList devices;
     for (const auto& device : report.cuda_devices) devices << QString::fromStdString(device);
-    form->addRow(tr("CUDA devices:"), valueLabel(devices.isEmpty() ? tr("none") : devices.join(QStringLiteral(", ")), this));
+    form->addRow(tr("CUDA devices:"),
+                 valueLabel(devices.isEmpty() ? tr("none") : devices.join(QStringLiteral(", ")), this));
     layout->addLayout(form);
 
     if (!report.warnings.empty()) {
         QStringList items;
         for (const auto& warning : report.warnings) items << QString::fromStdString(warning).toHtmlEscaped();
-        auto* warnings = new QLabel(tr("<b>Warnings</b><ul><li>%1</li></ul>").arg(items.join(QStringLiteral("</li><li>"))), this);
+        auto* warnings =
+            new QLabel(tr("<b>Warnings</b><ul><li>%1</li></ul>").arg(items.join(QStringLiteral("</li><li>"))), this);
         warnings->setObjectName(QStringLiteral("warningsLabel"));
         warnings->setWordWrap(true);
         warnings->setStyleSheet(QStringLiteral("color: #c00000;"));

@@ -93,7 +93,8 @@ void BlindGradingWidget::buildUi() {
     sides->addWidget(titled(tr("Left answer (A)"), leftView_, pair));
     sides->addWidget(titled(tr("Right answer (B)"), rightView_, pair));
     pairLayout->addLayout(sides, 2);
-    pairLayout->addWidget(new QLabel(tr("A: left is better   B: right is better   T: tie   P: previous   N: next"), pair));
+    pairLayout->addWidget(
+        new QLabel(tr("A: left is better   B: right is better   T: tie   P: previous   N: next"), pair));
     stack_->addWidget(pair);
 }
 
@@ -135,8 +136,10 @@ void BlindGradingWidget::showTask(std::size_t position) {
         return;
     }
     position_ = position;
-    if (mode_ == Mode::single) showSingle(position);
-    else showPair(position);
+    if (mode_ == Mode::single)
+        showSingle(position);
+    else
+        showPair(position);
     Q_EMIT positionChanged(static_cast<qint64>(position));
 }
 
@@ -175,9 +178,12 @@ void BlindGradingWidget::showPair(std::size_t position) {
     leftView_->setPlainText(qs(task.left));
     rightView_->setPlainText(qs(task.right));
     const auto previous = pairs_->choice(project_, position, grader_.toStdString());
-    if (!previous) statusLabel_->setText(tr("Not graded yet."));
-    else if (*previous == 'T') statusLabel_->setText(tr("Your choice: tie."));
-    else statusLabel_->setText(*previous == 'L' ? tr("Your choice: left.") : tr("Your choice: right."));
+    if (!previous)
+        statusLabel_->setText(tr("Not graded yet."));
+    else if (*previous == 'T')
+        statusLabel_->setText(tr("Your choice: tie."));
+    else
+        statusLabel_->setText(*previous == 'L' ? tr("Your choice: left.") : tr("Your choice: right."));
 }
 
 void BlindGradingWidget::showDone() {

@@ -26,7 +26,17 @@
 namespace tbui {
 namespace {
 
-enum RunColumn { ColRun, ColName, ColGoldenSet, ColStatus, ColStarted, ColItems, ColPassRate, ColMeanScore, ColumnCount };
+enum RunColumn {
+    ColRun,
+    ColName,
+    ColGoldenSet,
+    ColStatus,
+    ColStarted,
+    ColItems,
+    ColPassRate,
+    ColMeanScore,
+    ColumnCount
+};
 
 QString runLabel(const tb::RunSummary& run) {
     QString label = QStringLiteral("#%1").arg(run.id);
@@ -62,7 +72,8 @@ QTableWidgetItem* cell(const QString& text, bool number = false) {
 QCustomPlot* makePlot(QWidget* parent, const QString& title) {
     auto* plot = new QCustomPlot(parent);
     plot->plotLayout()->insertRow(0);
-    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(QStringLiteral("sans"), 10, QFont::Bold)));
+    plot->plotLayout()->addElement(0, 0,
+                                   new QCPTextElement(plot, title, QFont(QStringLiteral("sans"), 10, QFont::Bold)));
     plot->setMinimumHeight(220);
     return plot;
 }
@@ -86,7 +97,8 @@ EvalPanel::EvalPanel(tb::ProjectFile& project, QWidget* parent) : QWidget(parent
     installChartExportMenu(trendPlot_, QStringLiteral("eval-runs-over-time"));
     auto* trendExport = new QToolButton(this);
     trendExport->setText(tr("Export..."));
-    connect(trendExport, &QToolButton::clicked, this, [this] { exportPlotWithDialog(trendPlot_, QStringLiteral("eval-runs-over-time")); });
+    connect(trendExport, &QToolButton::clicked, this,
+            [this] { exportPlotWithDialog(trendPlot_, QStringLiteral("eval-runs-over-time")); });
     auto* trendBox = new QWidget(this);
     auto* trendLayout = new QVBoxLayout(trendBox);
     trendLayout->setContentsMargins(0, 0, 0, 0);
@@ -106,7 +118,8 @@ EvalPanel::EvalPanel(tb::ProjectFile& project, QWidget* parent) : QWidget(parent
     installChartExportMenu(tagPlot_, QStringLiteral("eval-per-tag"));
     auto* tagExport = new QToolButton(this);
     tagExport->setText(tr("Export..."));
-    connect(tagExport, &QToolButton::clicked, this, [this] { exportPlotWithDialog(tagPlot_, QStringLiteral("eval-per-tag")); });
+    connect(tagExport, &QToolButton::clicked, this,
+            [this] { exportPlotWithDialog(tagPlot_, QStringLiteral("eval-per-tag")); });
     auto* tagBox = new QWidget(this);
     auto* tagLayout = new QVBoxLayout(tagBox);
     tagLayout->setContentsMargins(0, 0, 0, 0);
@@ -218,7 +231,8 @@ void EvalPanel::fillRunsTable() {
         runsTable_->setItem(row, ColStatus, cell(QString::fromStdString(run.status)));
         runsTable_->setItem(row, ColStarted, cell(shortTime(run.started_at.empty() ? run.created_at : run.started_at)));
         runsTable_->setItem(row, ColItems, cell(QString::number(stats.items), true));
-        runsTable_->setItem(row, ColPassRate, cell(QStringLiteral("%1%").arg(stats.pass_rate * 100.0, 0, 'f', 1), true));
+        runsTable_->setItem(row, ColPassRate,
+                            cell(QStringLiteral("%1%").arg(stats.pass_rate * 100.0, 0, 'f', 1), true));
         runsTable_->setItem(row, ColMeanScore, cell(QString::number(stats.mean_score, 'f', 3), true));
     }
     runsTable_->resizeColumnsToContents();
@@ -312,7 +326,8 @@ void EvalPanel::compareSelected() {
     } catch (const std::exception& e) {
         // e.g. a run that answered an item twice: compare_runs asks to aggregate first.
         diffTable_->setComparison(tb::Comparison{});
-        comparisonLabel_->setText(tr("Cannot compare these runs: %1").arg(QString::fromStdString(e.what()).toHtmlEscaped()));
+        comparisonLabel_->setText(
+            tr("Cannot compare these runs: %1").arg(QString::fromStdString(e.what()).toHtmlEscaped()));
     }
 }
 
@@ -321,7 +336,8 @@ void EvalPanel::exportPlotWithDialog(QCustomPlot* plot, const QString& baseName)
                                                 tr("PNG image (*.png);;PDF document (*.pdf)"));
     if (path.isEmpty()) return;
     if (!exportChart(plot, path))
-        showError(this, tr("Export chart"), tr("Could not write %1: use a .png or .pdf name in a writable folder.").arg(path));
+        showError(this, tr("Export chart"),
+                  tr("Could not write %1: use a .png or .pdf name in a writable folder.").arg(path));
 }
 
 bool EvalPanel::writeReport(const QString& path) {
@@ -341,8 +357,8 @@ bool EvalPanel::writeReport(const QString& path) {
 void EvalPanel::chooseReportFile() {
     const auto b = candidateRunId();
     if (!b) return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Run report"), QStringLiteral("eval-run-%1.html").arg(*b),
-                                                      tr("HTML (*.html)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Run report"),
+                                                      QStringLiteral("eval-run-%1.html").arg(*b), tr("HTML (*.html)"));
     if (!path.isEmpty()) writeReport(path);
 }
 

@@ -27,11 +27,15 @@ ItemDiffTable::ItemDiffTable(QWidget* parent) : QTableWidget(0, ColumnCount, par
 
 QColor ItemDiffTable::colorFor(tb::ItemChange change) {
     switch (change) {
-        case tb::ItemChange::improved: return QColor(0xc8, 0xe6, 0xc9);   // green
-        case tb::ItemChange::regressed: return QColor(0xff, 0xcd, 0xd2);  // red
+        case tb::ItemChange::improved:
+            return QColor(0xc8, 0xe6, 0xc9);  // green
+        case tb::ItemChange::regressed:
+            return QColor(0xff, 0xcd, 0xd2);  // red
         case tb::ItemChange::only_in_a:
-        case tb::ItemChange::only_in_b: return QColor(0xee, 0xee, 0xee);
-        case tb::ItemChange::unchanged: break;
+        case tb::ItemChange::only_in_b:
+            return QColor(0xee, 0xee, 0xee);
+        case tb::ItemChange::unchanged:
+            break;
     }
     return {};
 }

@@ -54,7 +54,8 @@ QStringList plotRunTrend(QCustomPlot* plot, const std::vector<RunPoint>& runs, E
     overall->setPen(QPen(Qt::black, 2.4));
     overall->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 7));
     for (std::size_t i = 0; i < runs.size(); ++i)
-        if (runs[i].stats.overall.items > 0) overall->addData(double(i + 1), metricValue(runs[i].stats.overall, metric));
+        if (runs[i].stats.overall.items > 0)
+            overall->addData(double(i + 1), metricValue(runs[i].stats.overall, metric));
 
     QStringList tags;
     if (perTag) {

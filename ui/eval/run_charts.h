@@ -20,7 +20,7 @@ double metricValue(const tb::ScoreStats& stats, EvalMetric metric);
 QString metricName(EvalMetric metric);
 
 struct RunPoint {
-    QString label;           // "#3 tuned-lr1e-4" (x tick)
+    QString label;  // "#3 tuned-lr1e-4" (x tick)
     tb::EvalRunStats stats;
 };
 

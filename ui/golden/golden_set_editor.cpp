@@ -99,7 +99,8 @@ void GoldenSetEditor::loadItems() {
         items_.clear();
     }
     auto advice = tb::golden_size_advice(static_cast<std::int64_t>(items_.size()));
-    adviceLabel_->setText(advice ? QString::fromStdString(*advice) : tr("%1 items (100-500 recommended)").arg(items_.size()));
+    adviceLabel_->setText(advice ? QString::fromStdString(*advice)
+                                 : tr("%1 items (100-500 recommended)").arg(items_.size()));
     adviceLabel_->setStyleSheet(advice ? QStringLiteral("color: #d93025;") : QString());
     QSignalBlocker block(itemList_);
     itemList_->clear();
@@ -126,21 +127,24 @@ void GoldenSetEditor::showItem(const tb::GoldenItem& item) {
                                                 QString::fromStdString(item.messages[i].content).left(300));
     }
     contextLabel_->setText(context.isEmpty() ? QString() : tr("Earlier turns:\n%1").arg(context.join('\n')));
-    questionEdit_->setPlainText(item.messages.empty() ? QString() : QString::fromStdString(item.messages.back().content));
+    questionEdit_->setPlainText(item.messages.empty() ? QString()
+                                                      : QString::fromStdString(item.messages.back().content));
     referenceEdit_->setPlainText(QString::fromStdString(item.reference));
     rubricEditor_->setRubric(item.rubric);
-    authorLabel_->setText(item.id == 0 ? tr("New item: the reference will be signed by %1").arg(author_)
-                                       : tr("Reference by %1, created %2, updated %3")
-                                             .arg(item.author.empty() ? tr("(unknown)") : QString::fromStdString(item.author))
-                                             .arg(QString::fromStdString(item.created_at))
-                                             .arg(QString::fromStdString(item.updated_at)));
+    authorLabel_->setText(item.id == 0
+                              ? tr("New item: the reference will be signed by %1").arg(author_)
+                              : tr("Reference by %1, created %2, updated %3")
+                                    .arg(item.author.empty() ? tr("(unknown)") : QString::fromStdString(item.author))
+                                    .arg(QString::fromStdString(item.created_at))
+                                    .arg(QString::fromStdString(item.updated_at)));
 }
 
 void GoldenSetEditor::newItem() {
     tb::GoldenItem item;
     item.set_id = setId_;
     // Keep the set's system prompt, if the current item has one: items of a set share it.
-    if (!shown_.messages.empty() && shown_.messages.front().role == "system") item.messages.push_back(shown_.messages.front());
+    if (!shown_.messages.empty() && shown_.messages.front().role == "system")
+        item.messages.push_back(shown_.messages.front());
     item.messages.push_back({"user", "", "", nullptr, "", std::nullopt});
     showItem(item);
 }

@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include <QComboBox>
-#include <QItemSelectionModel>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -15,9 +15,9 @@
 namespace tbui {
 namespace {
 
-const tb::CriterionKind kKinds[] = {tb::CriterionKind::exact,      tb::CriterionKind::contains,
-                                    tb::CriterionKind::regex,      tb::CriterionKind::json_field,
-                                    tb::CriterionKind::numeric,    tb::CriterionKind::judge};
+const tb::CriterionKind kKinds[] = {tb::CriterionKind::exact,   tb::CriterionKind::contains,
+                                    tb::CriterionKind::regex,   tb::CriterionKind::json_field,
+                                    tb::CriterionKind::numeric, tb::CriterionKind::judge};
 
 // "expected" as typed: a JSON value when it parses as one for json_field/numeric, else text.
 QString expectedText(const tb::Criterion& c) {
@@ -120,7 +120,8 @@ tb::Rubric RubricEditor::rubric() const {
             c.expected = parsed.is_discarded() ? nlohmann::json(expected.toStdString()) : parsed;
             c.path = text(PathColumn).toStdString();
         } else if (c.kind != tb::CriterionKind::judge) {
-            c.expected = table_->item(row, ExpectedColumn) ? table_->item(row, ExpectedColumn)->text().toStdString() : "";
+            c.expected =
+                table_->item(row, ExpectedColumn) ? table_->item(row, ExpectedColumn)->text().toStdString() : "";
         }
         if (c.kind == tb::CriterionKind::judge) c.pass = text(PassColumn).toStdString();
         bool ok = false;

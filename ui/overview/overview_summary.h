@@ -23,7 +23,7 @@ namespace tbui {
 
 struct RunSummary {
     std::int64_t id = 0;
-    std::string kind;    // "train" | "eval"
+    std::string kind;  // "train" | "eval"
     std::string name;
     std::string status;  // pending | running | completed | failed | cancelled
     std::string created_at;
@@ -31,15 +31,15 @@ struct RunSummary {
 
 struct OverviewSummary {
     std::string path;
-    tb::ReviewSummary reviews;                 // examples imported, accepted, ...
+    tb::ReviewSummary reviews;                   // examples imported, accepted, ...
     std::map<std::string, std::int64_t> splits;  // split -> examples ("unassigned" included)
     tb::StalenessSummary staleness;
     std::vector<tb::TagCoverage> tags;
-    std::vector<std::string> coverage_gaps;    // tags below their target
+    std::vector<std::string> coverage_gaps;  // tags below their target
     std::vector<tb::GoldenSet> golden_sets;
     std::optional<tb::StoredDecision> decision;  // the advisor's latest
     std::int64_t runs_total = 0;
-    std::vector<RunSummary> latest_runs;       // newest first
+    std::vector<RunSummary> latest_runs;  // newest first
 };
 
 // Throws tb::Error when the project cannot be read.

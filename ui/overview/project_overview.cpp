@@ -112,8 +112,8 @@ bool ProjectOverview::refresh() {
 
 void ProjectOverview::showSummary() {
     const QString path = QString::fromStdString(summary_.path);
-    projectLabel_->setText(tr("<b>%1</b><br>%2").arg(QFileInfo(path).completeBaseName().toHtmlEscaped(),
-                                                    path.toHtmlEscaped()));
+    projectLabel_->setText(
+        tr("<b>%1</b><br>%2").arg(QFileInfo(path).completeBaseName().toHtmlEscaped(), path.toHtmlEscaped()));
 
     const tb::ReviewSummary& reviews = summary_.reviews;
     if (reviews.examples == 0) {
@@ -189,8 +189,9 @@ void ProjectOverview::showSummary() {
         decisionLabel_->setText(describeDecision(summary_.decision->decision));
         advisorButton_->setText(tr("Revisit the decision with the advisor…"));
     } else {
-        decisionLabel_->setText(tr("Not decided yet. Most \"we need fine-tuning\" requests are better served by "
-                                   "prompting or retrieval: let the advisor ask a few questions first."));
+        decisionLabel_->setText(
+            tr("Not decided yet. Most \"we need fine-tuning\" requests are better served by "
+               "prompting or retrieval: let the advisor ask a few questions first."));
         advisorButton_->setText(tr("Open the fine-tuning advisor…"));
     }
 
@@ -201,11 +202,13 @@ void ProjectOverview::showSummary() {
     runsTable_->setRowCount(static_cast<int>(summary_.latest_runs.size()));
     for (int row = 0; row < runsTable_->rowCount(); ++row) {
         const RunSummary& run = summary_.latest_runs[static_cast<std::size_t>(row)];
-        const QString kind = run.kind == "train" ? tr("training") : run.kind == "eval" ? tr("evaluation")
-                                                                                        : QString::fromStdString(run.kind);
+        const QString kind = run.kind == "train"  ? tr("training")
+                             : run.kind == "eval" ? tr("evaluation")
+                                                  : QString::fromStdString(run.kind);
         runsTable_->setItem(row, 0, new QTableWidgetItem(kind));
-        runsTable_->setItem(row, 1, new QTableWidgetItem(run.name.empty() ? tr("run %1").arg(run.id)
-                                                                          : QString::fromStdString(run.name)));
+        runsTable_->setItem(
+            row, 1,
+            new QTableWidgetItem(run.name.empty() ? tr("run %1").arg(run.id) : QString::fromStdString(run.name)));
         runsTable_->setItem(row, 2, new QTableWidgetItem(QString::fromStdString(run.status)));
         runsTable_->setItem(row, 3, new QTableWidgetItem(QString::fromStdString(run.created_at)));
     }

@@ -63,10 +63,11 @@ ReviewQueueWidget::~ReviewQueueWidget() = default;
 QString ReviewQueueWidget::askReviewer(QWidget* parent) {
     if (auto name = tb::machine_reviewer()) return QString::fromStdString(*name);
     bool ok = false;
-    QString name = QInputDialog::getText(parent, tr("Reviewer"),
-                                         tr("Your name as a reviewer (stored on this machine, written on every review):"),
-                                         QLineEdit::Normal, QString(), &ok)
-                       .trimmed();
+    QString name =
+        QInputDialog::getText(parent, tr("Reviewer"),
+                              tr("Your name as a reviewer (stored on this machine, written on every review):"),
+                              QLineEdit::Normal, QString(), &ok)
+            .trimmed();
     if (!ok || name.isEmpty()) return {};
     try {
         tb::set_machine_reviewer(name.toStdString());
@@ -286,9 +287,8 @@ bool ReviewQueueWidget::saveEdits() {
     }
     if (!changed) return false;
     std::int64_t id = *current_;
-    if (!pushCommand(new EditCommand(project_, id, shown_, edited, [this](std::int64_t changedId) {
-            onExampleChanged(changedId);
-        }))) {
+    if (!pushCommand(new EditCommand(project_, id, shown_, edited,
+                                     [this](std::int64_t changedId) { onExampleChanged(changedId); }))) {
         return false;
     }
     statusLabel_->setText(tr("Saved the edit of example %1 (Ctrl+Z to undo).").arg(id));

@@ -82,7 +82,7 @@ private:
     QString reviewer_;
     tb::QueueCursor cursor_;
     std::optional<std::int64_t> current_;
-    tb::Example shown_;  // the example as loaded (to detect and undo edits)
+    tb::Example shown_;                  // the example as loaded (to detect and undo edits)
     std::vector<std::int64_t> visited_;  // ids shown in this session, in order
     std::size_t visitedIndex_ = 0;
     std::int64_t accepted_ = 0;  // "quality over quantity" counter

@@ -229,8 +229,8 @@ void RunDialog::buildForm() {
     // Every change re-checks the settings, so warnings follow the values as they are typed.
     for (QLineEdit* edit : {nameEdit_, modelEdit_, outputEdit_, templateEdit_, targetModules_, lrEdit_})
         connect(edit, &QLineEdit::textChanged, this, &RunDialog::refresh);
-    for (QSpinBox* box : {rank_, maxSteps_, batchRows_, accumulation_, maxLength_, evalEvery_, patience_,
-                          checkpointEvery_, seed_})
+    for (QSpinBox* box :
+         {rank_, maxSteps_, batchRows_, accumulation_, maxLength_, evalEvery_, patience_, checkpointEvery_, seed_})
         connect(box, &QSpinBox::valueChanged, this, &RunDialog::refresh);
     for (QDoubleSpinBox* box : {alpha_, dropout_, epochs_, warmup_, weightDecay_})
         connect(box, &QDoubleSpinBox::valueChanged, this, &RunDialog::refresh);
@@ -284,7 +284,8 @@ tb::TrainConfig RunDialog::config() const {
     c.max_length = maxLength_->value();
     c.truncate = tooLong_->currentData().toBool();
     c.pack = pack_->isChecked();
-    c.method = method_->currentData().toString() == QLatin1String("full") ? tb::TrainMethod::Full : tb::TrainMethod::Lora;
+    c.method =
+        method_->currentData().toString() == QLatin1String("full") ? tb::TrainMethod::Full : tb::TrainMethod::Lora;
     c.lora.rank = rank_->value();
     c.lora.alpha = alpha_->value();
     c.lora.dropout = dropout_->value();
@@ -329,8 +330,10 @@ void RunDialog::applySuggestions(const nlohmann::json& s) {
     if (auto v = number("lora_alpha")) alpha_->setValue(*v);
     if (auto v = number("lora_dropout")) dropout_->setValue(*v);
     if (auto v = number("warmup_ratio")) warmup_->setValue(*v);
-    if (auto v = number("max_length")) maxLength_->setValue(static_cast<int>(*v));
-    else if (auto v = number("sequence_length")) maxLength_->setValue(static_cast<int>(*v));
+    if (auto v = number("max_length"))
+        maxLength_->setValue(static_cast<int>(*v));
+    else if (auto v = number("sequence_length"))
+        maxLength_->setValue(static_cast<int>(*v));
     if (auto v = number("batch_size")) batchRows_->setValue(static_cast<int>(*v));
     if (auto v = number("gradient_accumulation")) accumulation_->setValue(static_cast<int>(*v));
     if (auto it = s.find("gradient_checkpointing"); it != s.end() && it->is_boolean())
@@ -374,7 +377,8 @@ void RunDialog::checkModelTemplate() {
 QStringList RunDialog::problems() const {
     QStringList out;
     const QString model = modelEdit_->text().trimmed();
-    if (model.isEmpty()) out << tr("Choose the model folder.");
+    if (model.isEmpty())
+        out << tr("Choose the model folder.");
     else if (!std::filesystem::exists(std::filesystem::path(model.toStdString()) / "config.json"))
         out << tr("%1 has no config.json: choose a Hugging Face model folder.").arg(model);
     if (outputEdit_->text().trimmed().isEmpty()) out << tr("Choose the output folder.");
@@ -411,13 +415,15 @@ void RunDialog::refresh() {
         templateNote_->setText(tr("This model has no chat template (a base model): a template file is required."));
         templateNote_->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
     } else if (!modelTemplateOrigin_.isEmpty()) {
-        templateNote_->setText(tr("Empty: the model's own template (%1). A file here overrides it.").arg(modelTemplateOrigin_));
+        templateNote_->setText(
+            tr("Empty: the model's own template (%1). A file here overrides it.").arg(modelTemplateOrigin_));
         templateNote_->setStyleSheet(QString());
     } else {
         templateNote_->clear();
         templateNote_->setStyleSheet(QString());
     }
-    templateEdit_->setStyleSheet(missingTemplate ? QStringLiteral("QLineEdit { border: 2px solid #b00020; }") : QString());
+    templateEdit_->setStyleSheet(missingTemplate ? QStringLiteral("QLineEdit { border: 2px solid #b00020; }")
+                                                 : QString());
 
     const QStringList w = warnings();
     warningsLabel_->setText(w.isEmpty() ? QString() : tr("<b>Warnings</b><br>") + bulletList(w));
@@ -439,9 +445,10 @@ void RunDialog::runPreflight() {
     preflightView_->setPlainText(tr("Formatting the data and timing a warm-up..."));
     preflightButton_->setEnabled(false);
     disconnect(preflightRunner_, nullptr, this, nullptr);
-    connect(preflightRunner_, &JobRunner::progressChanged, this, [this](qint64 done, qint64 total, const QString& stage) {
-        preflightView_->setPlainText(total > 0 ? tr("%1: %2 of %3").arg(stage).arg(done).arg(total) : stage);
-    });
+    connect(preflightRunner_, &JobRunner::progressChanged, this,
+            [this](qint64 done, qint64 total, const QString& stage) {
+                preflightView_->setPlainText(total > 0 ? tr("%1: %2 of %3").arg(stage).arg(done).arg(total) : stage);
+            });
     connect(preflightRunner_, &JobRunner::succeeded, this, [this, report] {
         preflightView_->setPlainText(QString::fromStdString(*report));
         Q_EMIT preflightFinished(true);

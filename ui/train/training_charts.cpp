@@ -18,7 +18,8 @@ constexpr int kReplotIntervalMs = 100;
 QCustomPlot* makePlot(QWidget* parent, const QString& title, const QString& yLabel) {
     auto* plot = new QCustomPlot(parent);
     plot->plotLayout()->insertRow(0);
-    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(QStringLiteral("sans"), 10, QFont::Bold)));
+    plot->plotLayout()->addElement(0, 0,
+                                   new QCPTextElement(plot, title, QFont(QStringLiteral("sans"), 10, QFont::Bold)));
     plot->xAxis->setLabel(QObject::tr("step"));
     plot->yAxis->setLabel(yLabel);
     plot->setMinimumHeight(160);
@@ -41,8 +42,8 @@ void rescale(QCustomPlot* plot) {
         if (r.size() <= 0.0) {
             const double pad = axis == plot->xAxis ? 1.0 : std::max(std::abs(r.lower) * 0.1, 1e-12);
             axis->setRange(r.lower - pad, r.upper + pad);
-        }
-        else if (axis == plot->yAxis) axis->setRange(r.lower - 0.05 * r.size(), r.upper + 0.05 * r.size());
+        } else if (axis == plot->yAxis)
+            axis->setRange(r.lower - 0.05 * r.size(), r.upper + 0.05 * r.size());
     }
 }
 

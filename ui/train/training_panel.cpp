@@ -161,7 +161,10 @@ TrainingPanel::TrainingPanel(tb::ProjectFile& project, QWidget* parent) : QWidge
     });
     connect(queue_, &TrainingQueue::validationRecorded, this, [this](int, const tb::ValidationMetrics& m) {
         if (showingLive_) charts_->addValidation(m.step, m.val_loss);
-        appendLog(tr("step %1: validation loss %2%3").arg(m.step).arg(m.val_loss, 0, 'f', 4).arg(m.best ? tr(" (best)") : QString()));
+        appendLog(tr("step %1: validation loss %2%3")
+                      .arg(m.step)
+                      .arg(m.val_loss, 0, 'f', 4)
+                      .arg(m.best ? tr(" (best)") : QString()));
     });
 
     updateButtons();
@@ -190,7 +193,8 @@ std::unique_ptr<RunDialog> TrainingPanel::createRunDialog() {
     tb::TrainConfig preset;
     preset.model_dir = lastModelDir_.toStdString();
     // A fresh output folder per run: the last one plus a counter keeps earlier adapters.
-    if (!lastOutputDir_.isEmpty()) preset.output_dir = (lastOutputDir_ + QStringLiteral("-%1").arg(queue_->entries().size() + 1)).toStdString();
+    if (!lastOutputDir_.isEmpty())
+        preset.output_dir = (lastOutputDir_ + QStringLiteral("-%1").arg(queue_->entries().size() + 1)).toStdString();
     if (!lastTemplate_.isEmpty()) preset.chat_template = std::filesystem::path(lastTemplate_.toStdString());
     dialog->setConfig(preset);
     dialog->applySuggestions(suggested_);
@@ -232,8 +236,8 @@ void TrainingPanel::onJobStarted(int id) {
     progress_->setValue(0);
     progress_->setFormat(tr("preparing"));
     statusLabel_->setStyleSheet(QString());
-    statusLabel_->setText(tr("Preparing %1: formatting the data and timing a warm-up...")
-                              .arg(entry ? entry->name : QString::number(id)));
+    statusLabel_->setText(
+        tr("Preparing %1: formatting the data and timing a warm-up...").arg(entry ? entry->name : QString::number(id)));
     updateButtons();
 }
 
@@ -302,7 +306,8 @@ bool TrainingPanel::showPastRun(std::int64_t runId) {
     charts_->showSeries(tb::run_metrics(project_, runId));
     log_->setPlainText(QString::fromStdString(tb::run_log(project_, runId)));
     statusLabel_->setStyleSheet(QString());
-    statusLabel_->setText(tr("Run #%1 %2: %3").arg(runId).arg(QString::fromStdString(run->name), QString::fromStdString(run->status)));
+    statusLabel_->setText(
+        tr("Run #%1 %2: %3").arg(runId).arg(QString::fromStdString(run->name), QString::fromStdString(run->status)));
     return true;
 }
 
@@ -350,9 +355,15 @@ void TrainingPanel::updateQueueList() {
     for (const auto& e : queue_->entries()) {
         QString state;
         switch (e.state) {
-            case TrainingQueue::State::Queued: state = tr("queued"); break;
-            case TrainingQueue::State::Running: state = e.paused ? tr("paused") : tr("running"); break;
-            case TrainingQueue::State::Finished: state = QString::fromStdString(e.result.status); break;
+            case TrainingQueue::State::Queued:
+                state = tr("queued");
+                break;
+            case TrainingQueue::State::Running:
+                state = e.paused ? tr("paused") : tr("running");
+                break;
+            case TrainingQueue::State::Finished:
+                state = QString::fromStdString(e.result.status);
+                break;
         }
         auto* item = new QListWidgetItem(QStringLiteral("%1  —  %2").arg(e.name, state), queueList_);
         item->setData(Qt::UserRole, e.id);

@@ -8,9 +8,12 @@ namespace tbui {
 
 const char* toString(TrainingQueue::State state) {
     switch (state) {
-        case TrainingQueue::State::Queued: return "queued";
-        case TrainingQueue::State::Running: return "running";
-        case TrainingQueue::State::Finished: return "finished";
+        case TrainingQueue::State::Queued:
+            return "queued";
+        case TrainingQueue::State::Running:
+            return "running";
+        case TrainingQueue::State::Finished:
+            return "finished";
     }
     return "";
 }
@@ -34,9 +37,9 @@ TrainingQueue::TrainingQueue(QString projectPath, QObject* parent) : QObject(par
 
 TrainingQueue::~TrainingQueue() {
     // Nothing queued may start any more; the running job stops at its next cancel check.
-    entries_.erase(std::remove_if(entries_.begin(), entries_.end(),
-                                  [](const Entry& e) { return e.state == State::Queued; }),
-                   entries_.end());
+    entries_.erase(
+        std::remove_if(entries_.begin(), entries_.end(), [](const Entry& e) { return e.state == State::Queued; }),
+        entries_.end());
     if (current_) {
         current_->cancel->cancel();
         current_->pause->resume();  // a paused run must wake up to see the cancel
@@ -102,8 +105,8 @@ TrainingQueue::Entry* TrainingQueue::findEntry(int id) {
 }
 
 int TrainingQueue::queuedCount() const {
-    return static_cast<int>(std::count_if(entries_.begin(), entries_.end(),
-                                          [](const Entry& e) { return e.state == State::Queued; }));
+    return static_cast<int>(
+        std::count_if(entries_.begin(), entries_.end(), [](const Entry& e) { return e.state == State::Queued; }));
 }
 
 void TrainingQueue::startNext() {

@@ -13,14 +13,22 @@ namespace {
 
 const char* symbol_of(BinaryOp op) {
     switch (op) {
-        case BinaryOp::Add: return "+";
-        case BinaryOp::Sub: return "-";
-        case BinaryOp::Mul: return "*";
-        case BinaryOp::Div: return "/";
-        case BinaryOp::FloorDiv: return "//";
-        case BinaryOp::Mod: return "%";
-        case BinaryOp::Pow: return "** or pow()";
-        default: return "?";
+        case BinaryOp::Add:
+            return "+";
+        case BinaryOp::Sub:
+            return "-";
+        case BinaryOp::Mul:
+            return "*";
+        case BinaryOp::Div:
+            return "/";
+        case BinaryOp::FloorDiv:
+            return "//";
+        case BinaryOp::Mod:
+            return "%";
+        case BinaryOp::Pow:
+            return "** or pow()";
+        default:
+            return "?";
     }
 }
 
@@ -39,7 +47,8 @@ Value repeat(Renderer& r, const Value& seq, std::int64_t times) {
         return Value::string(std::move(out));
     }
     if (seq.items().size() * static_cast<std::size_t>(times) > r.limits.max_range_length)
-        throw TemplateError("SandboxError", "list repetition would hold more than " + std::to_string(r.limits.max_range_length) + " items");
+        throw TemplateError("SandboxError", "list repetition would hold more than " +
+                                                std::to_string(r.limits.max_range_length) + " items");
     std::vector<Value> out;
     for (std::int64_t i = 0; i < times; ++i) out.insert(out.end(), seq.items().begin(), seq.items().end());
     return Value::list(std::move(out), seq.is_tuple());
@@ -130,9 +139,11 @@ Value binary_op(Renderer& r, BinaryOp op, const Value& a, const Value& b) {
                     }
                     return Value::integer(acc);
                 }
-                if (fx == 0 && fy < 0) throw TemplateError("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+                if (fx == 0 && fy < 0)
+                    throw TemplateError("ZeroDivisionError", "0.0 cannot be raised to a negative power");
                 return Value::number(std::pow(fx, fy));
-            default: break;
+            default:
+                break;
         }
     }
     if (op == BinaryOp::Add) {
@@ -140,7 +151,8 @@ Value binary_op(Renderer& r, BinaryOp op, const Value& a, const Value& b) {
             r.check_size(a.str().size() + b.str().size());
             if (a.is_markup() || b.is_markup()) {
                 // markupsafe: Markup + str escapes the plain side.
-                return Value::markup((a.is_markup() ? a.str() : html_escape(a.str())) + (b.is_markup() ? b.str() : html_escape(b.str())));
+                return Value::markup((a.is_markup() ? a.str() : html_escape(a.str())) +
+                                     (b.is_markup() ? b.str() : html_escape(b.str())));
             }
             return Value::string(a.str() + b.str());
         }
@@ -150,11 +162,14 @@ Value binary_op(Renderer& r, BinaryOp op, const Value& a, const Value& b) {
             return Value::list(std::move(out), a.is_tuple());
         }
         if (a.is_string() || (a.is_list() && !a.is_generator()))
-            type_error("can only concatenate " + a.python_type() + " (not \"" + b.python_type() + "\") to " + a.python_type());
+            type_error("can only concatenate " + a.python_type() + " (not \"" + b.python_type() + "\") to " +
+                       a.python_type());
     }
     if (op == BinaryOp::Mul) {
-        if ((a.is_string() || (a.is_list() && !a.is_generator())) && (b.is_int() || b.is_bool())) return repeat(r, a, b.as_int());
-        if ((b.is_string() || (b.is_list() && !b.is_generator())) && (a.is_int() || a.is_bool())) return repeat(r, b, a.as_int());
+        if ((a.is_string() || (a.is_list() && !a.is_generator())) && (b.is_int() || b.is_bool()))
+            return repeat(r, a, b.as_int());
+        if ((b.is_string() || (b.is_list() && !b.is_generator())) && (a.is_int() || a.is_bool()))
+            return repeat(r, b, a.as_int());
         if (a.is_string() || b.is_string())
             type_error("can't multiply sequence by non-int of type '" + (a.is_string() ? b : a).python_type() + "'");
     }

@@ -121,7 +121,8 @@ struct UnaryExpr final : Expr {
 
 enum class BinaryOp { Add, Sub, Mul, Div, FloorDiv, Mod, Pow, Concat, And, Or };
 struct BinaryExpr final : Expr {
-    BinaryExpr(std::size_t l, BinaryOp o, ExprPtr a, ExprPtr b) : Expr(l), op(o), left(std::move(a)), right(std::move(b)) {}
+    BinaryExpr(std::size_t l, BinaryOp o, ExprPtr a, ExprPtr b)
+        : Expr(l), op(o), left(std::move(a)), right(std::move(b)) {}
     Value eval(Renderer& r) const override;
     BinaryOp op;
     ExprPtr left, right;

@@ -29,7 +29,8 @@ bool python_getattr(const Value& obj, const std::string& name, Value& out) {
     }
     if (obj.is_string() || obj.is_dict() || obj.is_list()) {
         if (!is_method(obj, name)) return false;
-        out = is_unsafe_method(obj, name) ? unsafe_attribute(obj, name) : Value::object(std::make_shared<BoundMethod>(obj, name));
+        out = is_unsafe_method(obj, name) ? unsafe_attribute(obj, name)
+                                          : Value::object(std::make_shared<BoundMethod>(obj, name));
         return true;
     }
     return false;
@@ -49,9 +50,12 @@ const Value* argument(const CallArgs& args, std::size_t index, std::string_view 
 
 Value get_attribute(const Value& obj, const std::string& name) {
     switch (obj.kind()) {
-        case Value::Kind::Undefined: obj.raise_undefined();
-        case Value::Kind::Object: return obj.object_ref().get_attr(name);
-        default: break;
+        case Value::Kind::Undefined:
+            obj.raise_undefined();
+        case Value::Kind::Object:
+            return obj.object_ref().get_attr(name);
+        default:
+            break;
     }
     Value out;
     if (python_getattr(obj, name, out)) return out;
@@ -63,7 +67,8 @@ Value get_attribute(const Value& obj, const std::string& name) {
 
 Value get_item(const Value& obj, const Value& key) {
     switch (obj.kind()) {
-        case Value::Kind::Undefined: obj.raise_undefined();
+        case Value::Kind::Undefined:
+            obj.raise_undefined();
         case Value::Kind::Dict:
             if (const Value* v = obj.dict_data().find(key)) return *v;
             break;
@@ -82,7 +87,8 @@ Value get_item(const Value& obj, const Value& key) {
                 std::int64_t i = key.as_int();
                 if (i < 0) i += n;
                 if (i >= 0 && i < n) {
-                    if (static_cast<std::size_t>(n) == s.size()) return Value::string(std::string(1, s[static_cast<std::size_t>(i)]));
+                    if (static_cast<std::size_t>(n) == s.size())
+                        return Value::string(std::string(1, s[static_cast<std::size_t>(i)]));
                     auto offsets = utf8_offsets(s);
                     return Value::string(s.substr(offsets[i], offsets[i + 1] - offsets[i]));
                 }
@@ -91,7 +97,8 @@ Value get_item(const Value& obj, const Value& key) {
         case Value::Kind::Object:
             if (key.is_string()) return obj.object_ref().get_attr(key.str());
             break;
-        default: break;
+        default:
+            break;
     }
     if (key.is_string()) {
         Value out;
@@ -108,8 +115,10 @@ Value call_value(Renderer& r, const Value& callee, CallArgs& args) {
 
 std::vector<Value> iterate(const Value& v) {
     switch (v.kind()) {
-        case Value::Kind::Undefined: return {};
-        case Value::Kind::List: return v.items();
+        case Value::Kind::Undefined:
+            return {};
+        case Value::Kind::List:
+            return v.items();
         case Value::Kind::Dict: {
             std::vector<Value> keys;
             keys.reserve(v.dict_data().items.size());
@@ -127,25 +136,30 @@ std::vector<Value> iterate(const Value& v) {
             }
             return chars;
         }
-        default: type_error("'" + v.python_type() + "' object is not iterable");
+        default:
+            type_error("'" + v.python_type() + "' object is not iterable");
     }
 }
 
 bool contains(const Value& container, const Value& item) {
     switch (container.kind()) {
-        case Value::Kind::Undefined: return false;
+        case Value::Kind::Undefined:
+            return false;
         case Value::Kind::String:
-            if (!item.is_string()) type_error("'in <string>' requires string as left operand, not " + item.python_type());
+            if (!item.is_string())
+                type_error("'in <string>' requires string as left operand, not " + item.python_type());
             return container.str().find(item.str()) != std::string::npos;
         case Value::Kind::List:
             for (const auto& v : container.items())
                 if (values_equal(v, item)) return true;
             return false;
-        case Value::Kind::Dict: return container.dict_data().find(item) != nullptr;
+        case Value::Kind::Dict:
+            return container.dict_data().find(item) != nullptr;
         case Value::Kind::Object:
             if (auto* ns = container.object_as<Namespace>()) return ns->attributes.find(item) != nullptr;
             [[fallthrough]];
-        default: type_error("argument of type '" + container.python_type() + "' is not iterable");
+        default:
+            type_error("argument of type '" + container.python_type() + "' is not iterable");
     }
 }
 
@@ -195,13 +209,16 @@ Value slice_value(const Value& v, const Value& start_v, const Value& stop_v, con
         const std::string& s = v.str();
         if (step == 1) {
             if (indices.empty()) return Value::string("");
-            if (ascii) return Value::string(s.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(stop - start)));
+            if (ascii)
+                return Value::string(s.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(stop - start)));
             return Value::string(s.substr(offsets[start], offsets[stop] - offsets[start]));
         }
         std::string out;
         for (auto i : indices) {
-            if (ascii) out += s[static_cast<std::size_t>(i)];
-            else out.append(s, offsets[i], offsets[i + 1] - offsets[i]);
+            if (ascii)
+                out += s[static_cast<std::size_t>(i)];
+            else
+                out.append(s, offsets[i], offsets[i + 1] - offsets[i]);
         }
         return Value::string(std::move(out));
     }
@@ -274,8 +291,10 @@ Value SliceExpr::eval(Renderer& r) const {
 CallArgs evaluate_args(Renderer& r, const std::vector<Argument>& args) {
     CallArgs out;
     for (const auto& a : args) {
-        if (a.name.empty()) out.positional.push_back(a.value->eval(r));
-        else out.keyword.emplace_back(a.name, a.value->eval(r));
+        if (a.name.empty())
+            out.positional.push_back(a.value->eval(r));
+        else
+            out.keyword.emplace_back(a.name, a.value->eval(r));
     }
     return out;
 }
@@ -286,8 +305,10 @@ Value CallExpr::eval(Renderer& r) const {
         Value obj = attr->object->eval(r);
         if ((obj.is_string() || obj.is_dict() || obj.is_list()) && is_method(obj, attr->attribute)) {
             if (is_unsafe_method(obj, attr->attribute))
-                throw TemplateError("SecurityError", "access to attribute '" + attr->attribute + "' of '" + obj.python_type() +
-                                                         "' object is unsafe.", line);
+                throw TemplateError(
+                    "SecurityError",
+                    "access to attribute '" + attr->attribute + "' of '" + obj.python_type() + "' object is unsafe.",
+                    line);
             CallArgs args_v = evaluate_args(r, args);
             return call_method(r, obj, attr->attribute, args_v);
         }
@@ -320,10 +341,13 @@ Value UnaryExpr::eval(Renderer& r) const {
     Value v = operand->eval(r);
     if (op == UnaryOp::Not) return Value::boolean(!v.truthy());
     if (v.is_undefined()) v.raise_undefined();
-    if (!v.is_number()) type_error(std::string("bad operand type for unary ") + (op == UnaryOp::Neg ? "-" : "+") + ": '" + v.python_type() + "'");
+    if (!v.is_number())
+        type_error(std::string("bad operand type for unary ") + (op == UnaryOp::Neg ? "-" : "+") + ": '" +
+                   v.python_type() + "'");
     if (op == UnaryOp::Pos) return v.is_float() ? v : Value::integer(v.as_int());
     if (v.is_float()) return Value::number(-v.as_double());
-    if (v.as_int() == std::numeric_limits<std::int64_t>::min()) throw TemplateError("OverflowError", "integer too large");
+    if (v.as_int() == std::numeric_limits<std::int64_t>::min())
+        throw TemplateError("OverflowError", "integer too large");
     return Value::integer(-v.as_int());
 }
 
@@ -340,8 +364,10 @@ Value BinaryExpr::eval(Renderer& r) const {
     Value b = right->eval(r);
     if (op == BinaryOp::Concat || (op == BinaryOp::Add && b.is_string() && !b.is_markup())) {
         if (std::string* s = a.unique_plain_string()) {
-            if (op == BinaryOp::Concat) b.append_str(*s);
-            else s->append(b.str());
+            if (op == BinaryOp::Concat)
+                b.append_str(*s);
+            else
+                s->append(b.str());
             r.check_size(s->size());
             return a;
         }
@@ -355,14 +381,30 @@ Value CompareExpr::eval(Renderer& r) const {
         Value b = expr->eval(r);
         bool ok;
         switch (op) {
-            case CompareOp::Eq: ok = values_equal(a, b); break;
-            case CompareOp::Ne: ok = !values_equal(a, b); break;
-            case CompareOp::Lt: ok = compare_values(a, b, "<") < 0; break;
-            case CompareOp::Le: ok = compare_values(a, b, "<=") <= 0; break;
-            case CompareOp::Gt: ok = compare_values(a, b, ">") > 0; break;
-            case CompareOp::Ge: ok = compare_values(a, b, ">=") >= 0; break;
-            case CompareOp::In: ok = contains(b, a); break;
-            case CompareOp::NotIn: ok = !contains(b, a); break;
+            case CompareOp::Eq:
+                ok = values_equal(a, b);
+                break;
+            case CompareOp::Ne:
+                ok = !values_equal(a, b);
+                break;
+            case CompareOp::Lt:
+                ok = compare_values(a, b, "<") < 0;
+                break;
+            case CompareOp::Le:
+                ok = compare_values(a, b, "<=") <= 0;
+                break;
+            case CompareOp::Gt:
+                ok = compare_values(a, b, ">") > 0;
+                break;
+            case CompareOp::Ge:
+                ok = compare_values(a, b, ">=") >= 0;
+                break;
+            case CompareOp::In:
+                ok = contains(b, a);
+                break;
+            case CompareOp::NotIn:
+                ok = !contains(b, a);
+                break;
         }
         if (!ok) return Value::boolean(false);
         a = std::move(b);

@@ -17,7 +17,9 @@ namespace {
 std::string soft_str(const Value& v) { return v.to_str(); }
 
 // Filters that keep a Markup input Markup (str methods of markupsafe.Markup do).
-Value same_flavour(const Value& input, std::string s) { return input.is_markup() ? Value::markup(std::move(s)) : Value::string(std::move(s)); }
+Value same_flavour(const Value& input, std::string s) {
+    return input.is_markup() ? Value::markup(std::move(s)) : Value::string(std::move(s));
+}
 
 bool arg_bool(const CallArgs& a, std::size_t i, std::string_view name, bool fallback) {
     const Value* v = argument(a, i, name);
@@ -31,7 +33,8 @@ Value attribute_path(const Value& item, const std::string& path) {
     while (true) {
         std::size_t dot = path.find('.', start);
         std::string part = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-        bool numeric = !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+        bool numeric =
+            !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
         cur = numeric ? get_item(cur, Value::integer(std::atoll(part.c_str()))) : get_item(cur, Value::string(part));
         if (dot == std::string::npos) return cur;
         start = dot + 1;
@@ -50,7 +53,8 @@ Value f_tojson(Renderer& r, const Value& v, CallArgs& a) {
     const Value* indent = argument(a, 1, "indent");
     if (indent && !indent->is_none()) {
         o.has_indent = true;
-        if (indent->is_string()) o.indent = indent->str();
+        if (indent->is_string())
+            o.indent = indent->str();
         else {
             r.check_size(static_cast<std::size_t>(std::max<std::int64_t>(0, indent->as_int())));
             o.indent = std::string(static_cast<std::size_t>(std::max<std::int64_t>(0, indent->as_int())), ' ');
@@ -106,8 +110,10 @@ Value f_join(Renderer& r, const Value& v, CallArgs& a) {
     for (const auto& item : iterate(v)) {
         if (!first) out += d;
         first = false;
-        if (attribute && !attribute->is_none()) attribute_path(item, attribute->to_str()).append_str(out);
-        else item.append_str(out);
+        if (attribute && !attribute->is_none())
+            attribute_path(item, attribute->to_str()).append_str(out);
+        else
+            item.append_str(out);
         r.check_size(out.size());
     }
     return Value::string(std::move(out));
@@ -182,7 +188,8 @@ Value select_impl(Renderer& r, const Value& v, CallArgs& a, bool by_attribute, b
         std::string name = a.positional[test_index].to_str();
         test = find_test(name);
         if (!test) throw TemplateError("TemplateRuntimeError", "No test named '" + name + "'.");
-        test_args.positional.assign(a.positional.begin() + static_cast<std::ptrdiff_t>(test_index) + 1, a.positional.end());
+        test_args.positional.assign(a.positional.begin() + static_cast<std::ptrdiff_t>(test_index) + 1,
+                                    a.positional.end());
         test_args.keyword = a.keyword;
     }
     std::vector<Value> out;
@@ -212,7 +219,8 @@ Value f_int(Renderer&, const Value& v, CallArgs& a) {
     const Value* d = argument(a, 0, "default");
     Value fallback = d ? *d : Value::integer(0);
     if (v.is_int() || v.is_bool()) return Value::integer(v.as_int());
-    if (v.is_float()) return std::isfinite(v.as_double()) ? Value::integer(static_cast<std::int64_t>(v.as_double())) : fallback;
+    if (v.is_float())
+        return std::isfinite(v.as_double()) ? Value::integer(static_cast<std::int64_t>(v.as_double())) : fallback;
     if (v.is_string()) {
         std::string s = py_strip(v.str(), std::nullopt, true, true);
         char* end = nullptr;
@@ -253,18 +261,23 @@ Value f_round(Renderer&, const Value& v, CallArgs& a) {
     if (!v.is_number()) type_error("type " + v.python_type() + " doesn't define __round__ method");
     double scale = std::pow(10.0, static_cast<double>(p));
     double x = v.as_double() * scale;
-    if (m == "ceil") x = std::ceil(x);
-    else if (m == "floor") x = std::floor(x);
-    else if (m == "common") x = std::nearbyint(x);  // Python rounds half to even
-    else throw TemplateError("FilterArgumentError", "method must be common, ceil or floor");
+    if (m == "ceil")
+        x = std::ceil(x);
+    else if (m == "floor")
+        x = std::floor(x);
+    else if (m == "common")
+        x = std::nearbyint(x);  // Python rounds half to even
+    else
+        throw TemplateError("FilterArgumentError", "method must be common, ceil or floor");
     return Value::number(x / scale);
 }
 
 Value f_safe(Renderer&, const Value& v, CallArgs&) { return v.is_markup() ? v : Value::markup(soft_str(v)); }
 
-Value f_escape(Renderer&, const Value& v, CallArgs&) { return v.is_markup() ? v : Value::markup(html_escape(soft_str(v))); }
+Value f_escape(Renderer&, const Value& v, CallArgs&) {
+    return v.is_markup() ? v : Value::markup(html_escape(soft_str(v)));
+}
 Value f_forceescape(Renderer&, const Value& v, CallArgs&) { return Value::markup(html_escape(soft_str(v))); }
-
 
 std::vector<Value> sorted_copy(std::vector<Value> items, bool reverse, bool case_sensitive, const Value* attribute) {
     auto key = [&](const Value& v) {
@@ -306,7 +319,8 @@ Value f_unique(Renderer&, const Value& v, CallArgs& a) {
     const Value* attribute = argument(a, 1, "attribute");
     std::vector<Value> out, seen;
     for (const auto& item : iterate(v)) {
-        Value k = sort_key(attribute && !attribute->is_none() ? attribute_path(item, attribute->to_str()) : item, case_sensitive);
+        Value k = sort_key(attribute && !attribute->is_none() ? attribute_path(item, attribute->to_str()) : item,
+                           case_sensitive);
         bool dup = false;
         for (const auto& s : seen) dup = dup || values_equal(s, k);
         if (dup) continue;
@@ -320,7 +334,8 @@ Value f_reverse(Renderer&, const Value& v, CallArgs&) {
     if (v.is_string()) {
         auto offsets = utf8_offsets(v.str());
         std::string out;
-        for (std::size_t i = offsets.size() - 1; i > 0; --i) out.append(v.str(), offsets[i - 1], offsets[i] - offsets[i - 1]);
+        for (std::size_t i = offsets.size() - 1; i > 0; --i)
+            out.append(v.str(), offsets[i - 1], offsets[i] - offsets[i - 1]);
         return Value::string(std::move(out));
     }
     auto items = iterate(v);
@@ -332,11 +347,14 @@ Value f_indent(Renderer& r, const Value& v, CallArgs& a) {
     const Value* width = argument(a, 0, "width");
     bool first = arg_bool(a, 1, "first", false);
     bool blank = arg_bool(a, 2, "blank", false);
-    std::string indention = !width ? "    " : width->is_string() ? width->str()
-                                                               : std::string(static_cast<std::size_t>(std::max<std::int64_t>(0, width->as_int())), ' ');
+    std::string indention =
+        !width               ? "    "
+        : width->is_string() ? width->str()
+                             : std::string(static_cast<std::size_t>(std::max<std::int64_t>(0, width->as_int())), ' ');
     {
         std::string text = v.to_str();
-        r.check_size(text.size() + indention.size() * (2 + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'))));
+        r.check_size(text.size() +
+                     indention.size() * (2 + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'))));
     }
     std::string s = soft_str(v) + "\n";  // Jinja's own quirk, so splitlines keeps a trailing empty line
     auto lines = py_splitlines(s);
@@ -382,7 +400,8 @@ Value f_sum(Renderer& r, const Value& v, CallArgs& a) {
     const Value* start = argument(a, 1, "start");
     Value total = start ? *start : Value::integer(0);
     for (const auto& item : iterate(v))
-        total = binary_op(r, BinaryOp::Add, total, attribute && !attribute->is_none() ? attribute_path(item, attribute->to_str()) : item);
+        total = binary_op(r, BinaryOp::Add, total,
+                          attribute && !attribute->is_none() ? attribute_path(item, attribute->to_str()) : item);
     return total;
 }
 
@@ -419,7 +438,9 @@ Value f_batch(Renderer&, const Value& v, CallArgs& a) {
 }
 
 Value f_format(Renderer&, const Value& v, CallArgs& a) {
-    if (a.positional.size() == 1) return Value::string(percent_format(soft_str(v), a.positional[0].is_tuple() ? a.positional[0] : Value::list({a.positional[0]}, true)));
+    if (a.positional.size() == 1)
+        return Value::string(percent_format(
+            soft_str(v), a.positional[0].is_tuple() ? a.positional[0] : Value::list({a.positional[0]}, true)));
     return Value::string(percent_format(soft_str(v), Value::list(a.positional, true)));
 }
 
@@ -458,9 +479,12 @@ Value f_striptags(Renderer&, const Value& v, CallArgs&) {
     std::string s = soft_str(v), out;
     bool in_tag = false;
     for (char c : s) {
-        if (c == '<') in_tag = true;
-        else if (c == '>' && in_tag) in_tag = false;
-        else if (!in_tag) out += c;
+        if (c == '<')
+            in_tag = true;
+        else if (c == '>' && in_tag)
+            in_tag = false;
+        else if (!in_tag)
+            out += c;
     }
     auto words = py_split(out, std::nullopt, -1);
     std::string joined;
@@ -470,16 +494,52 @@ Value f_striptags(Renderer&, const Value& v, CallArgs&) {
 
 const std::unordered_map<std::string_view, FilterFunction>& filter_table() {
     static const std::unordered_map<std::string_view, FilterFunction> table = {
-        {"tojson", f_tojson}, {"trim", f_trim}, {"length", f_length}, {"count", f_count}, {"first", f_first},
-        {"last", f_last}, {"join", f_join}, {"default", f_default}, {"d", f_default}, {"upper", f_upper},
-        {"lower", f_lower}, {"title", f_title}, {"capitalize", f_capitalize}, {"replace", f_replace},
-        {"list", f_list}, {"string", f_string}, {"map", f_map}, {"select", f_select}, {"reject", f_reject},
-        {"selectattr", f_selectattr}, {"rejectattr", f_rejectattr}, {"items", f_items}, {"int", f_int},
-        {"float", f_float}, {"abs", f_abs}, {"round", f_round}, {"safe", f_safe}, {"escape", f_escape},
-        {"e", f_escape}, {"forceescape", f_forceescape}, {"dictsort", f_dictsort}, {"sort", f_sort}, {"unique", f_unique},
-        {"reverse", f_reverse}, {"indent", f_indent}, {"wordcount", f_wordcount}, {"center", f_center},
-        {"sum", f_sum}, {"min", f_min}, {"max", f_max}, {"batch", f_batch}, {"format", f_format},
-        {"truncate", f_truncate}, {"attr", f_attr}, {"pprint", f_pprint}, {"striptags", f_striptags},
+        {"tojson", f_tojson},
+        {"trim", f_trim},
+        {"length", f_length},
+        {"count", f_count},
+        {"first", f_first},
+        {"last", f_last},
+        {"join", f_join},
+        {"default", f_default},
+        {"d", f_default},
+        {"upper", f_upper},
+        {"lower", f_lower},
+        {"title", f_title},
+        {"capitalize", f_capitalize},
+        {"replace", f_replace},
+        {"list", f_list},
+        {"string", f_string},
+        {"map", f_map},
+        {"select", f_select},
+        {"reject", f_reject},
+        {"selectattr", f_selectattr},
+        {"rejectattr", f_rejectattr},
+        {"items", f_items},
+        {"int", f_int},
+        {"float", f_float},
+        {"abs", f_abs},
+        {"round", f_round},
+        {"safe", f_safe},
+        {"escape", f_escape},
+        {"e", f_escape},
+        {"forceescape", f_forceescape},
+        {"dictsort", f_dictsort},
+        {"sort", f_sort},
+        {"unique", f_unique},
+        {"reverse", f_reverse},
+        {"indent", f_indent},
+        {"wordcount", f_wordcount},
+        {"center", f_center},
+        {"sum", f_sum},
+        {"min", f_min},
+        {"max", f_max},
+        {"batch", f_batch},
+        {"format", f_format},
+        {"truncate", f_truncate},
+        {"attr", f_attr},
+        {"pprint", f_pprint},
+        {"striptags", f_striptags},
     };
     return table;
 }

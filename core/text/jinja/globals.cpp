@@ -39,7 +39,8 @@ Value g_range(Renderer&, CallArgs& a) {
     if (step > 0 && start < stop) count = (stop - start + step - 1) / step;
     if (step < 0 && start > stop) count = (start - stop - step - 1) / (-step);
     if (count > kMaxRange)
-        throw TemplateError("OverflowError", "Range too big. The sandbox blocks ranges larger than MAX_RANGE (100000).");
+        throw TemplateError("OverflowError",
+                            "Range too big. The sandbox blocks ranges larger than MAX_RANGE (100000).");
     std::vector<Value> out;
     out.reserve(static_cast<std::size_t>(count));
     for (std::int64_t i = 0; i < count; ++i) out.push_back(Value::integer(start + i * step));
@@ -52,7 +53,8 @@ void fill_from(DictData& d, CallArgs& a, const char* what) {
             for (const auto& [k, v] : p.dict_data().items) d.set(k, v);
         } else if (p.is_list()) {
             for (const auto& pair : p.items()) {
-                if (!pair.is_list() || pair.items().size() != 2) type_error(std::string(what) + "() sequence elements must be pairs");
+                if (!pair.is_list() || pair.items().size() != 2)
+                    type_error(std::string(what) + "() sequence elements must be pairs");
                 d.set(pair.items()[0], pair.items()[1]);
             }
         } else {
@@ -171,11 +173,13 @@ std::string format_one(const std::string& spec, char conv, const Value& v) {
             return buf;
         }
         case 'r':
-        case 'a': return v.repr();
+        case 'a':
+            return v.repr();
         case 'd':
         case 'i':
         case 'u': {
-            if (!v.is_number()) type_error("%" + std::string(1, conv) + " format: a real number is required, not " + v.python_type());
+            if (!v.is_number())
+                type_error("%" + std::string(1, conv) + " format: a real number is required, not " + v.python_type());
             long long n = v.is_float() ? static_cast<long long>(v.as_double()) : v.as_int();
             std::snprintf(buf, sizeof buf, (f + "lld").c_str(), n);
             return buf;
@@ -183,7 +187,8 @@ std::string format_one(const std::string& spec, char conv, const Value& v) {
         case 'x':
         case 'X':
         case 'o': {
-            if (!v.is_int() && !v.is_bool()) type_error("%" + std::string(1, conv) + " format: an integer is required, not " + v.python_type());
+            if (!v.is_int() && !v.is_bool())
+                type_error("%" + std::string(1, conv) + " format: an integer is required, not " + v.python_type());
             std::snprintf(buf, sizeof buf, (f + "ll" + conv).c_str(), v.as_int());
             return buf;
         }
@@ -201,7 +206,8 @@ std::string format_one(const std::string& spec, char conv, const Value& v) {
             if (v.is_string()) return v.str();
             return std::string(1, static_cast<char>(v.as_int()));
         }
-        default: throw TemplateError("ValueError", std::string("unsupported format character '") + conv + "'");
+        default:
+            throw TemplateError("ValueError", std::string("unsupported format character '") + conv + "'");
     }
 }
 
@@ -215,8 +221,10 @@ const Value* find_global(const std::string& name) {
 
 std::string percent_format(const std::string& fmt, const Value& args) {
     std::vector<Value> positional;
-    if (args.is_tuple()) positional = args.items();
-    else if (!args.is_dict()) positional.push_back(args);
+    if (args.is_tuple())
+        positional = args.items();
+    else if (!args.is_dict())
+        positional.push_back(args);
     std::size_t next_arg = 0;
     std::string out;
     for (std::size_t i = 0; i < fmt.size(); ++i) {
@@ -239,7 +247,8 @@ std::string percent_format(const std::string& fmt, const Value& args) {
             i = close + 1;
         }
         std::string spec;
-        while (i < fmt.size() && std::string_view("-+ #0123456789.").find(fmt[i]) != std::string_view::npos) spec += fmt[i++];
+        while (i < fmt.size() && std::string_view("-+ #0123456789.").find(fmt[i]) != std::string_view::npos)
+            spec += fmt[i++];
         if (i >= fmt.size()) throw TemplateError("ValueError", "incomplete format");
         char conv = fmt[i];
         Value v;
@@ -254,7 +263,8 @@ std::string percent_format(const std::string& fmt, const Value& args) {
         }
         out += format_one(spec, conv, v);
     }
-    if (!args.is_dict() && next_arg < positional.size()) type_error("not all arguments converted during string formatting");
+    if (!args.is_dict() && next_arg < positional.size())
+        type_error("not all arguments converted during string formatting");
     return out;
 }
 

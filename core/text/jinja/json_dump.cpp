@@ -34,13 +34,27 @@ void dump_string(std::string_view s, bool ensure_ascii, std::string& out) {
         }
         ++pos;
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
             default:
                 if (c < 0x20) {
                     std::snprintf(buf, sizeof buf, "\\u%04x", c);
@@ -66,12 +80,18 @@ std::string float_text(double d) {
 
 std::string key_text(const Value& k) {
     switch (k.kind()) {
-        case Value::Kind::String: return k.str();
-        case Value::Kind::Bool: return k.as_bool() ? "true" : "false";
-        case Value::Kind::None: return "null";
-        case Value::Kind::Int: return std::to_string(k.as_int());
-        case Value::Kind::Float: return float_text(k.as_double());
-        default: throw TemplateError("TypeError", "keys must be str, int, float, bool or None, not " + k.python_type());
+        case Value::Kind::String:
+            return k.str();
+        case Value::Kind::Bool:
+            return k.as_bool() ? "true" : "false";
+        case Value::Kind::None:
+            return "null";
+        case Value::Kind::Int:
+            return std::to_string(k.as_int());
+        case Value::Kind::Float:
+            return float_text(k.as_double());
+        default:
+            throw TemplateError("TypeError", "keys must be str, int, float, bool or None, not " + k.python_type());
     }
 }
 
@@ -81,13 +101,24 @@ void newline_indent(const JsonDumpOptions& o, int level, std::string& out) {
 }
 
 void dump(const Value& v, const JsonDumpOptions& o, int level, std::string& out) {
-    if (level > static_cast<int>(kMaxValueDepth) + 10) throw TemplateError("RecursionError", "maximum recursion depth exceeded while encoding a JSON object");
+    if (level > static_cast<int>(kMaxValueDepth) + 10)
+        throw TemplateError("RecursionError", "maximum recursion depth exceeded while encoding a JSON object");
     switch (v.kind()) {
-        case Value::Kind::None: out += "null"; return;
-        case Value::Kind::Bool: out += v.as_bool() ? "true" : "false"; return;
-        case Value::Kind::Int: out += std::to_string(v.as_int()); return;
-        case Value::Kind::Float: out += float_text(v.as_double()); return;
-        case Value::Kind::String: dump_string(v.str(), o.ensure_ascii, out); return;
+        case Value::Kind::None:
+            out += "null";
+            return;
+        case Value::Kind::Bool:
+            out += v.as_bool() ? "true" : "false";
+            return;
+        case Value::Kind::Int:
+            out += std::to_string(v.as_int());
+            return;
+        case Value::Kind::Float:
+            out += float_text(v.as_double());
+            return;
+        case Value::Kind::String:
+            dump_string(v.str(), o.ensure_ascii, out);
+            return;
         case Value::Kind::List: {
             if (v.is_generator()) not_serializable(v);
             const auto& items = v.items();
@@ -115,7 +146,8 @@ void dump(const Value& v, const JsonDumpOptions& o, int level, std::string& out)
             entries.reserve(items.size());
             for (const auto& [k, val] : items) entries.emplace_back(key_text(k), &val);
             if (o.sort_keys)
-                std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+                std::stable_sort(entries.begin(), entries.end(),
+                                 [](const auto& a, const auto& b) { return a.first < b.first; });
             out += '{';
             for (std::size_t i = 0; i < entries.size(); ++i) {
                 if (i) out += o.item_separator;
@@ -128,7 +160,8 @@ void dump(const Value& v, const JsonDumpOptions& o, int level, std::string& out)
             out += '}';
             return;
         }
-        default: not_serializable(v);
+        default:
+            not_serializable(v);
     }
 }
 

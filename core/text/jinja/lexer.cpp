@@ -154,7 +154,9 @@ private:
     bool lex_tag_body(char closer) {
         while (true) {
             while (pos_ < src_.size() && is_space(src_[pos_])) advance_to(pos_ + 1);
-            if (pos_ >= src_.size()) fail(line_, closer == '}' ? "unexpected end of template, expected '}}'" : "unexpected end of template, expected '%}'");
+            if (pos_ >= src_.size())
+                fail(line_, closer == '}' ? "unexpected end of template, expected '}}'"
+                                          : "unexpected end of template, expected '%}'");
             char c = src_[pos_];
             auto at = [&](std::string_view s) { return src_.substr(pos_, s.size()) == s; };
             std::string close = closer == '}' ? "}}" : "%}";
@@ -199,7 +201,8 @@ private:
         digits();
         bool is_float = false;
         bool after_dot = !tokens_.empty() && tokens_.back().type == TokenType::Operator && tokens_.back().value == ".";
-        if (!after_dot && e + 1 < src_.size() && src_[e] == '.' && std::isdigit(static_cast<unsigned char>(src_[e + 1]))) {
+        if (!after_dot && e + 1 < src_.size() && src_[e] == '.' &&
+            std::isdigit(static_cast<unsigned char>(src_[e + 1]))) {
             ++e;
             digits();
             is_float = true;
@@ -245,29 +248,58 @@ private:
             p += 2;
             auto hex = [&](int count) {
                 if (p + count > src_.size()) fail(line_, "truncated escape in string");
-                std::uint32_t cp = static_cast<std::uint32_t>(std::strtoul(std::string(src_.substr(p, count)).c_str(), nullptr, 16));
+                std::uint32_t cp =
+                    static_cast<std::uint32_t>(std::strtoul(std::string(src_.substr(p, count)).c_str(), nullptr, 16));
                 p += count;
                 utf8_append(out, cp);
             };
             switch (n) {
-                case 'n': out += '\n'; break;
-                case 't': out += '\t'; break;
-                case 'r': out += '\r'; break;
-                case '\\': out += '\\'; break;
-                case '\'': out += '\''; break;
-                case '"': out += '"'; break;
-                case 'a': out += '\a'; break;
-                case 'b': out += '\b'; break;
-                case 'f': out += '\f'; break;
-                case 'v': out += '\v'; break;
-                case '\n': break;  // line continuation
-                case 'x': hex(2); break;
-                case 'u': hex(4); break;
-                case 'U': hex(8); break;
+                case 'n':
+                    out += '\n';
+                    break;
+                case 't':
+                    out += '\t';
+                    break;
+                case 'r':
+                    out += '\r';
+                    break;
+                case '\\':
+                    out += '\\';
+                    break;
+                case '\'':
+                    out += '\'';
+                    break;
+                case '"':
+                    out += '"';
+                    break;
+                case 'a':
+                    out += '\a';
+                    break;
+                case 'b':
+                    out += '\b';
+                    break;
+                case 'f':
+                    out += '\f';
+                    break;
+                case 'v':
+                    out += '\v';
+                    break;
+                case '\n':
+                    break;  // line continuation
+                case 'x':
+                    hex(2);
+                    break;
+                case 'u':
+                    hex(4);
+                    break;
+                case 'U':
+                    hex(8);
+                    break;
                 default:
                     if (n >= '0' && n <= '7') {
                         std::uint32_t cp = static_cast<std::uint32_t>(n - '0');
-                        for (int k = 0; k < 2 && p < src_.size() && src_[p] >= '0' && src_[p] <= '7'; ++k) cp = cp * 8 + static_cast<std::uint32_t>(src_[p++] - '0');
+                        for (int k = 0; k < 2 && p < src_.size() && src_[p] >= '0' && src_[p] <= '7'; ++k)
+                            cp = cp * 8 + static_cast<std::uint32_t>(src_[p++] - '0');
                         utf8_append(out, cp);
                     } else {
                         out += '\\';

@@ -16,10 +16,10 @@ enum class TokenType : std::uint8_t {
     BlockBegin,  // {%
     BlockEnd,    // %}
     Name,
-    String,      // value holds the decoded text
+    String,  // value holds the decoded text
     Integer,
     Float,
-    Operator,    // value holds the operator: "+", "//", "==", "(", ...
+    Operator,  // value holds the operator: "+", "//", "==", "(", ...
     End,
 };
 

@@ -15,21 +15,23 @@ namespace {
 
 const std::unordered_set<std::string>& str_methods() {
     static const std::unordered_set<std::string> names = {
-        "capitalize", "casefold", "center", "count", "encode", "endswith", "expandtabs", "find", "format",
-        "format_map", "index", "isalnum", "isalpha", "isascii", "isdecimal", "isdigit", "isidentifier", "islower",
-        "isnumeric", "isprintable", "isspace", "istitle", "isupper", "join", "ljust", "lower", "lstrip", "maketrans",
-        "partition", "removeprefix", "removesuffix", "replace", "rfind", "rindex", "rjust", "rpartition", "rsplit",
-        "rstrip", "split", "splitlines", "startswith", "strip", "swapcase", "title", "translate", "upper", "zfill"};
+        "capitalize", "casefold",     "center",       "count",   "encode",     "endswith",    "expandtabs",
+        "find",       "format",       "format_map",   "index",   "isalnum",    "isalpha",     "isascii",
+        "isdecimal",  "isdigit",      "isidentifier", "islower", "isnumeric",  "isprintable", "isspace",
+        "istitle",    "isupper",      "join",         "ljust",   "lower",      "lstrip",      "maketrans",
+        "partition",  "removeprefix", "removesuffix", "replace", "rfind",      "rindex",      "rjust",
+        "rpartition", "rsplit",       "rstrip",       "split",   "splitlines", "startswith",  "strip",
+        "swapcase",   "title",        "translate",    "upper",   "zfill"};
     return names;
 }
 const std::unordered_set<std::string>& dict_methods() {
-    static const std::unordered_set<std::string> names = {"clear", "copy", "fromkeys", "get", "items", "keys",
-                                                          "pop", "popitem", "setdefault", "update", "values"};
+    static const std::unordered_set<std::string> names = {"clear", "copy",    "fromkeys",   "get",    "items", "keys",
+                                                          "pop",   "popitem", "setdefault", "update", "values"};
     return names;
 }
 const std::unordered_set<std::string>& list_methods() {
-    static const std::unordered_set<std::string> names = {"append", "clear", "copy", "count", "extend", "index",
-                                                          "insert", "pop", "remove", "reverse", "sort"};
+    static const std::unordered_set<std::string> names = {"append", "clear", "copy",   "count",   "extend", "index",
+                                                          "insert", "pop",   "remove", "reverse", "sort"};
     return names;
 }
 
@@ -43,7 +45,8 @@ std::optional<std::string> optional_string(const Value* v, const char* method) {
 
 long long optional_int(const Value* v, long long fallback) {
     if (!v || v->is_none()) return fallback;
-    if (!v->is_int() && !v->is_bool()) type_error("'" + v->python_type() + "' object cannot be interpreted as an integer");
+    if (!v->is_int() && !v->is_bool())
+        type_error("'" + v->python_type() + "' object cannot be interpreted as an integer");
     return v->as_int();
 }
 
@@ -62,7 +65,8 @@ Value string_list(std::vector<std::string> parts) {
 
 bool affix_match(const std::string& s, const Value& affix, bool prefix, const char* method) {
     auto test = [&](const Value& a) {
-        if (!a.is_string()) type_error(std::string(method) + " first arg must be str or a tuple of str, not " + a.python_type());
+        if (!a.is_string())
+            type_error(std::string(method) + " first arg must be str or a tuple of str, not " + a.python_type());
         const std::string& x = a.str();
         if (x.size() > s.size()) return false;
         return prefix ? s.compare(0, x.size(), x) == 0 : s.compare(s.size() - x.size(), x.size(), x) == 0;
@@ -108,7 +112,10 @@ Value call_str_method(Renderer& r, const Value& self, const std::string& name, C
     if (name == "capitalize") return Value::string(py_capitalize(s));
     if (name == "swapcase") {
         std::string out = s;
-        for (auto& c : out) c = std::isupper(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        for (auto& c : out)
+            c = std::isupper(static_cast<unsigned char>(c))
+                    ? static_cast<char>(std::tolower(c))
+                    : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
         return Value::string(out);
     }
     if (name == "replace") {
@@ -117,7 +124,9 @@ Value call_str_method(Renderer& r, const Value& self, const std::string& name, C
         if (new_text.size() > old_text.size()) {
             // Refuse before building: 'ab'.replace('a', huge) in a loop would exhaust memory.
             std::size_t hits = old_text.empty() ? static_cast<std::size_t>(self.length()) + 1 : 0;
-            for (std::size_t p = old_text.empty() ? std::string::npos : s.find(old_text); p != std::string::npos; p = s.find(old_text, p + old_text.size())) ++hits;
+            for (std::size_t p = old_text.empty() ? std::string::npos : s.find(old_text); p != std::string::npos;
+                 p = s.find(old_text, p + old_text.size()))
+                ++hits;
             r.check_size(s.size() + hits * (new_text.size() - old_text.size()));
         }
         std::string out = py_replace(s, old_text, new_text, optional_int(argument(args, 2, "count"), -1));
@@ -129,7 +138,9 @@ Value call_str_method(Renderer& r, const Value& self, const std::string& name, C
         std::string out;
         std::size_t i = 0;
         for (const auto& item : iterate(*a0)) {
-            if (!item.is_string()) type_error("sequence item " + std::to_string(i) + ": expected str instance, " + item.python_type() + " found");
+            if (!item.is_string())
+                type_error("sequence item " + std::to_string(i) + ": expected str instance, " + item.python_type() +
+                           " found");
             if (i++) out += s;
             out += item.str();
             r.check_size(out.size());
@@ -154,8 +165,10 @@ Value call_str_method(Renderer& r, const Value& self, const std::string& name, C
     }
     if (name == "isdigit" || name == "isdecimal" || name == "isnumeric")
         return Value::boolean(all_chars(s, [](unsigned char c) { return std::isdigit(c) != 0; }));
-    if (name == "isalpha") return Value::boolean(all_chars(s, [](unsigned char c) { return std::isalpha(c) != 0 || c >= 0x80; }));
-    if (name == "isalnum") return Value::boolean(all_chars(s, [](unsigned char c) { return std::isalnum(c) != 0 || c >= 0x80; }));
+    if (name == "isalpha")
+        return Value::boolean(all_chars(s, [](unsigned char c) { return std::isalpha(c) != 0 || c >= 0x80; }));
+    if (name == "isalnum")
+        return Value::boolean(all_chars(s, [](unsigned char c) { return std::isalnum(c) != 0 || c >= 0x80; }));
     if (name == "isascii") return Value::boolean(is_ascii(s));
     if (name == "isspace") {
         if (s.empty()) return Value::boolean(false);
@@ -180,7 +193,8 @@ Value call_str_method(Renderer& r, const Value& self, const std::string& name, C
     if (name == "removeprefix" || name == "removesuffix") {
         const std::string& x = required_string(a0, name.c_str());
         if (name == "removeprefix" && s.rfind(x, 0) == 0) return Value::string(s.substr(x.size()));
-        if (name == "removesuffix" && !x.empty() && s.size() >= x.size() && s.compare(s.size() - x.size(), x.size(), x) == 0)
+        if (name == "removesuffix" && !x.empty() && s.size() >= x.size() &&
+            s.compare(s.size() - x.size(), x.size(), x) == 0)
             return Value::string(s.substr(0, s.size() - x.size()));
         return self;
     }
@@ -192,7 +206,8 @@ Value call_str_method(Renderer& r, const Value& self, const std::string& name, C
             if (name == "partition") return Value::list({self, Value::string(""), Value::string("")}, true);
             return Value::list({Value::string(""), Value::string(""), self}, true);
         }
-        return Value::list({Value::string(s.substr(0, p)), Value::string(sep), Value::string(s.substr(p + sep.size()))}, true);
+        return Value::list({Value::string(s.substr(0, p)), Value::string(sep), Value::string(s.substr(p + sep.size()))},
+                           true);
     }
     if (name == "center" || name == "ljust" || name == "rjust" || name == "zfill") {
         long long width = optional_int(a0, 0);
@@ -209,7 +224,8 @@ Value call_str_method(Renderer& r, const Value& self, const std::string& name, C
         if (name == "ljust") return Value::string(s + repeat(pad));
         if (name == "rjust") return Value::string(repeat(pad) + s);
         if (name == "zfill") {
-            if (!s.empty() && (s[0] == '-' || s[0] == '+')) return Value::string(s.substr(0, 1) + repeat(pad) + s.substr(1));
+            if (!s.empty() && (s[0] == '-' || s[0] == '+'))
+                return Value::string(s.substr(0, 1) + repeat(pad) + s.substr(1));
             return Value::string(repeat(pad) + s);
         }
         std::size_t left = pad / 2 + (pad & static_cast<std::size_t>(width) & 1);
@@ -263,7 +279,8 @@ Value call_list_method(const Value& self, const std::string& name, CallArgs& arg
 }  // namespace
 
 int method_mask(const std::string& name) {
-    return (str_methods().count(name) ? 1 : 0) | (dict_methods().count(name) ? 2 : 0) | (list_methods().count(name) ? 4 : 0);
+    return (str_methods().count(name) ? 1 : 0) | (dict_methods().count(name) ? 2 : 0) |
+           (list_methods().count(name) ? 4 : 0);
 }
 
 bool is_method(const Value& self, const std::string& name) {
@@ -277,7 +294,8 @@ bool is_method(const Value& self, const std::string& name) {
 }
 
 bool is_unsafe_method(const Value& self, const std::string& name) {
-    if (self.is_dict()) return name == "clear" || name == "pop" || name == "popitem" || name == "setdefault" || name == "update";
+    if (self.is_dict())
+        return name == "clear" || name == "pop" || name == "popitem" || name == "setdefault" || name == "update";
     if (self.is_list() && !self.is_tuple())
         return name == "append" || name == "clear" || name == "extend" || name == "insert" || name == "pop" ||
                name == "remove" || name == "reverse" || name == "sort";
@@ -286,7 +304,8 @@ bool is_unsafe_method(const Value& self, const std::string& name) {
 
 Value call_method(Renderer& r, const Value& self, const std::string& name, CallArgs& args) {
     if (is_unsafe_method(self, name))
-        throw TemplateError("SecurityError", "access to attribute '" + name + "' of '" + self.python_type() + "' object is unsafe.");
+        throw TemplateError("SecurityError",
+                            "access to attribute '" + name + "' of '" + self.python_type() + "' object is unsafe.");
     if (self.is_string()) return call_str_method(r, self, name, args);
     if (self.is_dict()) return call_dict_method(self, name, args);
     return call_list_method(self, name, args);

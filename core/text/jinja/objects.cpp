@@ -95,8 +95,8 @@ Value Macro::call(Renderer& r, CallArgs& args) {
     }
     if (args.positional.size() > d.params.size()) {
         if (!d.uses_varargs)
-            throw TemplateError("TypeError", "macro '" + d.name + "' takes not more than " + std::to_string(d.params.size()) +
-                                                 " argument(s)");
+            throw TemplateError("TypeError", "macro '" + d.name + "' takes not more than " +
+                                                 std::to_string(d.params.size()) + " argument(s)");
     }
     if (d.uses_varargs && r.tmpl.varargs_symbol >= 0) {
         std::vector<Value> extra;
@@ -109,11 +109,16 @@ Value Macro::call(Renderer& r, CallArgs& args) {
         for (const auto& p : d.params) is_param = is_param || p.name == k;
         if (is_param) continue;
         if (k == "caller") {
-            if (!d.uses_caller) throw TemplateError("TypeError", "macro '" + d.name + "' was invoked with two values for the special caller argument. This is most likely a bug.");
+            if (!d.uses_caller)
+                throw TemplateError(
+                    "TypeError",
+                    "macro '" + d.name +
+                        "' was invoked with two values for the special caller argument. This is most likely a bug.");
             frame.set(r.tmpl.caller_symbol, v);
             continue;
         }
-        if (!d.uses_kwargs) throw TemplateError("TypeError", "macro '" + d.name + "' takes no keyword argument '" + k + "'");
+        if (!d.uses_kwargs)
+            throw TemplateError("TypeError", "macro '" + d.name + "' takes no keyword argument '" + k + "'");
         kwargs->set(Value::string(k), v);
     }
     if (d.uses_kwargs && r.tmpl.kwargs_symbol >= 0) frame.set(r.tmpl.kwargs_symbol, Value::dict(std::move(kwargs)));
@@ -129,10 +134,14 @@ Value Caller::call(Renderer& r, CallArgs& args) {
     Renderer::FrameScope scope(r, &child);
     for (std::size_t i = 0; i < block->caller_params.size(); ++i) {
         const MacroParam& p = block->caller_params[i];
-        if (i < args.positional.size()) child.set(p.symbol, args.positional[i]);
-        else if (const Value* v = args.keyword_arg(p.name)) child.set(p.symbol, *v);
-        else if (p.default_value) child.set(p.symbol, p.default_value->eval(r));
-        else child.set(p.symbol, Value::undefined_hint("parameter '" + p.name + "' was not provided"));
+        if (i < args.positional.size())
+            child.set(p.symbol, args.positional[i]);
+        else if (const Value* v = args.keyword_arg(p.name))
+            child.set(p.symbol, *v);
+        else if (p.default_value)
+            child.set(p.symbol, p.default_value->eval(r));
+        else
+            child.set(p.symbol, Value::undefined_hint("parameter '" + p.name + "' was not provided"));
     }
     return Value::string(r.capture(block->body));
 }

@@ -82,7 +82,8 @@ public:
 // Small callables created at runtime (loop.cycle, cycler.next, joiner()).
 class NativeCallable final : public Object {
 public:
-    NativeCallable(std::string n, std::function<Value(Renderer&, CallArgs&)> f) : name(std::move(n)), function(std::move(f)) {}
+    NativeCallable(std::string n, std::function<Value(Renderer&, CallArgs&)> f)
+        : name(std::move(n)), function(std::move(f)) {}
     std::string type_name() const override { return "function object"; }
     std::string repr() const override { return "<function " + name + ">"; }
     bool callable() const override { return true; }

@@ -57,11 +57,16 @@ private:
     }
     static std::string describe(const Token& t) {
         switch (t.type) {
-            case TokenType::VarEnd: return "end of print statement";
-            case TokenType::BlockEnd: return "end of statement block";
-            case TokenType::End: return "end of template";
-            case TokenType::Text: return "template data";
-            default: return t.value;
+            case TokenType::VarEnd:
+                return "end of print statement";
+            case TokenType::BlockEnd:
+                return "end of statement block";
+            case TokenType::End:
+                return "end of template";
+            case TokenType::Text:
+                return "template data";
+            default:
+                return t.value;
         }
     }
     bool is_op(const char* op) const { return cur().type == TokenType::Operator && cur().value == op; }
@@ -71,7 +76,8 @@ private:
         next();
     }
     void expect_block_end() {
-        if (cur().type != TokenType::BlockEnd) fail("expected token 'end of statement block', got '" + describe(cur()) + "'");
+        if (cur().type != TokenType::BlockEnd)
+            fail("expected token 'end of statement block', got '" + describe(cur()) + "'");
         next();
     }
     std::string expect_name() {
@@ -102,11 +108,14 @@ private:
             for (const auto& level : end_stack_)
                 for (const auto& e : level) expected_somewhere = expected_somewhere || e == name;
             if (!name.empty() && expected_somewhere)
-                message += " You probably made a nesting mistake. Jinja is expecting this tag, but currently looking for " + looking + ".";
+                message +=
+                    " You probably made a nesting mistake. Jinja is expecting this tag, but currently looking for " +
+                    looking + ".";
             else
                 message += " Jinja was looking for the following tags: " + looking + ".";
         }
-        if (!tag_stack_.empty()) message += " The innermost block that needs to be closed is '" + tag_stack_.back() + "'.";
+        if (!tag_stack_.empty())
+            message += " The innermost block that needs to be closed is '" + tag_stack_.back() + "'.";
         fail(message);
     }
 
@@ -138,7 +147,8 @@ private:
                 next();
                 std::size_t line = cur().line;
                 auto e = parse_tuple(false, true, {});
-                if (cur().type != TokenType::VarEnd) fail("expected token 'end of print statement', got '" + describe(cur()) + "'");
+                if (cur().type != TokenType::VarEnd)
+                    fail("expected token 'end of print statement', got '" + describe(cur()) + "'");
                 next();
                 body.push_back(std::make_unique<OutputStmt>(line, std::move(e)));
             } else if (t.type == TokenType::BlockBegin) {
@@ -163,7 +173,8 @@ private:
             ~TagScope() { parser.tag_stack_.pop_back(); }
             Parser& parser;
         };
-        static const char* const known[] = {"if", "for", "set", "macro", "call", "filter", "generation", "break", "continue"};
+        static const char* const known[] = {"if",     "for",        "set",   "macro",   "call",
+                                            "filter", "generation", "break", "continue"};
         bool is_known = false;
         for (const char* k : known) is_known = is_known || kw == k;
         if (!is_known) {
@@ -447,11 +458,16 @@ private:
         while (true) {
             chain_step(links);
             CompareOp op;
-            if (cur().type == TokenType::Operator && (cur().value == "==" || cur().value == "!=" || cur().value == "<" ||
-                                                      cur().value == ">" || cur().value == "<=" || cur().value == ">=")) {
+            if (cur().type == TokenType::Operator &&
+                (cur().value == "==" || cur().value == "!=" || cur().value == "<" || cur().value == ">" ||
+                 cur().value == "<=" || cur().value == ">=")) {
                 const std::string& v = cur().value;
-                op = v == "==" ? CompareOp::Eq : v == "!=" ? CompareOp::Ne : v == "<" ? CompareOp::Lt
-                   : v == ">" ? CompareOp::Gt : v == "<=" ? CompareOp::Le : CompareOp::Ge;
+                op = v == "=="   ? CompareOp::Eq
+                     : v == "!=" ? CompareOp::Ne
+                     : v == "<"  ? CompareOp::Lt
+                     : v == ">"  ? CompareOp::Gt
+                     : v == "<=" ? CompareOp::Le
+                                 : CompareOp::Ge;
                 next();
             } else if (is_name("in")) {
                 op = CompareOp::In;
@@ -503,7 +519,10 @@ private:
         int links = 0;
         while (is_op("*") || is_op("/") || is_op("//") || is_op("%")) {
             chain_step(links);
-            BinaryOp op = is_op("*") ? BinaryOp::Mul : is_op("/") ? BinaryOp::Div : is_op("//") ? BinaryOp::FloorDiv : BinaryOp::Mod;
+            BinaryOp op = is_op("*")    ? BinaryOp::Mul
+                          : is_op("/")  ? BinaryOp::Div
+                          : is_op("//") ? BinaryOp::FloorDiv
+                                        : BinaryOp::Mod;
             std::size_t line = cur().line;
             next();
             left = std::make_unique<BinaryExpr>(line, op, std::move(left), parse_pow());
@@ -608,19 +627,22 @@ private:
                     return dict;
                 }
                 break;
-            default: break;
+            default:
+                break;
         }
         fail("unexpected '" + describe(t) + "'");
     }
 
     // Jinja's parse_tuple: a bare comma list makes a tuple.
-    ExprPtr parse_tuple(bool simplified, bool with_condexpr, const std::vector<std::string>& extra_end, bool explicit_parens = false) {
+    ExprPtr parse_tuple(bool simplified, bool with_condexpr, const std::vector<std::string>& extra_end,
+                        bool explicit_parens = false) {
         std::size_t line = cur().line;
         std::vector<ExprPtr> args;
         bool is_tuple = false;
         auto at_end = [&] {
             const Token& t = cur();
-            if (t.type == TokenType::VarEnd || t.type == TokenType::BlockEnd || (t.type == TokenType::Operator && t.value == ")"))
+            if (t.type == TokenType::VarEnd || t.type == TokenType::BlockEnd ||
+                (t.type == TokenType::Operator && t.value == ")"))
                 return true;
             for (const auto& n : extra_end)
                 if (t.type == TokenType::Name && t.value == n) return true;
@@ -630,8 +652,10 @@ private:
             if (!args.empty()) expect_op(",");
             if (at_end()) break;
             args.push_back(simplified ? parse_primary() : parse_expression(with_condexpr));
-            if (is_op(",")) is_tuple = true;
-            else break;
+            if (is_op(","))
+                is_tuple = true;
+            else
+                break;
         }
         if (!is_tuple) {
             if (!args.empty()) return std::move(args[0]);
@@ -646,9 +670,12 @@ private:
         int links = 0;
         while (true) {
             chain_step(links);
-            if (is_op(".") || is_op("[")) node = parse_subscript(std::move(node));
-            else if (is_op("(")) node = parse_call(std::move(node));
-            else return node;
+            if (is_op(".") || is_op("["))
+                node = parse_subscript(std::move(node));
+            else if (is_op("("))
+                node = parse_call(std::move(node));
+            else
+                return node;
         }
     }
 

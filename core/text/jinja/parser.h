@@ -12,7 +12,7 @@ namespace tb::jinja {
 
 struct ParsedTemplate {
     Body body;
-    std::vector<std::string> symbols;  // symbol id -> name
+    std::vector<std::string> symbols;            // symbol id -> name
     int symbol_of(std::string_view name) const;  // -1 when the template never mentions it
     int loop_symbol = -1;
     int caller_symbol = -1;

@@ -16,10 +16,10 @@ namespace tb::jinja {
 // Sandbox limits: a template that loops or recurses without end, or builds a huge
 // string, stops with a TemplateError instead of hanging or exhausting memory.
 struct RenderLimits {
-    std::uint64_t max_steps = 20'000'000;            // statements + loop iterations + calls
-    int max_call_depth = 200;                       // nested macro / caller / recursive loop calls
-    std::size_t max_output_bytes = 64u << 20;       // any output buffer or string built
-    std::size_t max_range_length = 10'000'000;      // range() and list repetition
+    std::uint64_t max_steps = 20'000'000;       // statements + loop iterations + calls
+    int max_call_depth = 200;                   // nested macro / caller / recursive loop calls
+    std::size_t max_output_bytes = 64u << 20;   // any output buffer or string built
+    std::size_t max_range_length = 10'000'000;  // range() and list repetition
 };
 
 struct Frame {
@@ -32,8 +32,10 @@ struct Frame {
         return nullptr;
     }
     void set(int symbol, Value value) {
-        if (Value* v = find(symbol)) *v = std::move(value);
-        else vars.emplace_back(symbol, std::move(value));
+        if (Value* v = find(symbol))
+            *v = std::move(value);
+        else
+            vars.emplace_back(symbol, std::move(value));
     }
 };
 
@@ -49,8 +51,8 @@ public:
     RenderLimits limits;
     Frame root{nullptr};
     Frame* frame = &root;
-    std::string output;           // the top-level output (what the reference's generate() yields)
-    std::string* out = &output;   // where text goes now (captures swap it)
+    std::string output;          // the top-level output (what the reference's generate() yields)
+    std::string* out = &output;  // where text goes now (captures swap it)
     LoopControl loop_control = LoopControl::None;
     std::vector<Span> spans_bytes, spans_chars;
     std::uint64_t steps = 0;
@@ -71,15 +73,17 @@ public:
         if (bytes > limits.max_output_bytes) output_too_large();
     }
     [[noreturn]] void output_too_large() const {
-        throw TemplateError("SandboxError", "the template built more than " + std::to_string(limits.max_output_bytes) + " bytes of text");
+        throw TemplateError("SandboxError", "the template built more than " + std::to_string(limits.max_output_bytes) +
+                                                " bytes of text");
     }
     std::string capture(const Body& body);  // renders body into a fresh buffer
 
     struct CallDepthGuard {
         explicit CallDepthGuard(Renderer& r) : renderer(r) {
             if (++renderer.call_depth > renderer.limits.max_call_depth)
-                throw TemplateError("SandboxError", "macro calls nested more than " + std::to_string(renderer.limits.max_call_depth) +
-                                                         " deep (endless recursion?)");
+                throw TemplateError("SandboxError", "macro calls nested more than " +
+                                                        std::to_string(renderer.limits.max_call_depth) +
+                                                        " deep (endless recursion?)");
         }
         ~CallDepthGuard() { --renderer.call_depth; }
         Renderer& renderer;
@@ -94,11 +98,11 @@ public:
 };
 
 // ---- operations shared by the evaluator, filters and methods ----
-Value get_attribute(const Value& obj, const std::string& name);   // obj.name (sandboxed)
-Value get_item(const Value& obj, const Value& key);               // obj[key] (sandboxed)
+Value get_attribute(const Value& obj, const std::string& name);  // obj.name (sandboxed)
+Value get_item(const Value& obj, const Value& key);              // obj[key] (sandboxed)
 Value call_value(Renderer& r, const Value& callee, CallArgs& args);
-std::vector<Value> iterate(const Value& v);                        // for x in v
-bool contains(const Value& container, const Value& item);          // item in container
+std::vector<Value> iterate(const Value& v);                // for x in v
+bool contains(const Value& container, const Value& item);  // item in container
 Value slice_value(const Value& v, const Value& start, const Value& stop, const Value& step);
 Value binary_op(Renderer& r, BinaryOp op, const Value& a, const Value& b);
 
@@ -115,8 +119,8 @@ std::string percent_format(const std::string& fmt, const Value& args);
 // Python's json.dumps (json_dump.cpp).
 struct JsonDumpOptions {
     bool ensure_ascii = false;
-    std::string indent;          // indentation unit
-    bool has_indent = false;     // indent=None vs indent=0
+    std::string indent;       // indentation unit
+    bool has_indent = false;  // indent=None vs indent=0
     std::string item_separator = ", ";
     std::string key_separator = ": ";
     bool sort_keys = false;

@@ -37,10 +37,12 @@ void assign_target(Renderer& r, const Target& target, const Value& value) {
     if (target.is_tuple) {
         std::vector<Value> items = iterate(value);
         if (items.size() < target.tuple.size())
-            throw TemplateError("ValueError", "not enough values to unpack (expected " + std::to_string(target.tuple.size()) +
-                                                  ", got " + std::to_string(items.size()) + ")");
+            throw TemplateError("ValueError", "not enough values to unpack (expected " +
+                                                  std::to_string(target.tuple.size()) + ", got " +
+                                                  std::to_string(items.size()) + ")");
         if (items.size() > target.tuple.size())
-            throw TemplateError("ValueError", "too many values to unpack (expected " + std::to_string(target.tuple.size()) + ")");
+            throw TemplateError("ValueError",
+                                "too many values to unpack (expected " + std::to_string(target.tuple.size()) + ")");
         for (std::size_t i = 0; i < items.size(); ++i) assign_target(r, target.tuple[i], items[i]);
         return;
     }
@@ -175,9 +177,7 @@ void SetBlockStmt::render(Renderer& r) const {
     assign_target(r, target, v);
 }
 
-void MacroStmt::render(Renderer& r) const {
-    r.frame->set(symbol, Value::object(std::make_shared<Macro>(this)));
-}
+void MacroStmt::render(Renderer& r) const { r.frame->set(symbol, Value::object(std::make_shared<Macro>(this))); }
 
 void CallBlockStmt::render(Renderer& r) const {
     Value fn = call->callee->eval(r);

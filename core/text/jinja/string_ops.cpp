@@ -192,7 +192,9 @@ std::string py_title(std::string_view s) {
     bool previous_cased = false;
     for (auto& c : out) {
         bool alpha = std::isalpha(static_cast<unsigned char>(c)) != 0;
-        if (alpha) c = static_cast<char>(previous_cased ? std::tolower(static_cast<unsigned char>(c)) : std::toupper(static_cast<unsigned char>(c)));
+        if (alpha)
+            c = static_cast<char>(previous_cased ? std::tolower(static_cast<unsigned char>(c))
+                                                 : std::toupper(static_cast<unsigned char>(c)));
         previous_cased = alpha || (static_cast<unsigned char>(c) >= 0x80 && previous_cased);
     }
     return out;

@@ -190,29 +190,40 @@ void Value::raise_undefined() const {
 bool Value::truthy() const {
     switch (kind_) {
         case Kind::Undefined:
-        case Kind::None: return false;
+        case Kind::None:
+            return false;
         case Kind::Bool:
-        case Kind::Int: return int_ != 0;
-        case Kind::Float: return float_ != 0.0;
-        case Kind::String: return !str().empty();
-        case Kind::List: return list_data().generator || !items().empty();
-        case Kind::Dict: return !dict_data().items.empty();
-        case Kind::Object: return true;
+        case Kind::Int:
+            return int_ != 0;
+        case Kind::Float:
+            return float_ != 0.0;
+        case Kind::String:
+            return !str().empty();
+        case Kind::List:
+            return list_data().generator || !items().empty();
+        case Kind::Dict:
+            return !dict_data().items.empty();
+        case Kind::Object:
+            return true;
     }
     return false;
 }
 
 void Value::append_str(std::string& out) const {
     switch (kind_) {
-        case Kind::Undefined: return;
-        case Kind::String: out += str(); return;
+        case Kind::Undefined:
+            return;
+        case Kind::String:
+            out += str();
+            return;
         case Kind::Int: {
             char buf[24];
             auto r = std::to_chars(buf, buf + sizeof buf, int_);
             out.append(buf, r.ptr);
             return;
         }
-        default: out += repr();
+        default:
+            out += repr();
     }
 }
 
@@ -230,18 +241,25 @@ std::string Value::repr() const {
         Guard() {
             if (++repr_depth > static_cast<int>(kMaxValueDepth) + 10) {
                 --repr_depth;
-                throw TemplateError("RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
+                throw TemplateError("RecursionError",
+                                    "maximum recursion depth exceeded while getting the repr of an object");
             }
         }
         ~Guard() { --repr_depth; }
     } guard;
     switch (kind_) {
-        case Kind::Undefined: return "Undefined";
-        case Kind::None: return "None";
-        case Kind::Bool: return int_ ? "True" : "False";
-        case Kind::Int: return std::to_string(int_);
-        case Kind::Float: return python_float_repr(float_);
-        case Kind::String: return string_data().markup ? "Markup(" + python_string_repr(str()) + ")" : python_string_repr(str());
+        case Kind::Undefined:
+            return "Undefined";
+        case Kind::None:
+            return "None";
+        case Kind::Bool:
+            return int_ ? "True" : "False";
+        case Kind::Int:
+            return std::to_string(int_);
+        case Kind::Float:
+            return python_float_repr(float_);
+        case Kind::String:
+            return string_data().markup ? "Markup(" + python_string_repr(str()) + ")" : python_string_repr(str());
         case Kind::List: {
             const auto& data = list_data();
             if (data.generator) return "<generator object>";
@@ -266,21 +284,30 @@ std::string Value::repr() const {
             }
             return out + "}";
         }
-        case Kind::Object: return object_ref().repr();
+        case Kind::Object:
+            return object_ref().repr();
     }
     return "";
 }
 
 std::string Value::python_type() const {
     switch (kind_) {
-        case Kind::Undefined: return "Undefined";
-        case Kind::None: return "NoneType";
-        case Kind::Bool: return "bool";
-        case Kind::Int: return "int";
-        case Kind::Float: return "float";
-        case Kind::String: return string_data().markup ? "Markup" : "str";
-        case Kind::List: return list_data().generator ? "generator" : list_data().tuple ? "tuple" : "list";
-        case Kind::Dict: return "dict";
+        case Kind::Undefined:
+            return "Undefined";
+        case Kind::None:
+            return "NoneType";
+        case Kind::Bool:
+            return "bool";
+        case Kind::Int:
+            return "int";
+        case Kind::Float:
+            return "float";
+        case Kind::String:
+            return string_data().markup ? "Markup" : "str";
+        case Kind::List:
+            return list_data().generator ? "generator" : list_data().tuple ? "tuple" : "list";
+        case Kind::Dict:
+            return "dict";
         case Kind::Object: {
             std::string t = object_ref().type_name();
             auto dot = t.rfind('.');
@@ -295,16 +322,21 @@ std::string Value::python_type() const {
 
 std::string Value::object_type_repr() const {
     switch (kind_) {
-        case Kind::None: return "None";
-        case Kind::Undefined: return "jinja2.runtime.Undefined object";
-        case Kind::Object: return object_ref().type_name();
-        default: return python_type() + " object";
+        case Kind::None:
+            return "None";
+        case Kind::Undefined:
+            return "jinja2.runtime.Undefined object";
+        case Kind::Object:
+            return object_ref().type_name();
+        default:
+            return python_type() + " object";
     }
 }
 
 std::int64_t Value::length() const {
     switch (kind_) {
-        case Kind::Undefined: return 0;
+        case Kind::Undefined:
+            return 0;
         case Kind::String: {
             const auto& data = string_data();
             if (data.codepoints < 0) data.codepoints = static_cast<std::int64_t>(utf8_length(data.text));
@@ -313,8 +345,10 @@ std::int64_t Value::length() const {
         case Kind::List:
             if (list_data().generator) type_error("object of type 'generator' has no len()");
             return static_cast<std::int64_t>(items().size());
-        case Kind::Dict: return static_cast<std::int64_t>(dict_data().items.size());
-        default: type_error("object of type '" + python_type() + "' has no len()");
+        case Kind::Dict:
+            return static_cast<std::int64_t>(dict_data().items.size());
+        default:
+            type_error("object of type '" + python_type() + "' has no len()");
     }
 }
 
@@ -327,8 +361,10 @@ bool values_equal(const Value& a, const Value& b) {
     if (a.kind() != b.kind()) return false;
     switch (a.kind()) {
         case K::Undefined:
-        case K::None: return true;
-        case K::String: return a.same_object(b) || a.str() == b.str();
+        case K::None:
+            return true;
+        case K::String:
+            return a.same_object(b) || a.str() == b.str();
         case K::List: {
             if (a.is_tuple() != b.is_tuple()) return false;
             const auto& x = a.items();
@@ -348,7 +384,8 @@ bool values_equal(const Value& a, const Value& b) {
             }
             return true;
         }
-        default: return a.same_object(b);
+        default:
+            return a.same_object(b);
     }
 }
 
@@ -383,16 +420,21 @@ template <class Json>
 static Value convert_json(const Json& j, int depth = 0) {
     if (depth > static_cast<int>(kMaxValueDepth)) check_depth(kMaxValueDepth + 1);
     switch (j.type()) {
-        case Json::value_t::null: return Value::none();
-        case Json::value_t::boolean: return Value::boolean(j.template get<bool>());
-        case Json::value_t::number_integer: return Value::integer(j.template get<std::int64_t>());
+        case Json::value_t::null:
+            return Value::none();
+        case Json::value_t::boolean:
+            return Value::boolean(j.template get<bool>());
+        case Json::value_t::number_integer:
+            return Value::integer(j.template get<std::int64_t>());
         case Json::value_t::number_unsigned: {
             auto u = j.template get<std::uint64_t>();
             if (u > static_cast<std::uint64_t>(INT64_MAX)) return Value::number(static_cast<double>(u));
             return Value::integer(static_cast<std::int64_t>(u));
         }
-        case Json::value_t::number_float: return Value::number(j.template get<double>());
-        case Json::value_t::string: return Value::string(j.template get<std::string>());
+        case Json::value_t::number_float:
+            return Value::number(j.template get<double>());
+        case Json::value_t::string:
+            return Value::string(j.template get<std::string>());
         case Json::value_t::array: {
             std::vector<Value> items;
             items.reserve(j.size());
@@ -402,10 +444,12 @@ static Value convert_json(const Json& j, int depth = 0) {
         case Json::value_t::object: {
             auto d = std::make_shared<DictData>();
             d->items.reserve(j.size());
-            for (auto it = j.begin(); it != j.end(); ++it) d->items.emplace_back(Value::string(it.key()), convert_json(it.value(), depth + 1));
+            for (auto it = j.begin(); it != j.end(); ++it)
+                d->items.emplace_back(Value::string(it.key()), convert_json(it.value(), depth + 1));
             return Value::dict(std::move(d));
         }
-        default: return Value::none();
+        default:
+            return Value::none();
     }
 }
 
@@ -450,11 +494,17 @@ std::string python_string_repr(std::string_view s) {
     while (pos < s.size()) {
         std::size_t start = pos;
         std::uint32_t cp = utf8_decode(s, pos);
-        if (cp == '\\') out += "\\\\";
-        else if (cp == static_cast<std::uint32_t>(quote)) { out += '\\'; out += quote; }
-        else if (cp == '\n') out += "\\n";
-        else if (cp == '\r') out += "\\r";
-        else if (cp == '\t') out += "\\t";
+        if (cp == '\\')
+            out += "\\\\";
+        else if (cp == static_cast<std::uint32_t>(quote)) {
+            out += '\\';
+            out += quote;
+        } else if (cp == '\n')
+            out += "\\n";
+        else if (cp == '\r')
+            out += "\\r";
+        else if (cp == '\t')
+            out += "\\t";
         else if (cp < 0x20 || (cp >= 0x7F && cp <= 0xA0) || cp == 0xAD) {
             std::snprintf(buf, sizeof buf, "\\x%02x", cp);
             out += buf;

@@ -25,14 +25,14 @@ struct StringData final : HeapValue {
     explicit StringData(std::string t) : text(std::move(t)) {}
     std::string text;
     mutable std::int64_t codepoints = -1;  // cached length in code points
-    bool markup = false;  // markupsafe.Markup (from |safe, |escape): + and % escape plain strings
+    bool markup = false;                   // markupsafe.Markup (from |safe, |escape): + and % escape plain strings
 };
 
 struct ListData final : HeapValue {
     std::vector<Value> items;
-    std::uint32_t depth = 1; // nesting depth, bounded so destruction and repr cannot overflow the stack
-    bool tuple = false;      // Python tuple: repr uses ( )
-    bool generator = false;  // result of map/select/...: Python would hold a generator here
+    std::uint32_t depth = 1;  // nesting depth, bounded so destruction and repr cannot overflow the stack
+    bool tuple = false;       // Python tuple: repr uses ( )
+    bool generator = false;   // result of map/select/...: Python would hold a generator here
 };
 
 struct DictData final : HeapValue {
@@ -45,9 +45,9 @@ struct DictData final : HeapValue {
 
 // Why a value is undefined, to build Jinja2's exact UndefinedError message lazily.
 struct UndefinedData final : HeapValue {
-    std::string hint;          // explicit message (takes precedence)
-    std::string object_type;   // "dict object", ... ; empty when no object was involved
-    std::string name;          // the missing name / attribute / repr of the missing key
+    std::string hint;         // explicit message (takes precedence)
+    std::string object_type;  // "dict object", ... ; empty when no object was involved
+    std::string name;         // the missing name / attribute / repr of the missing key
     bool name_is_attribute = true;
     std::string error_kind = "UndefinedError";  // "SecurityError" for unsafe attribute access
     std::string message() const;
@@ -74,10 +74,29 @@ public:
     enum class Kind : std::uint8_t { Undefined, None, Bool, Int, Float, String, List, Dict, Object };
 
     Value() = default;  // a plain Undefined
-    static Value none() { Value v; v.kind_ = Kind::None; return v; }
-    static Value boolean(bool b) { Value v; v.kind_ = Kind::Bool; v.int_ = b; return v; }
-    static Value integer(std::int64_t i) { Value v; v.kind_ = Kind::Int; v.int_ = i; return v; }
-    static Value number(double d) { Value v; v.kind_ = Kind::Float; v.float_ = d; return v; }
+    static Value none() {
+        Value v;
+        v.kind_ = Kind::None;
+        return v;
+    }
+    static Value boolean(bool b) {
+        Value v;
+        v.kind_ = Kind::Bool;
+        v.int_ = b;
+        return v;
+    }
+    static Value integer(std::int64_t i) {
+        Value v;
+        v.kind_ = Kind::Int;
+        v.int_ = i;
+        return v;
+    }
+    static Value number(double d) {
+        Value v;
+        v.kind_ = Kind::Float;
+        v.float_ = d;
+        return v;
+    }
     static Value string(std::string s);
     static Value markup(std::string s);  // a markupsafe.Markup string
     static Value list(std::vector<Value> items = {}, bool tuple = false);
@@ -111,7 +130,9 @@ public:
     const DictData& dict_data() const { return *static_cast<const DictData*>(heap_.get()); }
     Object& object_ref() const { return *static_cast<Object*>(heap_.get()); }
     template <class T>
-    T* object_as() const { return kind_ == Kind::Object ? dynamic_cast<T*>(heap_.get()) : nullptr; }
+    T* object_as() const {
+        return kind_ == Kind::Object ? dynamic_cast<T*>(heap_.get()) : nullptr;
+    }
     const UndefinedData* undefined_data() const { return static_cast<const UndefinedData*>(heap_.get()); }
     bool is_markup() const { return kind_ == Kind::String && string_data().markup; }
     bool is_tuple() const { return kind_ == Kind::List && list_data().tuple; }
@@ -129,12 +150,12 @@ public:
 
     // Python semantics.
     bool truthy() const;
-    std::string to_str() const;             // str(x); Undefined prints ""
+    std::string to_str() const;  // str(x); Undefined prints ""
     void append_str(std::string& out) const;
-    std::string repr() const;               // repr(x)
-    std::string python_type() const;        // "str", "int", "dict", "NoneType", ...
-    std::string object_type_repr() const;   // Jinja2's object_type_repr: "dict object", "None"
-    std::int64_t length() const;            // len(x); throws TypeError when it has none
+    std::string repr() const;              // repr(x)
+    std::string python_type() const;       // "str", "int", "dict", "NoneType", ...
+    std::string object_type_repr() const;  // Jinja2's object_type_repr: "dict object", "None"
+    std::int64_t length() const;           // len(x); throws TypeError when it has none
     // Throws the UndefinedError (or SecurityError) this undefined carries.
     [[noreturn]] void raise_undefined() const;
 

@@ -60,10 +60,13 @@ bool t_sameas(Renderer&, const Value& v, CallArgs& a) {
     if (v.kind() != o.kind()) return false;
     switch (v.kind()) {
         case Value::Kind::None:
-        case Value::Kind::Undefined: return true;
+        case Value::Kind::Undefined:
+            return true;
         case Value::Kind::Bool:
-        case Value::Kind::Int: return v.as_int() == o.as_int();
-        default: return v.same_object(o);
+        case Value::Kind::Int:
+            return v.as_int() == o.as_int();
+        default:
+            return v.same_object(o);
     }
 }
 bool t_lower(Renderer&, const Value& v, CallArgs&) {
@@ -90,14 +93,45 @@ bool t_test(Renderer&, const Value& v, CallArgs&) { return v.is_string() && find
 
 const std::unordered_map<std::string_view, TestFunction>& test_table() {
     static const std::unordered_map<std::string_view, TestFunction> table = {
-        {"defined", t_defined}, {"undefined", t_undefined}, {"none", t_none}, {"boolean", t_boolean},
-        {"true", t_true}, {"false", t_false}, {"integer", t_integer}, {"float", t_float}, {"number", t_number},
-        {"string", t_string}, {"mapping", t_mapping}, {"iterable", t_iterable}, {"sequence", t_sequence},
-        {"callable", t_callable}, {"odd", t_odd}, {"even", t_even}, {"divisibleby", t_divisibleby},
-        {"eq", t_eq}, {"equalto", t_eq}, {"==", t_eq}, {"ne", t_ne}, {"!=", t_ne}, {"lt", t_lt},
-        {"lessthan", t_lt}, {"<", t_lt}, {"le", t_le}, {"<=", t_le}, {"gt", t_gt}, {"greaterthan", t_gt},
-        {">", t_gt}, {"ge", t_ge}, {">=", t_ge}, {"in", t_in}, {"sameas", t_sameas}, {"lower", t_lower},
-        {"upper", t_upper}, {"escaped", t_escaped}, {"filter", t_filter}, {"test", t_test},
+        {"defined", t_defined},
+        {"undefined", t_undefined},
+        {"none", t_none},
+        {"boolean", t_boolean},
+        {"true", t_true},
+        {"false", t_false},
+        {"integer", t_integer},
+        {"float", t_float},
+        {"number", t_number},
+        {"string", t_string},
+        {"mapping", t_mapping},
+        {"iterable", t_iterable},
+        {"sequence", t_sequence},
+        {"callable", t_callable},
+        {"odd", t_odd},
+        {"even", t_even},
+        {"divisibleby", t_divisibleby},
+        {"eq", t_eq},
+        {"equalto", t_eq},
+        {"==", t_eq},
+        {"ne", t_ne},
+        {"!=", t_ne},
+        {"lt", t_lt},
+        {"lessthan", t_lt},
+        {"<", t_lt},
+        {"le", t_le},
+        {"<=", t_le},
+        {"gt", t_gt},
+        {"greaterthan", t_gt},
+        {">", t_gt},
+        {"ge", t_ge},
+        {">=", t_ge},
+        {"in", t_in},
+        {"sameas", t_sameas},
+        {"lower", t_lower},
+        {"upper", t_upper},
+        {"escaped", t_escaped},
+        {"filter", t_filter},
+        {"test", t_test},
     };
     return table;
 }

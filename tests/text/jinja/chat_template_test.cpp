@@ -40,7 +40,8 @@ TEST(ChatTemplate, GenerationSpansInBytesAndCodePoints) {
     EXPECT_EQ(r.generation_spans_chars[0], (std::pair<std::size_t, std::size_t>{33, 40}));
     EXPECT_EQ(r.generation_spans[0].first, 38u);
     auto json = tb::to_reference_json(r);
-    EXPECT_EQ(json["generation_spans"][1][1].get<std::size_t>() - json["generation_spans"][1][0].get<std::size_t>(), 5u);
+    EXPECT_EQ(json["generation_spans"][1][1].get<std::size_t>() - json["generation_spans"][1][0].get<std::size_t>(),
+              5u);
 }
 
 TEST(ChatTemplate, NoGenerationBlocks) {
@@ -61,7 +62,8 @@ TEST(ChatTemplate, SyntaxErrorsNameTheLine) {
 }
 
 TEST(ChatTemplate, RenderErrorsCarryTheMessageAndLine) {
-    tb::ChatTemplate t("ok\n{% if messages|length > 1 %}\n{{ raise_exception('Conversation roles must alternate') }}{% endif %}");
+    tb::ChatTemplate t(
+        "ok\n{% if messages|length > 1 %}\n{{ raise_exception('Conversation roles must alternate') }}{% endif %}");
     try {
         t.render(nlohmann::json{{"messages", {1, 2}}});
         FAIL() << "expected raise_exception";
@@ -86,13 +88,15 @@ TEST(ChatTemplate, PythonSemanticsWithoutTheReference) {
         return tb::ChatTemplate(src).render(vars).text;
     };
     EXPECT_EQ(render("{{ ['a', 1, none, true, 2.0, {'k': 'v'}] }}"), "['a', 1, None, True, 2.0, {'k': 'v'}]");
-    EXPECT_EQ(render("{{ 7 // 2 }} {{ -7 // 2 }} {{ 7 / 2 }} {{ -7 % 3 }} {{ 0.1 + 0.2 }}"), "3 -4 3.5 2 0.30000000000000004");
+    EXPECT_EQ(render("{{ 7 // 2 }} {{ -7 // 2 }} {{ 7 / 2 }} {{ -7 % 3 }} {{ 0.1 + 0.2 }}"),
+              "3 -4 3.5 2 0.30000000000000004");
     EXPECT_EQ(render("{{ 'abcdef'[::-2] }} {{ 'héllo'[1:3] }}"), "fdb él");
     EXPECT_EQ(render("{{ x }}|{{ x is defined }}|{{ x|default('d') }}"), "|False|d");
     EXPECT_EQ(render("{{ 'a' or 'b' }}{{ '' or 'b' }}{{ 0 and 1 }}"), "ab0");
     EXPECT_EQ(render("{% for x in 'ab' %}{{ loop.index }}{{ x }}{{ loop.last }}{% endfor %}"), "1aFalse2bTrue");
     EXPECT_EQ(render("  {% if true %}\n  x\n  {% endif %}\ny"), "  x\ny");
-    EXPECT_EQ(render("{{ ' a b '.split() }}{{ 'a,b'.split(',', 1) }}{{ 'xhix'.strip('x') }}"), "['a', 'b']['a', 'b']hi");
+    EXPECT_EQ(render("{{ ' a b '.split() }}{{ 'a,b'.split(',', 1) }}{{ 'xhix'.strip('x') }}"),
+              "['a', 'b']['a', 'b']hi");
     EXPECT_EQ(render("{{ {'a': 1}|tojson(indent=2) }}"), "{\n  \"a\": 1\n}");
 }
 
@@ -109,8 +113,9 @@ protected:
 };
 
 TEST_F(ModelFolder, ReadsTheConfigStringAndTokens) {
-    write("tokenizer_config.json",
-          R"({"chat_template": "{{ bos_token }}hi", "bos_token": "<s>", "eos_token": {"content": "</s>", "lstrip": false}})");
+    write(
+        "tokenizer_config.json",
+        R"({"chat_template": "{{ bos_token }}hi", "bos_token": "<s>", "eos_token": {"content": "</s>", "lstrip": false}})");
     auto found = tb::load_model_chat_template(dir_.string());
     EXPECT_EQ(found.source, "{{ bos_token }}hi");
     EXPECT_EQ(found.bos_token.value_or(""), "<s>");

@@ -115,8 +115,8 @@ TEST(ChatTemplateConformance, AllFixturesMatchTheReference) {
         }
         passed += ok;
     }
-    std::printf("[conformance] %d/%d cases match the reference (%d expected errors, %d with generation spans)\n", passed,
-                total, expected_errors, with_spans);
+    std::printf("[conformance] %d/%d cases match the reference (%d expected errors, %d with generation spans)\n",
+                passed, total, expected_errors, with_spans);
     EXPECT_EQ(passed, total);
     EXPECT_GT(total, 600);
 }

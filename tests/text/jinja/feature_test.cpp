@@ -33,7 +33,8 @@ TEST(JinjaFeatures, MatchPythonJinja2) {
     const std::string cases_path = std::string(TUNEBENCH_SOURCE_DIR) + "/tests/text/jinja/feature_cases.json";
     std::string out_path = (fs::temp_directory_path() / ("tb_cases_" + std::to_string(::getpid()) + ".json")).string();
     std::string cmd = "SOURCE_DATE_EPOCH=1700000000 python3 '" + std::string(TUNEBENCH_SOURCE_DIR) +
-                      "/tests/text/jinja/oracle_driver.py' '" + shared + "' '" + out_path + "' --cases '" + cases_path + "'";
+                      "/tests/text/jinja/oracle_driver.py' '" + shared + "' '" + out_path + "' --cases '" + cases_path +
+                      "'";
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
     auto expected = nlohmann::ordered_json::parse(read_all(out_path));
     fs::remove(out_path);
@@ -72,7 +73,8 @@ TEST(JinjaFeatures, MatchPythonJinja2) {
         for (const auto& [s, e] : got.generation_spans_chars) spans.push_back({s, e});
         bool ok = got.text == want["text"].get<std::string>() &&
                   spans == want["generation_spans"].get<std::vector<std::vector<std::size_t>>>();
-        EXPECT_EQ(got.text, want["text"].get<std::string>()) << name << "\n  template: " << c["template"].get<std::string>();
+        EXPECT_EQ(got.text, want["text"].get<std::string>())
+            << name << "\n  template: " << c["template"].get<std::string>();
         EXPECT_EQ(spans, want["generation_spans"].get<std::vector<std::vector<std::size_t>>>()) << name;
         passed += ok;
     }
