@@ -118,6 +118,37 @@ nlohmann::json JudgeValidationReport::to_json() const {
     return j;
 }
 
+std::vector<StoredJudgeValidation> list_judge_validations(const ProjectFile& project,
+                                                          std::optional<std::int64_t> set_id) {
+    std::string sql =
+        "SELECT id, judge_key, judge_model, set_id, items, raw_agreement, kappa, kappa_low, kappa_high, validated, "
+        "report, created_at FROM judge_validations";
+    if (set_id) sql += " WHERE set_id = ?";
+    sql += " ORDER BY id DESC";
+    auto s = project.prepare(sql);
+    if (set_id) s.bind(1, *set_id);
+    std::vector<StoredJudgeValidation> out;
+    while (s.step()) {
+        StoredJudgeValidation v;
+        v.id = s.column_int64(0);
+        v.judge_key = s.column_text(1);
+        v.judge_model = s.column_text(2);
+        v.set_id = s.column_optional_int64(3);
+        v.items = s.column_int64(4);
+        v.raw_agreement = s.column_double(5);
+        if (!s.is_null(6)) v.kappa = s.column_double(6);
+        if (!s.is_null(7)) v.kappa_low = s.column_double(7);
+        if (!s.is_null(8)) v.kappa_high = s.column_double(8);
+        v.validated = s.column_int64(9) != 0;
+        // The column is CHECKed json_valid, so parsing cannot fail on a project Tunebench wrote.
+        v.report = nlohmann::json::parse(s.column_text(10), nullptr, false);
+        if (v.report.is_discarded()) v.report = nlohmann::json::object();
+        v.created_at = s.column_text(11);
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
 JudgeValidationReport validate_judge(ProjectFile& project, std::int64_t set_id, const JudgeConfig& config,
                                      const JudgeValidationOptions& options, const JobContext& ctx) {
     {

@@ -75,6 +75,24 @@ struct JudgeValidationReport {
     nlohmann::json to_json() const;
 };
 
+// A validation stored in judge_validations, as a reviewer lists it without re-running the
+// judge. `report` is JudgeValidationReport::to_json() as it was written (overall and
+// per-criterion agreement with confusion matrices, reason, probes, cost).
+struct StoredJudgeValidation {
+    std::int64_t id = 0;
+    std::string judge_key, judge_model;
+    std::optional<std::int64_t> set_id;  // NULL once the golden set was deleted
+    std::int64_t items = 0;
+    double raw_agreement = 0;
+    std::optional<double> kappa, kappa_low, kappa_high;  // NULL when kappa is undefined
+    bool validated = false;
+    std::string created_at;  // ISO 8601 UTC
+    nlohmann::json report = nlohmann::json::object();
+};
+// Newest first; only those of `set_id` when given.
+std::vector<StoredJudgeValidation> list_judge_validations(const ProjectFile& project,
+                                                          std::optional<std::int64_t> set_id = std::nullopt);
+
 JudgeValidationReport validate_judge(ProjectFile& project, std::int64_t set_id, const JudgeConfig& config,
                                      const JudgeValidationOptions& options = {}, const JobContext& ctx = {});
 
