@@ -9,11 +9,13 @@ PACKAGES=(
   # core
   libsqlite3-dev nlohmann-json3-dev libpcre2-dev libicu-dev libcurl4-openssl-dev
   libtorch-dev libopenblas0-pthread libopenblas-dev
+  libsecret-1-dev
   # GUI
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqcustomplot-dev libgl-dev xvfb xauth
   # tests and reference tools
   libgtest-dev libgmock-dev googletest python3 python3-jinja2 python3-scipy python3-sklearn
+  dbus gnome-keyring
   # packaging
   dpkg-dev file
 )
