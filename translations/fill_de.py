@@ -1,229 +1,122 @@
 #!/usr/bin/env python3
-"""Fills German translations into tunebench_de.ts for the sources listed below.
+"""Writes the German translations of de_ui.py, de_eval.py and de_tree.py into tunebench_de.ts.
 
-Run after lupdate (scripts/update_translations.sh does both): entries already translated
-are kept; sources missing from DE are reported so a translator can add them here.
+Run after lupdate (translations/update.sh does both). The dictionaries are the source of
+truth: every message they know gets their text (so a reworded term changes everywhere), and
+type="unfinished" goes away. Sources they do not know are listed on stderr and stay
+unfinished, for a translator to add to de_ui.py.
+
+Every translation is checked against its source: the same placeholders (%1..%99, %n), the
+same HTML tags, an accelerator (&) where the source has one, and one form per German plural
+form (two) for %n messages. A mismatch is an error (exit status 1) and the file is not
+written, so lrelease never ships a broken string.
+
+    python3 translations/fill_de.py [translations/tunebench_de.ts] [--check]
+
+--check writes nothing; it exits 1 when a message is unfinished, unknown, broken or differs
+from the dictionaries (for CI or before a commit).
 """
+import pathlib
+import re
 import sys
 import xml.etree.ElementTree as ET
 
-DE = {
-    # Check report panel
-    "Finding": "Befund",
-    "Examples": "Beispiele",
-    "Run checks": "Prüfungen ausführen",
-    "No data report yet: run the checks.": "Noch kein Datenbericht: Prüfungen ausführen.",
-    "Exact duplicates": "Exakte Duplikate",
-    "Near duplicates": "Beinahe-Duplikate",
-    "Empty turns": "Leere Nachrichten",
-    "Missing assistant reply": "Fehlende Assistentenantwort",
-    "Role order": "Rollenreihenfolge",
-    "Refusals": "Verweigerungen",
-    "Short answers": "Kurze Antworten",
-    "Personal data (PII)": "Personenbezogene Daten (PII)",
-    "System prompt mismatch": "Abweichender Systemprompt",
-    "%n example(s) checked, %1 finding(s).": ["%n Beispiel geprüft, %1 Befund(e).", "%n Beispiele geprüft, %1 Befund(e)."],
-    "Checked at %1": "Geprüft: %1",
-    "%1 (%2)": "%1 (%2)",
-    "… %1 more (click the kind to see all)": "… %1 weitere (Art anklicken, um alle zu sehen)",
-    "No findings: the data looks clean.": "Keine Befunde: Die Daten sehen sauber aus.",
-    "Checking…": "Prüfe…",
-    "%1: %n example(s)": ["%1: %n Beispiel", "%1: %n Beispiele"],
-    # Conversation view
-    "Select an example to see its conversation.": "Ein Beispiel auswählen, um den Dialog zu sehen.",
-    "Example %1 · %2 messages": "Beispiel %1 · %2 Nachrichten",
-    "weight %1": "Gewicht %1",
-    "(empty)": "(leer)",
-    "Tools": "Werkzeuge",
-    "Source: %1:%2": "Quelle: %1:%2",
-    "System": "System",
-    "User": "Benutzer",
-    "Assistant": "Assistent",
-    "Tool": "Werkzeug",
-    # Diagnostics
-    "About Tunebench": "Über Tunebench",
-    "Diagnostics": "Diagnose",
-    "<h2>Tunebench %1</h2><p>A workbench for fine-tuning language models: curate the dataset, train LoRA adapters, evaluate against golden sets.</p>":
-        "<h2>Tunebench %1</h2><p>Eine Werkbank für das Feintuning von Sprachmodellen: Datensatz kuratieren, LoRA-Adapter trainieren, gegen Golden Sets auswerten.</p>",
-    "libtorch version:": "libtorch-Version:",
-    "Threads:": "Threads:",
-    "%1 of %2 cores": "%1 von %2 Kernen",
-    "none found": "keine gefunden",
-    "%1 (reference BLAS: matrix maths runs about 30x slower; install libopenblas0-pthread)":
-        "%1 (Referenz-BLAS: Matrixrechnung etwa 30-mal langsamer; libopenblas0-pthread installieren)",
-    "BLAS:": "BLAS:",
-    "bf16 support:": "bf16-Unterstützung:",
-    "yes": "ja",
-    "no": "nein",
-    "CUDA devices:": "CUDA-Geräte:",
-    "none": "keine",
-    "<b>Warnings</b><ul><li>%1</li></ul>": "<b>Warnungen</b><ul><li>%1</li></ul>",
-    # Example browser and table
-    "Search messages (full text)": "Nachrichten durchsuchen (Volltext)",
-    "Clear filters": "Filter zurücksetzen",
-    "Tag:": "Tag:",
-    "Split:": "Aufteilung:",
-    "Finding:": "Befund:",
-    "Cannot read the examples": "Die Beispiele können nicht gelesen werden",
-    "Cannot read the project": "Das Projekt kann nicht gelesen werden",
-    "any tag": "jedes Tag",
-    "any split": "jede Aufteilung",
-    "train": "Training",
-    "validation": "Validierung",
-    "test": "Test",
-    "any finding": "jeder Befund",
-    "Cannot read example %1: %2": "Beispiel %1 kann nicht gelesen werden: %2",
-    "ID": "ID",
-    "First user message": "Erste Benutzernachricht",
-    "Turns": "Nachr.",
-    "Tags": "Tags",
-    "Split": "Aufteilung",
-    "Created": "Erstellt",
-    "unknown error": "unbekannter Fehler",
-    # Main window
-    "Data report": "Datenbericht",
-    "The job failed": "Der Auftrag ist fehlgeschlagen",
-    "Cancelled.": "Abgebrochen.",
-    "&File": "&Datei",
-    "&New project…": "&Neues Projekt…",
-    "&Open…": "Ö&ffnen…",
-    "Open &recent": "&Zuletzt geöffnet",
-    "&Import dataset…": "Datensatz &importieren…",
-    "&Close project": "Projekt &schließen",
-    "&Quit": "&Beenden",
-    "&View": "&Ansicht",
-    "&Data report": "&Datenbericht",
-    "&Clear filters": "Filter &zurücksetzen",
-    "&Find…": "&Suchen…",
-    "&Tools": "&Werkzeuge",
-    "&Run checks": "&Prüfungen ausführen",
-    "&Diagnostics…": "&Diagnose…",
-    "&Help": "&Hilfe",
-    "&About Tunebench…": "Ü&ber Tunebench…",
-    "Cancel": "Abbrechen",
-    "Clear list": "Liste leeren",
-    "Cannot open the project": "Das Projekt kann nicht geöffnet werden",
-    "Wait for the running job to finish, or cancel it.": "Warten, bis der laufende Auftrag fertig ist, oder ihn abbrechen.",
-    "Cannot create the project": "Das Projekt kann nicht angelegt werden",
-    "No project open.": "Kein Projekt geöffnet.",
-    "%1 — Tunebench": "%1 — Tunebench",
-    "Tunebench": "Tunebench",
-    "No project open": "Kein Projekt geöffnet",
-    "%1 · %n example(s) shown": ["%1 · %n Beispiel angezeigt", "%1 · %n Beispiele angezeigt"],
-    "New project": "Neues Projekt",
-    "Tunebench projects (*.tunebench)": "Tunebench-Projekte (*.tunebench)",
-    "Open project": "Projekt öffnen",
-    "Tunebench projects (*.tunebench);;All files (*)": "Tunebench-Projekte (*.tunebench);;Alle Dateien (*)",
-    "Import dataset": "Datensatz importieren",
-    "Datasets (*.jsonl *.json *.csv);;All files (*)": "Datensätze (*.jsonl *.json *.csv);;Alle Dateien (*)",
-    "Cannot import": "Import nicht möglich",
-    "Open or create a project first, then import %1 into it.": "Zuerst ein Projekt öffnen oder anlegen, dann %1 hinein importieren.",
-    "Another job is running: wait for it or cancel it.": "Ein anderer Auftrag läuft: auf ihn warten oder ihn abbrechen.",
-    "Importing %1…": "Importiere %1…",
-    "Imported %1: %2 new, %3 duplicate(s), %4 rejected.": "%1 importiert: %2 neu, %3 Duplikat(e), %4 abgelehnt.",
-    "… and %1 more": "… und %1 weitere",
-    "Some records were rejected": "Einige Datensätze wurden abgelehnt",
-    "%1 of %2 record(s) in %3 were rejected and not imported. Fix them and import the file again (valid records are not duplicated).":
-        "%1 von %2 Datensätzen in %3 wurden abgelehnt und nicht importiert. Korrigieren Sie sie und importieren Sie die Datei erneut (gültige Datensätze werden nicht doppelt angelegt).",
-    "Checking the data…": "Prüfe die Daten…",
-    "just now": "gerade eben",
-    # Main window tabs, Project menu, reviewer (ui/main_window.cpp)
-    "Overview": "Übersicht",
-    "Dataset": "Datensatz",
-    "Review": "Prüfung",
-    "Coverage": "Abdeckung",
-    "Golden sets": "Golden Sets",
-    "Training": "Training",
-    "Evaluation": "Evaluierung",
-    "&Project": "&Projekt",
-    "Fine-tuning &advisor…": "Fine-Tuning-&Berater…",
-    "&Reviewer name…": "&Name als Prüfer…",
-    "Reviewer name": "Name als Prüfer",
-    "Reviewer: %1": "Prüfer: %1",
-    "Reviewer: not set": "Prüfer: nicht gesetzt",
-    "Open or create a project (File menu).": "Ein Projekt öffnen oder anlegen (Menü Datei).",
-    "Loading…": "Lade…",
-    "Decision stored in the project.": "Entscheidung im Projekt gespeichert.",
-    "Blind grading": "Blindbewertung",
-    "Runs and comparisons": "Läufe und Vergleiche",
-    # Overview (ui/overview)
-    "Project": "Projekt",
-    "Data": "Daten",
-    "Examples:": "Beispiele:",
-    "Splits:": "Aufteilung:",
-    "Stale reviews:": "Veraltete Prüfungen:",
-    "Coverage:": "Abdeckung:",
-    "Fine-tuning decision": "Fine-Tuning-Entscheidung",
-    "Latest runs": "Letzte Läufe",
-    "Kind": "Art",
-    "Name": "Name",
-    "Status": "Status",
-    "Created": "Erstellt",
-    "Open the fine-tuning advisor…": "Fine-Tuning-Berater öffnen…",
-    "Revisit the decision with the advisor…": "Entscheidung mit dem Berater überprüfen…",
-    "No training or evaluation run yet.": "Noch kein Trainings- oder Evaluierungslauf.",
-    "training": "Training",
-    "evaluation": "Evaluierung",
-    # Advisor wizard (ui/advisor)
-    "Fine-tuning advisor": "Fine-Tuning-Berater",
-    "Skip": "Überspringen",
-    "Yes": "Ja",
-    "No": "Nein",
-    "Your answer": "Ihre Antwort",
-    "The advisor's recommendation": "Die Empfehlung des Beraters",
-    "Decision": "Entscheidung",
-    "Decided by:": "Entschieden von:",
-    "We decide otherwise:": "Wir entscheiden anders:",
-    "Reason:": "Begründung:",
-    "Base model and method": "Basismodell und Methode",
-    "Model folder:": "Modellordner:",
-    "Or its size:": "Oder seine Größe:",
-    "GPU memory:": "GPU-Speicher:",
-    "Sequence length:": "Sequenzlänge:",
-    "Batch size:": "Batchgröße:",
-    "Method": "Methode",
-    "GPU memory (GiB)": "GPU-Speicher (GiB)",
-    "Fits": "Passt",
-    "yes": "ja",
-    "no": "nein",
-    "unknown": "unbekannt",
-    "Starting settings for the first run": "Starteinstellungen für den ersten Lauf",
-    "Learning rate:": "Lernrate:",
-    "Epochs:": "Epochen:",
-    "Validation share:": "Validierungsanteil:",
-    "Fine-tune": "Fine-Tuning",
-    "Better prompting": "Besseres Prompting",
-    "Retrieval (RAG)": "Retrieval (RAG)",
-}
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from de_eval import DE_EVAL  # noqa: E402
+from de_tree import DE_TREE  # noqa: E402
+from de_ui import DE_UI, DE_UI_BY_CONTEXT  # noqa: E402
+
+GERMAN_PLURAL_FORMS = 2
+PLACEHOLDER = re.compile(r"%(?:n|\d{1,2})")
+TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
+# "&x" is an accelerator; "&&" is a literal ampersand and "&amp;" and friends are HTML entities.
+ENTITY = re.compile(r"&(?:[a-zA-Z]+|#\d+);")
 
 
-def main(path):
+def accelerators(text):
+    return ENTITY.sub("", text.replace("&&", "")).count("&")
+
+
+def problems_of(source, forms, numerus):
+    found = []
+    if numerus and len(forms) != GERMAN_PLURAL_FORMS:
+        found.append(f"{len(forms)} plural form(s), German needs {GERMAN_PLURAL_FORMS}")
+    if not numerus and len(forms) != 1:
+        found.append("plural forms given for a message without %n")
+    want_placeholders = sorted(set(PLACEHOLDER.findall(source)))
+    want_tags = sorted(TAG.findall(source))
+    for form in forms:
+        have = sorted(set(PLACEHOLDER.findall(form)))
+        # A singular form may say "one" in words instead of %n.
+        if numerus and have != want_placeholders and sorted(set(have) | {"%n"}) == want_placeholders:
+            have = want_placeholders
+        if have != want_placeholders:
+            found.append(f"placeholders {have} instead of {want_placeholders}: {form!r}")
+        if sorted(TAG.findall(form)) != want_tags:
+            found.append(f"HTML tags differ: {form!r}")
+        if (accelerators(source) > 0) != (accelerators(form) > 0):
+            found.append(f"accelerator (&) missing or added: {form!r}")
+    return found
+
+
+def german_for(context, source):
+    german = DE_UI_BY_CONTEXT.get((context, source))
+    if german is None:
+        german = DE_TREE.get(source) if context == "DecisionTree" else None
+    if german is None:
+        german = DE_UI.get(source, DE_EVAL.get(source))
+    if german is None:
+        return None
+    return list(german) if isinstance(german, list) else [german]
+
+
+def main(argv):
+    check_only = "--check" in argv
+    paths = [a for a in argv if a != "--check"]
+    path = paths[0] if paths else str(pathlib.Path(__file__).resolve().parent / "tunebench_de.ts")
     tree = ET.parse(path)
-    missing = []
-    for message in tree.getroot().iter("message"):
-        source = message.find("source").text
-        translation = message.find("translation")
-        done = translation.get("type") is None and (translation.text or len(translation))
-        if done:
-            continue
-        german = DE.get(source)
-        if german is None:
-            missing.append(source)
-            continue
-        for child in list(translation):
-            translation.remove(child)
-        translation.text = None
-        if isinstance(german, list):
-            for form in german:
-                ET.SubElement(translation, "numerusform").text = form
-        else:
-            translation.text = german
-        translation.attrib.pop("type", None)
+    missing, broken, stale, unfinished = [], [], [], 0
+    for context in tree.getroot().iter("context"):
+        context_name = context.find("name").text
+        for message in context.iter("message"):
+            source = message.find("source").text or ""
+            numerus = message.get("numerus") == "yes"
+            translation = message.find("translation")
+            forms = german_for(context_name, source)
+            if forms is None:
+                missing.append((context_name, source))
+                if translation.get("type") == "unfinished":
+                    unfinished += 1
+                continue
+            problems = problems_of(source, forms, numerus)
+            if problems:
+                broken += [(context_name, source, p) for p in problems]
+                continue
+            current = [f.text or "" for f in translation] if numerus else [translation.text or ""]
+            if translation.get("type") == "unfinished" or current != forms:
+                stale.append((context_name, source))
+            for child in list(translation):
+                translation.remove(child)
+            translation.text = None
+            if numerus:
+                for form in forms:
+                    ET.SubElement(translation, "numerusform").text = form
+            else:
+                translation.text = forms[0]
+            translation.attrib.pop("type", None)
+    for context_name, source in missing:
+        print(f"untranslated [{context_name}]: {source!r}", file=sys.stderr)
+    for context_name, source, problem in broken:
+        print(f"error [{context_name}] {source!r}: {problem}", file=sys.stderr)
+    if broken:
+        return 1
+    if check_only:
+        for context_name, source in stale:
+            print(f"not yet in the .ts [{context_name}]: {source!r}", file=sys.stderr)
+        return 1 if missing or unfinished or stale else 0
     tree.write(path, encoding="utf-8", xml_declaration=True)
-    for source in missing:
-        print("untranslated:", source, file=sys.stderr)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "translations/tunebench_de.ts"))
+    sys.exit(main(sys.argv[1:]))

@@ -5,373 +5,385 @@
     <name>DecisionTree</name>
     <message>
         <source>In a sentence or two, what should the model do better than it does today?</source>
-        <translation type="unfinished"></translation>
+        <translation>Was soll das Modell besser können als heute? Beschreiben Sie es in ein, zwei Sätzen.</translation>
     </message>
     <message>
         <source>Name the behaviour and who notices it, e.g. &quot;answer support tickets in our tone and ticket format&quot;. The goal is stored with the decision so the evaluation can be checked against it later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nennen Sie das Verhalten und wer es bemerkt, z. B. „Support-Tickets in unserem Ton und Ticketformat beantworten“. Das Ziel wird mit der Entscheidung gespeichert, damit sich die Auswertung später daran messen lässt.</translation>
     </message>
     <message>
         <source>Which of these is closest to what is missing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Was davon kommt dem am nächsten, was heute fehlt?</translation>
     </message>
     <message>
         <source>Pick the main need; if two apply, pick the one that hurts most today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie den wichtigsten Bedarf; wenn zwei zutreffen, den, der heute am meisten schmerzt.</translation>
     </message>
     <message>
         <source>A consistent style, tone or voice</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein einheitlicher Stil, Ton oder eine einheitliche Stimme</translation>
     </message>
     <message>
         <source>Reliable structured output (JSON, a fixed schema, a fixed layout)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlässlich strukturierte Ausgabe (JSON, ein festes Schema, ein festes Layout)</translation>
     </message>
     <message>
         <source>A narrow task done faster or cheaper (a smaller model instead of a large one)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine eng umrissene Aufgabe schneller oder günstiger erledigen (ein kleineres statt eines großen Modells)</translation>
     </message>
     <message>
         <source>Reasoning in a specialised domain (legal, medical, code base, ...)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlussfolgern in einem Fachgebiet (Recht, Medizin, eine Codebasis, …)</translation>
     </message>
     <message>
         <source>Knowing facts: products, policies, documents, recent events</source>
-        <translation type="unfinished"></translation>
+        <translation>Fakten kennen: Produkte, Richtlinien, Dokumente, aktuelle Ereignisse</translation>
     </message>
     <message>
         <source>Something else</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwas anderes</translation>
     </message>
     <message>
         <source>Do the answers depend on facts that change often (prices, policies, documentation, stock, news)?</source>
-        <translation type="unfinished"></translation>
+        <translation>Hängen die Antworten von Fakten ab, die sich oft ändern (Preise, Richtlinien, Dokumentation, Lagerbestand, Nachrichten)?</translation>
     </message>
     <message>
         <source>Often means: the facts would be out of date before you would retrain the model.</source>
-        <translation type="unfinished"></translation>
+        <translation>„Oft“ heißt: Die Fakten wären veraltet, bevor Sie das Modell neu trainieren würden.</translation>
     </message>
     <message>
         <source>Must the answers cite or quote their sources?</source>
-        <translation type="unfinished"></translation>
+        <translation>Müssen die Antworten ihre Quellen nennen oder zitieren?</translation>
     </message>
     <message>
         <source>For example because users check answers against documents, or an auditor asks where an answer came from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Beispiel, weil Benutzer die Antworten mit Dokumenten abgleichen oder eine Prüfstelle wissen will, woher eine Antwort stammt.</translation>
     </message>
     <message>
         <source>Does a capable model already do the task well when the prompt holds clear instructions and a few examples?</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt ein leistungsfähiges Modell die Aufgabe bereits gut, wenn der Prompt klare Anweisungen und einige Beispiele enthält?</translation>
     </message>
     <message>
         <source>Try it before answering: write the instructions, add three to five good examples, and look at twenty outputs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Probieren Sie es aus, bevor Sie antworten: Schreiben Sie die Anweisungen, fügen Sie drei bis fünf gute Beispiele hinzu und sehen Sie sich zwanzig Ausgaben an.</translation>
     </message>
     <message>
         <source>Use retrieval (RAG): the facts change</source>
-        <translation type="unfinished"></translation>
+        <translation>Retrieval (RAG) verwenden: Die Fakten ändern sich</translation>
     </message>
     <message>
         <source>Facts learned in fine-tuning are frozen at training time; every change would need a new training run and a new evaluation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei der Feinabstimmung gelernte Fakten sind auf dem Stand des Trainings eingefroren; jede Änderung erforderte einen neuen Trainingslauf und eine neue Auswertung.</translation>
     </message>
     <message>
         <source>Retrieval reads the current document at answer time, so updating the knowledge is updating the index.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retrieval liest beim Antworten das aktuelle Dokument; das Wissen zu aktualisieren heißt also, den Index zu aktualisieren.</translation>
     </message>
     <message>
         <source>Fine-tuning teaches behaviour (tone, format) better than facts; if the style matters too, fine-tune for it later, on top of retrieval.</source>
-        <translation type="unfinished"></translation>
+        <translation>Feinabstimmung vermittelt Verhalten (Ton, Format) besser als Fakten; wenn auch der Stil zählt, stimmen Sie ihn später zusätzlich zum Retrieval fein ab.</translation>
     </message>
     <message>
         <source>Index the source documents, retrieve the top few passages per question, and put them in the prompt with the instruction to answer only from them. Measure answer accuracy on 50 real questions before tuning anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indizieren Sie die Quelldokumente, rufen Sie pro Frage die besten Passagen ab und geben Sie sie mit der Anweisung in den Prompt, nur daraus zu antworten. Messen Sie die Antwortgenauigkeit an 50 echten Fragen, bevor Sie irgendetwas feinabstimmen.</translation>
     </message>
     <message>
         <source>Use retrieval (RAG): answers must cite sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Retrieval (RAG) verwenden: Antworten müssen Quellen nennen</translation>
     </message>
     <message>
         <source>A fine-tuned model cannot say which training example a fact came from, and it invents plausible citations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein feinabgestimmtes Modell kann nicht sagen, aus welchem Trainingsbeispiel ein Fakt stammt, und erfindet plausibel klingende Quellenangaben.</translation>
     </message>
     <message>
         <source>With retrieval the passages are in the prompt, so every citation can be checked against a real document.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Retrieval stehen die Passagen im Prompt, sodass sich jede Quellenangabe an einem echten Dokument prüfen lässt.</translation>
     </message>
     <message>
         <source>Retrieve passages with their document ids, ask the model to quote the id for each claim, and check the cited passages really contain the claims on a sample of answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rufen Sie Passagen mit ihren Dokument-IDs ab, lassen Sie das Modell zu jeder Aussage die ID angeben und prüfen Sie an einer Stichprobe von Antworten, ob die zitierten Passagen die Aussagen wirklich enthalten.</translation>
     </message>
     <message>
         <source>Use retrieval (RAG) for knowledge the model lacks</source>
-        <translation type="unfinished"></translation>
+        <translation>Retrieval (RAG) für Wissen verwenden, das dem Modell fehlt</translation>
     </message>
     <message>
         <source>The model does not know these facts and examples in the prompt do not help; fine-tuning on facts gives unreliable recall and more confident hallucinations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell kennt diese Fakten nicht, und Beispiele im Prompt helfen nicht; Feinabstimmung auf Fakten führt zu unzuverlässigem Abruf und selbstsichereren Halluzinationen.</translation>
     </message>
     <message>
         <source>The facts are stable, so a retrieval index built once stays valid; retrieval also shows which passage an answer used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Fakten sind stabil, ein einmal erstellter Retrieval-Index bleibt also gültig; Retrieval zeigt außerdem, auf welche Passage sich eine Antwort stützt.</translation>
     </message>
     <message>
         <source>Put the relevant documents (or retrieved passages) in the prompt and check that the model answers correctly from them; only if it then fails at the format or style is fine-tuning worth a look.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die relevanten Dokumente (oder abgerufene Passagen) in den Prompt und prüfen Sie, ob das Modell daraus richtig antwortet; erst wenn es dann an Format oder Stil scheitert, lohnt sich ein Blick auf die Feinabstimmung.</translation>
     </message>
     <message>
         <source>Better prompting: the model already writes in this style with examples</source>
-        <translation type="unfinished"></translation>
+        <translation>Besseres Prompting: Das Modell schreibt mit Beispielen bereits in diesem Stil</translation>
     </message>
     <message>
         <source>A model that already matches the style from instructions and a few examples needs no training run, dataset or evaluation cycle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Modell, das den Stil schon mit Anweisungen und einigen Beispielen trifft, braucht keinen Trainingslauf, keinen Datensatz und keinen Auswertungszyklus.</translation>
     </message>
     <message>
         <source>Prompt changes ship in minutes and can be rolled back; a fine-tuned model must be retrained for every style change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt-Änderungen sind in Minuten ausgeliefert und lassen sich zurücknehmen; ein feinabgestimmtes Modell muss für jede Stiländerung neu trainiert werden.</translation>
     </message>
     <message>
         <source>Write a system prompt describing the style, add three to five examples of ideal answers, and compare twenty outputs with real ones. Revisit fine-tuning only if the prompt gets too long, too slow or too costly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie einen Systemprompt, der den Stil beschreibt, fügen Sie drei bis fünf Beispiele idealer Antworten hinzu und vergleichen Sie zwanzig Ausgaben mit echten. Kommen Sie nur dann auf die Feinabstimmung zurück, wenn der Prompt zu lang, zu langsam oder zu teuer wird.</translation>
     </message>
     <message>
         <source>Better prompting and constrained decoding for the structure</source>
-        <translation type="unfinished"></translation>
+        <translation>Besseres Prompting und eingeschränkte Dekodierung für die Struktur</translation>
     </message>
     <message>
         <source>The model already produces the structure with examples; a schema in the prompt plus constrained (grammar or JSON-schema) decoding makes it reliable without training.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell erzeugt die Struktur mit Beispielen bereits; ein Schema im Prompt und eingeschränkte Dekodierung (per Grammatik oder JSON-Schema) machen sie ohne Training verlässlich.</translation>
     </message>
     <message>
         <source>Validation with one automatic retry usually closes the remaining gap at far lower cost than a fine-tuning project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Validierung mit einem automatischen zweiten Versuch schließt die verbleibende Lücke meist zu weit geringeren Kosten als ein Feinabstimmungsprojekt.</translation>
     </message>
     <message>
         <source>Put the schema and two examples in the prompt, turn on JSON or grammar-constrained decoding where the server supports it, validate every output and measure the failure rate on 100 real inputs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das Schema und zwei Beispiele in den Prompt, schalten Sie JSON- oder grammatikgebundene Dekodierung ein, wo der Server sie unterstützt, validieren Sie jede Ausgabe und messen Sie die Fehlerquote an 100 echten Eingaben.</translation>
     </message>
     <message>
         <source>Better prompting: the model reasons well enough with guidance</source>
-        <translation type="unfinished"></translation>
+        <translation>Besseres Prompting: Das Modell schlussfolgert mit Anleitung gut genug</translation>
     </message>
     <message>
         <source>The model already reaches the right conclusions with instructions and examples, so the reasoning ability is there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell kommt mit Anweisungen und Beispielen bereits zu den richtigen Schlüssen; die Fähigkeit zum Schlussfolgern ist also vorhanden.</translation>
     </message>
     <message>
         <source>Step-by-step instructions, worked examples and a larger model are cheaper to try than collecting expert training data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schrittweise Anweisungen, durchgerechnete Beispiele und ein größeres Modell sind günstiger auszuprobieren, als Trainingsdaten von Fachleuten zu sammeln.</translation>
     </message>
     <message>
         <source>Write down the reasoning steps an expert follows, add worked examples to the prompt, and have a domain expert grade 30 answers. Fine-tune only if a smaller, cheaper model must reach the same quality.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie die Denkschritte auf, denen eine Fachperson folgt, fügen Sie durchgerechnete Beispiele in den Prompt ein und lassen Sie eine Fachperson 30 Antworten bewerten. Stimmen Sie nur dann fein ab, wenn ein kleineres, günstigeres Modell dieselbe Qualität erreichen muss.</translation>
     </message>
     <message>
         <source>Better prompting: the model can use the knowledge given in the prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Besseres Prompting: Das Modell kann das Wissen aus dem Prompt nutzen</translation>
     </message>
     <message>
         <source>The facts are stable and fit in the prompt, and the model answers well when they are there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Fakten sind stabil und passen in den Prompt, und das Modell antwortet gut, wenn sie dort stehen.</translation>
     </message>
     <message>
         <source>Nothing needs to be trained or indexed; grow to retrieval when the material no longer fits in the prompt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts muss trainiert oder indiziert werden; wechseln Sie zu Retrieval, sobald das Material nicht mehr in den Prompt passt.</translation>
     </message>
     <message>
         <source>Put the reference material in the system prompt (or a cached prefix), check twenty answers, and watch the prompt length as the material grows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das Referenzmaterial in den Systemprompt (oder ein zwischengespeichertes Präfix), prüfen Sie zwanzig Antworten und behalten Sie die Prompt-Länge im Blick, wenn das Material wächst.</translation>
     </message>
     <message>
         <source>Better prompting: the model can already do it</source>
-        <translation type="unfinished"></translation>
+        <translation>Besseres Prompting: Das Modell kann es bereits</translation>
     </message>
     <message>
         <source>The model does the task well with instructions and examples, and none of the usual reasons for fine-tuning (style, structure, latency, domain reasoning) is the main need.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell erledigt die Aufgabe mit Anweisungen und Beispielen gut, und keiner der üblichen Gründe für eine Feinabstimmung (Stil, Struktur, Latenz, Fachlogik) ist der Hauptbedarf.</translation>
     </message>
     <message>
         <source>Prompting keeps the strongest general model and costs no training data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Prompting behalten Sie das stärkste allgemeine Modell und brauchen keine Trainingsdaten.</translation>
     </message>
     <message>
         <source>Turn the instructions and examples that worked into a fixed prompt, build a small evaluation set of 30-50 real inputs, and keep it to judge any later change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Machen Sie aus den Anweisungen und Beispielen, die funktioniert haben, einen festen Prompt, stellen Sie ein kleines Auswertungsset aus 30–50 echten Eingaben zusammen und bewahren Sie es auf, um jede spätere Änderung daran zu messen.</translation>
     </message>
     <message>
         <source>Define the gap before training: improve the prompt and build an evaluation set</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor dem Training die Lücke benennen: Prompt verbessern und ein Auswertungsset aufbauen</translation>
     </message>
     <message>
         <source>The need is not one of the cases where fine-tuning is known to pay off (style, structure, narrow latency or cost, domain reasoning).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bedarf gehört nicht zu den Fällen, in denen sich Feinabstimmung erfahrungsgemäß lohnt (Stil, Struktur, Latenz oder Kosten einer eng umrissenen Aufgabe, Fachlogik).</translation>
     </message>
     <message>
         <source>Without a clear, measurable failure, a fine-tuned model cannot be shown to be better than a well-prompted one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne einen klaren, messbaren Fehler lässt sich nicht zeigen, dass ein feinabgestimmtes Modell besser ist als ein gut gepromptetes.</translation>
     </message>
     <message>
         <source>Collect 30-50 real inputs where the model fails, write down what a good answer is for each, and iterate on the prompt against them. Come back to this advisor when the failures have a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammeln Sie 30–50 echte Eingaben, bei denen das Modell scheitert, schreiben Sie zu jeder auf, wie eine gute Antwort aussieht, und verbessern Sie den Prompt schrittweise daran. Kommen Sie zu diesem Berater zurück, wenn die Fehler einen Namen haben.</translation>
     </message>
     <message>
         <source>Fine-tune for style consistency</source>
-        <translation type="unfinished"></translation>
+        <translation>Feinabstimmung für einen einheitlichen Stil</translation>
     </message>
     <message>
         <source>Instructions and examples do not get the model to a consistent style; fine-tuning changes the default behaviour instead of asking for it in every prompt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anweisungen und Beispiele bringen das Modell nicht zu einem einheitlichen Stil; eine Feinabstimmung ändert das Standardverhalten, statt es in jedem Prompt einzufordern.</translation>
     </message>
     <message>
         <source>Style is learned from a few hundred to a few thousand good examples, and a LoRA adapter on a ~7B model is usually enough.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stil wird aus einigen hundert bis einigen tausend guten Beispielen gelernt, und ein LoRA-Adapter auf einem Modell mit ~7B Parametern reicht meist aus.</translation>
     </message>
     <message>
         <source>The shorter prompt also lowers latency and cost per request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der kürzere Prompt senkt außerdem Latenz und Kosten pro Anfrage.</translation>
     </message>
     <message>
         <source>Collect 300-1000 examples of ideal answers in the target style, hold out 10-15% for validation plus a small golden set, and train a LoRA adapter with the suggested settings; compare against the best prompt on the golden set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammeln Sie 300–1000 Beispiele idealer Antworten im Zielstil, halten Sie 10–15 % für die Validierung sowie ein kleines Golden-Set zurück und trainieren Sie einen LoRA-Adapter mit den vorgeschlagenen Einstellungen; vergleichen Sie ihn auf dem Golden-Set mit dem besten Prompt.</translation>
     </message>
     <message>
         <source>Fine-tune for reliable structured output</source>
-        <translation type="unfinished"></translation>
+        <translation>Feinabstimmung für verlässlich strukturierte Ausgabe</translation>
     </message>
     <message>
         <source>The model does not produce the structure reliably from instructions and examples; fine-tuning makes the format its default.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell erzeugt die Struktur mit Anweisungen und Beispielen nicht verlässlich; eine Feinabstimmung macht das Format zu seinem Standard.</translation>
     </message>
     <message>
         <source>Structured output is easy to check automatically (parse and validate), so the dataset and the evaluation can be built and scored without human graders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Strukturierte Ausgabe lässt sich leicht automatisch prüfen (parsen und validieren); Datensatz und Auswertung lassen sich also ohne menschliche Bewerter/innen erstellen und bewerten.</translation>
     </message>
     <message>
         <source>Keep output validation after fine-tuning: it lowers the failure rate but does not guarantee zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Behalten Sie die Validierung der Ausgabe auch nach der Feinabstimmung bei: Sie senkt die Fehlerquote, garantiert aber nicht null Fehler.</translation>
     </message>
     <message>
         <source>Build 500-2000 input/output pairs whose outputs all validate against the schema, hold out 10-15%, train a LoRA adapter on a ~7B instruct model, and measure the parse and schema failure rate against the prompted baseline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellen Sie 500–2000 Ein-/Ausgabepaare, deren Ausgaben alle dem Schema entsprechen, halten Sie 10–15 % zurück, trainieren Sie einen LoRA-Adapter auf einem ~7B-Instruct-Modell und messen Sie die Parse- und Schemafehlerquote im Vergleich zur Baseline mit Prompt.</translation>
     </message>
     <message>
         <source>Fine-tune a smaller model for a narrow task (latency and cost)</source>
-        <translation type="unfinished"></translation>
+        <translation>Feinabstimmung eines kleineren Modells für eine eng umrissene Aufgabe (Latenz und Kosten)</translation>
     </message>
     <message>
         <source>A large model already does the task with examples, so its outputs can serve as training data for a much smaller model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein großes Modell erledigt die Aufgabe mit Beispielen bereits; seine Ausgaben können also als Trainingsdaten für ein viel kleineres Modell dienen.</translation>
     </message>
     <message>
         <source>For a narrow, well-defined task a small fine-tuned model often matches the large prompted one at a fraction of the latency and cost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei einer eng umrissenen, klar definierten Aufgabe erreicht ein kleines feinabgestimmtes Modell oft das große Modell mit Prompt, bei einem Bruchteil von Latenz und Kosten.</translation>
     </message>
     <message>
         <source>The large model&apos;s prompted accuracy is the target to measure the small model against.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Genauigkeit des großen Modells mit Prompt ist die Messlatte für das kleine Modell.</translation>
     </message>
     <message>
         <source>Run the large model with the working prompt on 1000-5000 real inputs, review a sample of its outputs, and use the reviewed set to train a LoRA adapter on a 1-8B model; compare accuracy, latency and cost on a held-out golden set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lassen Sie das große Modell mit dem funktionierenden Prompt über 1000–5000 echte Eingaben laufen, prüfen Sie eine Stichprobe seiner Ausgaben und trainieren Sie mit dem geprüften Satz einen LoRA-Adapter auf einem Modell mit 1–8B Parametern; vergleichen Sie Genauigkeit, Latenz und Kosten auf einem zurückgehaltenen Golden-Set.</translation>
     </message>
     <message>
         <source>Fine-tune on labelled examples for a narrow task</source>
-        <translation type="unfinished"></translation>
+        <translation>Feinabstimmung mit gelabelten Beispielen für eine eng umrissene Aufgabe</translation>
     </message>
     <message>
         <source>Even prompted with examples the model cannot do the task, so it has to be learned from data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selbst mit Beispielen im Prompt kann das Modell die Aufgabe nicht lösen; sie muss also aus Daten gelernt werden.</translation>
     </message>
     <message>
         <source>A narrow task (classification, extraction, a fixed transformation) can be learned by a small model from enough labelled examples, which keeps latency and cost low.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine eng umrissene Aufgabe (Klassifikation, Extraktion, eine feste Umformung) kann ein kleines Modell aus genügend gelabelten Beispielen lernen; das hält Latenz und Kosten niedrig.</translation>
     </message>
     <message>
         <source>Label 1000+ real examples (two reviewers on a sample, to measure agreement), hold out 10-15% and a golden set, and train a LoRA adapter; if quality stalls, try a larger base model before collecting more data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Labeln Sie über 1000 echte Beispiele (zwei Prüfer/innen auf einer Stichprobe, um die Übereinstimmung zu messen), halten Sie 10–15 % und ein Golden-Set zurück und trainieren Sie einen LoRA-Adapter; stagniert die Qualität, versuchen Sie ein größeres Basismodell, bevor Sie mehr Daten sammeln.</translation>
     </message>
     <message>
         <source>Fine-tune for domain reasoning that prompting cannot reach</source>
-        <translation type="unfinished"></translation>
+        <translation>Feinabstimmung für Fachlogik, die Prompting nicht erreicht</translation>
     </message>
     <message>
         <source>The model does not reach the right conclusions even with instructions and examples, so the reasoning has to be taught from expert data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell kommt selbst mit Anweisungen und Beispielen nicht zu den richtigen Schlüssen; das Schlussfolgern muss ihm also mit Daten von Fachleuten beigebracht werden.</translation>
     </message>
     <message>
         <source>Domain reasoning needs a strong base model (32-70B): fine-tuning adapts how it reasons, it does not add capacity a small model lacks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fachlogik braucht ein starkes Basismodell (32–70B): Die Feinabstimmung passt an, wie es schlussfolgert, sie fügt keine Fähigkeiten hinzu, die einem kleinen Modell fehlen.</translation>
     </message>
     <message>
         <source>Expert-written examples with their reasoning steps matter more than volume; expect to need domain experts for the evaluation too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Fachleuten geschriebene Beispiele mit ihren Denkschritten zählen mehr als die Menge; rechnen Sie damit, auch für die Auswertung Fachleute zu brauchen.</translation>
     </message>
     <message>
         <source>Have domain experts write 300-1000 worked examples with the reasoning, try the largest model you can serve with a strong prompt first as the baseline, then train a LoRA (or QLoRA) adapter on a 32-70B model and let experts grade both on a golden set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lassen Sie Fachleute 300–1000 durchgearbeitete Beispiele mit der Begründung schreiben, probieren Sie zuerst das größte Modell, das Sie betreiben können, mit einem starken Prompt als Baseline aus, trainieren Sie dann einen LoRA- (oder QLoRA-)Adapter auf einem Modell mit 32–70B Parametern und lassen Sie Fachleute beide auf einem Golden-Set bewerten.</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Dokument (*.pdf)</translation>
     </message>
     <message>
         <source>Export chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm exportieren</translation>
     </message>
     <message>
         <source>Could not write %1: check that the folder exists and is writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: Prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
     </message>
     <message>
         <source>Export as PNG...</source>
-        <translation type="unfinished"></translation>
+        <translation>Als PNG exportieren…</translation>
     </message>
     <message>
         <source>Export as PDF...</source>
-        <translation type="unfinished"></translation>
+        <translation>Als PDF exportieren…</translation>
     </message>
     <message>
         <source>pass</source>
-        <translation type="unfinished"></translation>
+        <translation>bestanden</translation>
     </message>
     <message>
         <source>fail</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht bestanden</translation>
     </message>
     <message>
         <source>pass rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestehensquote</translation>
     </message>
     <message>
         <source>mean score</source>
-        <translation type="unfinished"></translation>
+        <translation>mittlere Punktzahl</translation>
     </message>
     <message>
         <source>all items</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Einträge</translation>
     </message>
     <message>
         <source>Browse...</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation>undefiniert</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>finding</source>
+        <translation>Befund</translation>
     </message>
 </context>
 <context>
     <name>tbui::Advisor</name>
     <message>
         <source>Fine-tune</source>
-        <translation>Fine-Tuning</translation>
+        <translation>Feinabstimmung</translation>
     </message>
     <message>
         <source>Better prompting</source>
@@ -383,31 +395,31 @@
     </message>
     <message>
         <source>LoRA</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA</translation>
     </message>
     <message>
         <source>QLoRA (4-bit base)</source>
-        <translation type="unfinished"></translation>
+        <translation>QLoRA (4-Bit-Basismodell)</translation>
     </message>
     <message>
         <source>Full fine-tuning</source>
-        <translation type="unfinished"></translation>
+        <translation>Vollständige Feinabstimmung</translation>
     </message>
     <message>
         <source> with %1</source>
-        <translation type="unfinished"></translation>
+        <translation> mit %1</translation>
     </message>
     <message>
         <source> (the advisor recommended %1; overridden because: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation> (der Berater empfahl %1; abweichend entschieden, weil: %2)</translation>
     </message>
     <message>
         <source>, as the advisor recommended</source>
-        <translation type="unfinished"></translation>
+        <translation>, wie vom Berater empfohlen</translation>
     </message>
     <message>
         <source>&lt;br&gt;Decided by %1 on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Entschieden von %1 am %2.</translation>
     </message>
 </context>
 <context>
@@ -418,15 +430,15 @@
     </message>
     <message>
         <source>Choose a model folder (its config.json gives the size) or type a size; the memory estimates follow the GPU memory, sequence length and batch size.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Modellordner (seine config.json liefert die Größe) oder geben Sie eine Größe ein; die Speicherschätzungen richten sich nach GPU-Speicher, Sequenzlänge und Batchgröße.</translation>
     </message>
     <message>
         <source>A Hugging Face model folder with config.json</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Hugging-Face-Modellordner mit config.json</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>Model folder:</source>
@@ -434,7 +446,7 @@
     </message>
     <message>
         <source>or a size: 7B, 1.3B, 350M</source>
-        <translation type="unfinished"></translation>
+        <translation>oder eine Größe: 7B, 1.3B, 350M</translation>
     </message>
     <message>
         <source>Or its size:</source>
@@ -442,7 +454,7 @@
     </message>
     <message>
         <source> GiB</source>
-        <translation type="unfinished"></translation>
+        <translation> GiB</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -474,31 +486,31 @@
     </message>
     <message>
         <source>Base model folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner des Basismodells</translation>
     </message>
     <message>
         <source>&lt;b&gt;Suggested base model: %1.&lt;/b&gt; %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Vorgeschlagenes Basismodell: %1.&lt;/b&gt; %2</translation>
     </message>
     <message>
         <source>No model chosen yet: the estimates need a folder or a size.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Modell gewählt: Für die Schätzungen ist ein Ordner oder eine Größe nötig.</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:#b00020&apos;&gt;%1&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Method: LoRA (the default for a first run).</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode: LoRA (der Standard für einen ersten Trainingslauf).</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1 parameters&lt;/b&gt; (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1 Parameter&lt;/b&gt; (%2)</translation>
     </message>
     <message>
         <source>GPU memory unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU-Speicher unbekannt</translation>
     </message>
     <message>
         <source>yes</source>
@@ -510,15 +522,15 @@
     </message>
     <message>
         <source>&lt;b&gt;Recommended method: %1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Empfohlene Methode: %1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Detected: %1 (nvidia-smi). Type another figure for the GPU you will train on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkannt: %1 (nvidia-smi). Geben Sie einen anderen Wert für die GPU ein, auf der Sie trainieren werden.</translation>
     </message>
     <message>
         <source>No NVIDIA GPU detected here: type the memory of the GPU you will train on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier wurde keine NVIDIA-GPU erkannt: Geben Sie den Speicher der GPU ein, auf der Sie trainieren werden.</translation>
     </message>
 </context>
 <context>
@@ -548,7 +560,7 @@
     </message>
     <message>
         <source>Who takes this decision (stored with it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer diese Entscheidung trifft (wird mit ihr gespeichert)</translation>
     </message>
     <message>
         <source>Decided by:</source>
@@ -560,7 +572,7 @@
     </message>
     <message>
         <source>Why (required for an override; stored with the decision)</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum (bei einer abweichenden Entscheidung erforderlich; wird mit ihr gespeichert)</translation>
     </message>
     <message>
         <source>Reason:</source>
@@ -568,30 +580,30 @@
     </message>
     <message>
         <source>The answers cannot be evaluated: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antworten können nicht ausgewertet werden: %1</translation>
     </message>
     <message>
         <source>&lt;h3&gt;%1: %2&lt;/h3&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;%1: %2&lt;/h3&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Why&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Warum&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;What to try first&lt;/b&gt;&lt;br&gt;%1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Was Sie zuerst versuchen sollten&lt;/b&gt;&lt;br&gt;%1</translation>
     </message>
 </context>
 <context>
     <name>tbui::AdvisorSettingsPage</name>
     <message>
         <source>Starting settings for the first run</source>
-        <translation>Starteinstellungen für den ersten Lauf</translation>
+        <translation>Starteinstellungen für den ersten Trainingslauf</translation>
     </message>
     <message>
         <source>Common starting points for the method; the Training tab&apos;s run dialog starts from them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Übliche Ausgangswerte für die Methode; der Dialog für neue Trainingsläufe (Registerkarte Training) übernimmt sie.</translation>
     </message>
     <message>
         <source>Learning rate:</source>
@@ -607,26 +619,26 @@
     </message>
     <message>
         <source>Method: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>, rank %1, alpha %2</source>
-        <translation type="unfinished"></translation>
+        <translation>, Rang %1, Alpha %2</translation>
     </message>
     <message>
         <source>&lt;br&gt;Usual ranges: learning rate %1, epochs %2, validation %3 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Übliche Bereiche: Lernrate %1, Epochen %2, Validierung %3 %.</translation>
     </message>
     <message>
         <source>&lt;br&gt;Sequence length %1, batch size %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Sequenzlänge %1, Batchgröße %2.</translation>
     </message>
 </context>
 <context>
     <name>tbui::AdvisorWizard</name>
     <message>
         <source>Fine-tuning advisor</source>
-        <translation>Fine-Tuning-Berater</translation>
+        <translation>Berater für die Feinabstimmung</translation>
     </message>
     <message>
         <source>Skip</source>
@@ -634,94 +646,94 @@
     </message>
     <message>
         <source>Cannot store the decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Entscheidung kann nicht gespeichert werden</translation>
     </message>
     <message>
         <source>Answer every question first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantworten Sie zuerst alle Fragen.</translation>
     </message>
 </context>
 <context>
     <name>tbui::BlindGradingWidget</name>
     <message>
         <source>Nothing to grade.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu bewerten.</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt</translation>
     </message>
     <message>
         <source>Reference answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenzantwort</translation>
     </message>
     <message>
         <source>Answer to grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu bewertende Antwort</translation>
     </message>
     <message>
         <source>Rubric: 1-9 select, Space toggles, Enter saves and moves on, P previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertungsraster: 1–9 wählt aus, Leertaste schaltet um, Eingabe speichert und geht weiter, P zurück</translation>
     </message>
     <message>
         <source>Left answer (A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Linke Antwort (A)</translation>
     </message>
     <message>
         <source>Right answer (B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechte Antwort (B)</translation>
     </message>
     <message>
         <source>A: left is better   B: right is better   T: tie   P: previous   N: next</source>
-        <translation type="unfinished"></translation>
+        <translation>A: links ist besser   B: rechts ist besser   T: gleich gut   P: zurück   N: weiter</translation>
     </message>
     <message>
         <source>(no reference)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Referenz)</translation>
     </message>
     <message>
         <source> (critical)</source>
-        <translation type="unfinished"></translation>
+        <translation> (kritisch)</translation>
     </message>
     <message>
         <source>Not graded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht bewertet.</translation>
     </message>
     <message>
         <source>Graded: Enter saves changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertet: Eingabe speichert Änderungen.</translation>
     </message>
     <message>
         <source>Your choice: tie.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Wahl: gleich gut.</translation>
     </message>
     <message>
         <source>Your choice: left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Wahl: links.</translation>
     </message>
     <message>
         <source>Your choice: right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Wahl: rechts.</translation>
     </message>
     <message>
         <source>All %1 graded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle %1 bewertet.</translation>
     </message>
     <message>
         <source>That was the last one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das war der letzte Eintrag.</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>Saved. That was the last one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert. Das war der letzte Eintrag.</translation>
     </message>
     <message>
         <source>Saved. That was the last pair.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert. Das war das letzte Paar.</translation>
     </message>
 </context>
 <context>
@@ -736,11 +748,11 @@
     </message>
     <message>
         <source>Run checks</source>
-        <translation>Prüfungen ausführen</translation>
+        <translation>Datenprüfung starten</translation>
     </message>
     <message>
         <source>No data report yet: run the checks.</source>
-        <translation>Noch kein Datenbericht: Prüfungen ausführen.</translation>
+        <translation>Noch kein Datenbericht: Starten Sie die Datenprüfung.</translation>
     </message>
     <message>
         <source>Exact duplicates</source>
@@ -795,7 +807,7 @@
     </message>
     <message>
         <source>… %1 more (click the kind to see all)</source>
-        <translation>… %1 weitere (Art anklicken, um alle zu sehen)</translation>
+        <translation>… %1 weitere (klicken Sie auf die Art, um alle zu sehen)</translation>
     </message>
     <message>
         <source>No findings: the data looks clean.</source>
@@ -803,7 +815,7 @@
     </message>
     <message>
         <source>Checking…</source>
-        <translation>Prüfe…</translation>
+        <translation>Wird geprüft…</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n example(s)</source>
@@ -833,7 +845,7 @@
     </message>
     <message>
         <source>Select an example to see its conversation.</source>
-        <translation>Ein Beispiel auswählen, um den Dialog zu sehen.</translation>
+        <translation>Wählen Sie ein Beispiel aus, um seinen Dialog zu sehen.</translation>
     </message>
     <message>
         <source>Example %1 · %2 messages</source>
@@ -860,19 +872,19 @@
     <name>tbui::CoverageView</name>
     <message>
         <source>Tag coverage (share of examples; black tick = target, red = below target)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag-Abdeckung (Anteil der Beispiele; schwarze Markierung = Ziel, rot = unter dem Ziel)</translation>
     </message>
     <message>
         <source>Messages per example</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten pro Beispiel</translation>
     </message>
     <message>
         <source>Characters per example</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeichen pro Beispiel</translation>
     </message>
     <message>
         <source>%1 accepted of %2 imported  ·  %3 reviewed  ·  %4% of reviewed examples are stale (re-review every %5 days)  ·  %6 tag(s) below target</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 importierten angenommen  ·  %3 geprüft  ·  %4 % der geprüften Beispiele sind veraltet (erneute Prüfung nach %5 Tagen)  ·  %6 Tag(s) unter dem Ziel</translation>
     </message>
     <message>
         <source>Coverage</source>
@@ -880,23 +892,23 @@
     </message>
     <message>
         <source>share</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil</translation>
     </message>
     <message>
         <source>below target</source>
-        <translation type="unfinished"></translation>
+        <translation>unter dem Ziel</translation>
     </message>
     <message>
         <source>target</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <source>% of examples</source>
-        <translation type="unfinished"></translation>
+        <translation>% der Beispiele</translation>
     </message>
     <message>
         <source>examples</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiele</translation>
     </message>
 </context>
 <context>
@@ -911,7 +923,7 @@
     </message>
     <message>
         <source>&lt;h2&gt;Tunebench %1&lt;/h2&gt;&lt;p&gt;A workbench for fine-tuning language models: curate the dataset, train LoRA adapters, evaluate against golden sets.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Tunebench %1&lt;/h2&gt;&lt;p&gt;Eine Werkbank für das Feintuning von Sprachmodellen: Datensatz kuratieren, LoRA-Adapter trainieren, gegen Golden Sets auswerten.&lt;/p&gt;</translation>
+        <translation>&lt;h2&gt;Tunebench %1&lt;/h2&gt;&lt;p&gt;Eine Werkbank für die Feinabstimmung von Sprachmodellen: Datensatz kuratieren, LoRA-Adapter trainieren, mit Golden-Sets auswerten.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>libtorch version:</source>
@@ -931,7 +943,7 @@
     </message>
     <message>
         <source>%1 (reference BLAS: matrix maths runs about 30x slower; install libopenblas0-pthread)</source>
-        <translation>%1 (Referenz-BLAS: Matrixrechnung etwa 30-mal langsamer; libopenblas0-pthread installieren)</translation>
+        <translation>%1 (Referenz-BLAS: Matrixrechnungen laufen etwa 30-mal langsamer; installieren Sie libopenblas0-pthread)</translation>
     </message>
     <message>
         <source>BLAS:</source>
@@ -963,10 +975,161 @@
     </message>
 </context>
 <context>
+    <name>tbui::EvalDialog</name>
+    <message>
+        <source>Evaluate a model</source>
+        <translation>Ein Modell auswerten</translation>
+    </message>
+    <message>
+        <source>a Hugging Face model folder (config.json, model.safetensors, tokenizer.json)</source>
+        <translation>ein Hugging-Face-Modellordner (config.json, model.safetensors, tokenizer.json)</translation>
+    </message>
+    <message>
+        <source>Model folder</source>
+        <translation>Modellordner</translation>
+    </message>
+    <message>
+        <source>optional: a LoRA adapter folder written by training</source>
+        <translation>optional: ein vom Training geschriebener LoRA-Adapterordner</translation>
+    </message>
+    <message>
+        <source>Adapter folder</source>
+        <translation>Adapterordner</translation>
+    </message>
+    <message>
+        <source>a .jinja file; empty: the adapter&apos;s or the model&apos;s own template</source>
+        <translation>eine .jinja-Datei; leer: die eigene Vorlage des Adapters oder des Modells</translation>
+    </message>
+    <message>
+        <source>Chat template</source>
+        <translation>Chat-Vorlage</translation>
+    </message>
+    <message>
+        <source>Jinja templates (*.jinja *.j2 *.txt);;All files (*)</source>
+        <translation>Jinja-Vorlagen (*.jinja *.j2 *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>golden set %1 (%2 items)</source>
+        <translation>Golden-Set %1 (%2 Einträge)</translation>
+    </message>
+    <message>
+        <source>validation split</source>
+        <translation>Validierungsaufteilung</translation>
+    </message>
+    <message>
+        <source>general-purpose set (forgetting)</source>
+        <translation>allgemeines Set (Vergessen)</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <source>Max new tokens</source>
+        <translation>Maximale neue Tokens</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batchgröße</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Evaluate only the first N items (by id): a quick look before the full run</source>
+        <translation>Nur die ersten N Einträge (nach ID) auswerten: ein schneller Blick vor dem vollständigen Lauf</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>greedy (reproducible without a seed)</source>
+        <translation>greedy (ohne Seed reproduzierbar)</translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>Decoding</source>
+        <translation>Dekodierung</translation>
+    </message>
+    <message>
+        <source>The same settings and seed give the same outputs</source>
+        <translation>Gleiche Einstellungen und gleicher Seed ergeben gleiche Ausgaben</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>empty: &quot;eval &lt;set&gt;: &lt;model&gt;&quot;</source>
+        <translation>leer: „eval &lt;set&gt;: &lt;model&gt;“</translation>
+    </message>
+    <message>
+        <source>Run name</source>
+        <translation>Name des Laufs</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Auswerten</translation>
+    </message>
+    <message>
+        <source>the adapter&apos;s own template</source>
+        <translation>die eigene Vorlage des Adapters</translation>
+    </message>
+    <message>
+        <source>the model&apos;s own template</source>
+        <translation>die eigene Vorlage des Modells</translation>
+    </message>
+    <message>
+        <source>The model has no chat template and the adapter brings none: the file above is used.</source>
+        <translation>Das Modell hat keine Chat-Vorlage und der Adapter bringt keine mit: Die Datei oben wird verwendet.</translation>
+    </message>
+    <message>
+        <source>The model has no chat template (a base model?) and the adapter brings none: choose a template file. Evaluation never guesses a format.</source>
+        <translation>Das Modell hat keine Chat-Vorlage (ein Basismodell?) und der Adapter bringt keine mit: Wählen Sie eine Vorlagendatei. Die Auswertung rät nie ein Format.</translation>
+    </message>
+    <message>
+        <source>The file above overrides %1.</source>
+        <translation>Die Datei oben ersetzt %1.</translation>
+    </message>
+    <message>
+        <source>Empty: %1 is used.</source>
+        <translation>Leer: %1 wird verwendet.</translation>
+    </message>
+    <message>
+        <source>Choose the model folder.</source>
+        <translation>Wählen Sie den Modellordner.</translation>
+    </message>
+    <message>
+        <source>%1 is not a model folder (no config.json).</source>
+        <translation>%1 ist kein Modellordner (keine config.json).</translation>
+    </message>
+    <message>
+        <source>%1 is not an adapter folder (no adapter_config.json).</source>
+        <translation>%1 ist kein Adapterordner (keine adapter_config.json).</translation>
+    </message>
+    <message>
+        <source>The chat template file %1 does not exist.</source>
+        <translation>Die Vorlagendatei %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>This model has no chat template: choose a template file (evaluation never guesses a format).</source>
+        <translation>Dieses Modell hat keine Chat-Vorlage: Wählen Sie eine Vorlagendatei (die Auswertung rät nie ein Format).</translation>
+    </message>
+    <message>
+        <source>Choose the set to evaluate.</source>
+        <translation>Wählen Sie das auszuwertende Set.</translation>
+    </message>
+</context>
+<context>
     <name>tbui::EvalPanel</name>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf</translation>
     </message>
     <message>
         <source>Name</source>
@@ -974,7 +1137,7 @@
     </message>
     <message>
         <source>Golden set</source>
-        <translation type="unfinished"></translation>
+        <translation>Golden-Set</translation>
     </message>
     <message>
         <source>Status</source>
@@ -982,99 +1145,147 @@
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge</translation>
     </message>
     <message>
         <source>Pass rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestehensquote</translation>
     </message>
     <message>
         <source>Mean score</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittlere Punktzahl</translation>
     </message>
     <message>
         <source>per tag</source>
-        <translation type="unfinished"></translation>
+        <translation>je Tag</translation>
     </message>
     <message>
         <source>Scores across runs (in start order)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse über die Läufe (in Startreihenfolge)</translation>
     </message>
     <message>
         <source>Export...</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren…</translation>
     </message>
     <message>
         <source>Metric</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennzahl</translation>
     </message>
     <message>
         <source>Baseline vs candidate per tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Baseline gegen Kandidat je Tag</translation>
     </message>
     <message>
         <source>Baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>Baseline</translation>
     </message>
     <message>
         <source>Candidate</source>
-        <translation type="unfinished"></translation>
+        <translation>Kandidat</translation>
     </message>
     <message>
         <source>only changed items</source>
-        <translation type="unfinished"></translation>
+        <translation>nur geänderte Einträge</translation>
     </message>
     <message>
         <source>Report...</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht…</translation>
     </message>
     <message>
         <source>Write an HTML report of the candidate run against the baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen HTML-Bericht über den Kandidatenlauf im Vergleich zur Baseline schreiben</translation>
     </message>
     <message>
         <source>Eval runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswertungsläufe</translation>
     </message>
     <message>
         <source>No eval runs in this project yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Auswertungsläufe in diesem Projekt.</translation>
     </message>
     <message>
         <source>%1 paired items: pass rate %2% → %3%, &lt;span style=&apos;color:#1b7a1b&apos;&gt;%4 improved&lt;/span&gt;, &lt;span style=&apos;color:#b00020&apos;&gt;%5 regressed&lt;/span&gt;; McNemar p = %6; mean score difference %7 [%8, %9]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gepaarte Einträge: Bestehensquote %2 % → %3 %, &lt;span style=&apos;color:#1b7a1b&apos;&gt;%4 verbessert&lt;/span&gt;, &lt;span style=&apos;color:#b00020&apos;&gt;%5 verschlechtert&lt;/span&gt;; McNemar p = %6; Differenz der mittleren Punktzahl %7 [%8, %9]</translation>
     </message>
     <message>
         <source> — &lt;b style=&apos;color:#b00020&apos;&gt;regression flagged&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation> — &lt;b style=&apos;color:#b00020&apos;&gt;Regression gemeldet&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Cannot compare these runs: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Läufe können nicht verglichen werden: %1</translation>
     </message>
     <message>
         <source>Export chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm exportieren</translation>
     </message>
     <message>
         <source>PNG image (*.png);;PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf)</translation>
     </message>
     <message>
         <source>Could not write %1: use a .png or .pdf name in a writable folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: Verwenden Sie einen Namen auf .png oder .pdf in einem beschreibbaren Ordner.</translation>
     </message>
     <message>
         <source>Run report</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufbericht</translation>
     </message>
     <message>
         <source>HTML (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Evaluate...</source>
+        <translation>Auswerten…</translation>
+    </message>
+    <message>
+        <source>Evaluate a model (optionally with an adapter) on a golden set, the validation split or the general set</source>
+        <translation>Ein Modell (optional mit Adapter) auf einem Golden-Set, der Validierungsaufteilung oder dem allgemeinen Set auswerten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>loading the model</source>
+        <translation>Modell wird geladen</translation>
+    </message>
+    <message>
+        <source>Evaluating %1 on %2...</source>
+        <translation>%1 wird auf %2 ausgewertet…</translation>
+    </message>
+    <message>
+        <source>Eval run #%1 on %2: pass rate %3%, mean score %4%5</source>
+        <translation>Auswertungslauf #%1 auf %2: Bestehensquote %3 %, mittlere Punktzahl %4%5</translation>
+    </message>
+    <message>
+        <source> (%1 item(s) wait for the judge)</source>
+        <translation> (%1 Eintrag/Einträge warten auf den Judge)</translation>
+    </message>
+    <message>
+        <source>Evaluation cancelled.</source>
+        <translation>Auswertung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Evaluation failed: %1</source>
+        <translation>Auswertung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Auswertung</translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation>Wird abgebrochen…</translation>
     </message>
 </context>
 <context>
@@ -1101,7 +1312,7 @@
     </message>
     <message>
         <source>Select an example to see its conversation.</source>
-        <translation>Ein Beispiel auswählen, um den Dialog zu sehen.</translation>
+        <translation>Wählen Sie ein Beispiel aus, um seinen Dialog zu sehen.</translation>
     </message>
     <message>
         <source>Cannot read the examples</source>
@@ -1113,11 +1324,11 @@
     </message>
     <message>
         <source>any tag</source>
-        <translation>jedes Tag</translation>
+        <translation>beliebiges Tag</translation>
     </message>
     <message>
         <source>any split</source>
-        <translation>jede Aufteilung</translation>
+        <translation>beliebige Aufteilung</translation>
     </message>
     <message>
         <source>train</source>
@@ -1133,7 +1344,7 @@
     </message>
     <message>
         <source>any finding</source>
-        <translation>jeder Befund</translation>
+        <translation>beliebiger Befund</translation>
     </message>
     <message>
         <source>Cannot read example %1: %2</source>
@@ -1171,75 +1382,76 @@
     <name>tbui::GoldenSetEditor</name>
     <message>
         <source>Golden set:</source>
-        <translation type="unfinished"></translation>
+        <translation>Golden-Set:</translation>
     </message>
     <message>
         <source>Question (last input turn):</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage (letzte Eingabenachricht):</translation>
     </message>
     <message>
         <source>Expert reference answer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenzantwort der Fachperson:</translation>
     </message>
     <message>
         <source>Rubric:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertungsraster:</translation>
     </message>
     <message>
         <source>Save item</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag speichern</translation>
     </message>
     <message>
         <source>New item</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Eintrag</translation>
     </message>
     <message>
         <source>Delete item</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag löschen</translation>
     </message>
     <message>
         <source> (general)</source>
-        <translation type="unfinished"></translation>
+        <translation> (allgemein)</translation>
     </message>
     <message>
         <source>Golden set</source>
-        <translation type="unfinished"></translation>
+        <translation>Golden-Set</translation>
     </message>
     <message>
         <source>%1 items (100-500 recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Einträge (100–500 empfohlen)</translation>
     </message>
     <message>
         <source>Earlier turns:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Frühere Nachrichten:
+%1</translation>
     </message>
     <message>
         <source>New item: the reference will be signed by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Eintrag: Die Referenz wird von %1 gezeichnet</translation>
     </message>
     <message>
         <source>Reference by %1, created %2, updated %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenz von %1, erstellt %2, geändert %3</translation>
     </message>
     <message>
         <source>(unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>(unbekannt)</translation>
     </message>
     <message>
         <source>Golden item not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Golden-Eintrag nicht gespeichert</translation>
     </message>
     <message>
         <source>Golden item</source>
-        <translation type="unfinished"></translation>
+        <translation>Golden-Eintrag</translation>
     </message>
 </context>
 <context>
     <name>tbui::ItemDiffTable</name>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag</translation>
     </message>
     <message>
         <source>Tags</source>
@@ -1247,15 +1459,15 @@
     </message>
     <message>
         <source>Baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>Baseline</translation>
     </message>
     <message>
         <source>Candidate</source>
-        <translation type="unfinished"></translation>
+        <translation>Kandidat</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung</translation>
     </message>
     <message>
         <source>Baseline:
@@ -1263,7 +1475,11 @@
 
 Candidate:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Baseline:
+%1
+
+Kandidat:
+%2</translation>
     </message>
 </context>
 <context>
@@ -1271,6 +1487,297 @@ Candidate:
     <message>
         <source>unknown error</source>
         <translation>unbekannter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>tbui::JudgeValidationView</name>
+    <message>
+        <source>the judge model&apos;s name at that endpoint</source>
+        <translation>der Name des Judge-Modells an diesem Endpunkt</translation>
+    </message>
+    <message>
+        <source>The NAME of the environment variable that holds the API key. The key is read when the judge is called and never stored; empty: no key (a local server).</source>
+        <translation>Der NAME der Umgebungsvariablen, die den API-Schlüssel enthält. Der Schlüssel wird beim Aufruf des Judge gelesen und nie gespeichert; leer: kein Schlüssel (ein lokaler Server).</translation>
+    </message>
+    <message>
+        <source>run the bias and reward-hacking probes</source>
+        <translation>die Bias- und Reward-Hacking-Proben ausführen</translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation>Validieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Golden set</source>
+        <translation>Golden-Set</translation>
+    </message>
+    <message>
+        <source>Judge base URL</source>
+        <translation>Basis-URL des Judge</translation>
+    </message>
+    <message>
+        <source>Judge model</source>
+        <translation>Judge-Modell</translation>
+    </message>
+    <message>
+        <source>API key variable</source>
+        <translation>Variable des API-Schlüssels</translation>
+    </message>
+    <message>
+        <source>on at least</source>
+        <translation>auf mindestens</translation>
+    </message>
+    <message>
+        <source>human-graded outputs</source>
+        <translation>von Menschen bewerteten Ausgaben</translation>
+    </message>
+    <message>
+        <source>Kappa threshold</source>
+        <translation>Kappa-Schwelle</translation>
+    </message>
+    <message>
+        <source>Not validated in this session: run &quot;Validate&quot;, or pick a past validation below.</source>
+        <translation>In dieser Sitzung nicht validiert: Klicken Sie auf „Validieren“ oder wählen Sie unten eine frühere Validierung.</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Kriterium</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>Judgements</source>
+        <translation>Urteile</translation>
+    </message>
+    <message>
+        <source>Raw agreement</source>
+        <translation>Rohe Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>Kappa</source>
+        <translation>Kappa</translation>
+    </message>
+    <message>
+        <source>95% CI</source>
+        <translation>95-%-KI</translation>
+    </message>
+    <message>
+        <source>judge: fail</source>
+        <translation>Judge: nicht bestanden</translation>
+    </message>
+    <message>
+        <source>judge: pass</source>
+        <translation>Judge: bestanden</translation>
+    </message>
+    <message>
+        <source>human: fail</source>
+        <translation>Mensch: nicht bestanden</translation>
+    </message>
+    <message>
+        <source>human: pass</source>
+        <translation>Mensch: bestanden</translation>
+    </message>
+    <message>
+        <source>Judge vs human: Cohen&apos;s kappa per criterion (95% CI)</source>
+        <translation>Judge gegen Mensch: Cohens Kappa je Kriterium (95-%-KI)</translation>
+    </message>
+    <message>
+        <source>Export...</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>Probe</translation>
+    </message>
+    <message>
+        <source>Trials</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Unscorable</source>
+        <translation>Nicht bewertbar</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Bias and reward-hacking probes</source>
+        <translation>Bias- und Reward-Hacking-Proben</translation>
+    </message>
+    <message>
+        <source>Past validations (select one to show its report)</source>
+        <translation>Frühere Validierungen (wählen Sie eine, um ihren Bericht zu sehen)</translation>
+    </message>
+    <message>
+        <source>Golden sets</source>
+        <translation>Golden-Sets</translation>
+    </message>
+    <message>
+        <source>Judge validations</source>
+        <translation>Judge-Validierungen</translation>
+    </message>
+    <message>
+        <source>a golden set (make one in the Golden sets tab)</source>
+        <translation>ein Golden-Set (legen Sie eines in der Registerkarte Golden-Sets an)</translation>
+    </message>
+    <message>
+        <source>the judge&apos;s base URL</source>
+        <translation>die Basis-URL des Judge</translation>
+    </message>
+    <message>
+        <source>the judge model</source>
+        <translation>das Judge-Modell</translation>
+    </message>
+    <message>
+        <source>Validate the judge</source>
+        <translation>Den Judge validieren</translation>
+    </message>
+    <message>
+        <source>Fill in %1.</source>
+        <translation>Füllen Sie %1 aus.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>asking the judge</source>
+        <translation>Judge wird befragt</translation>
+    </message>
+    <message>
+        <source>Validating %1 against the human grades...</source>
+        <translation>%1 wird an den menschlichen Bewertungen validiert…</translation>
+    </message>
+    <message>
+        <source>Validation cancelled: nothing was stored (judge replies so far are cached).</source>
+        <translation>Validierung abgebrochen: Nichts wurde gespeichert (die bisherigen Antworten des Judge sind zwischengespeichert).</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#b00020&apos;&gt;Validation failed:&lt;/b&gt; %1</source>
+        <translation>&lt;b style=&apos;color:#b00020&apos;&gt;Validierung fehlgeschlagen:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>configuration key %1</source>
+        <translation>Konfigurationsschlüssel %1</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(gelöscht)</translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation>undefiniert</translation>
+    </message>
+    <message>
+        <source>validated</source>
+        <translation>validiert</translation>
+    </message>
+    <message>
+        <source>unvalidated</source>
+        <translation>nicht validiert</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#1b7a1b&apos;&gt;Validated&lt;/b&gt;: judge %1, %2.</source>
+        <translation>&lt;b style=&apos;color:#1b7a1b&apos;&gt;Validiert&lt;/b&gt;: Judge %1, %2.</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#b00020&apos;&gt;Unvalidated&lt;/b&gt;: judge %1, %2. Its scores are shown as unvalidated until a validation passes.</source>
+        <translation>&lt;b style=&apos;color:#b00020&apos;&gt;Nicht validiert&lt;/b&gt;: Judge %1, %2. Seine Bewertungen gelten als nicht validiert, bis eine Validierung besteht.</translation>
+    </message>
+    <message>
+        <source> %1 human-graded judgement(s) the judge could not score.</source>
+        <translation> %1 von Menschen bewertete(s) Urteil(e) konnte der Judge nicht bewerten.</translation>
+    </message>
+    <message>
+        <source> Requests: %1 (%2 cached), cost %3.</source>
+        <translation> Anfragen: %1 (%2 aus dem Cache), Kosten %3.</translation>
+    </message>
+    <message>
+        <source>the two bias probes pass or fail together</source>
+        <translation>die beiden Bias-Proben bestehen oder scheitern gemeinsam</translation>
+    </message>
+    <message>
+        <source>position consistency</source>
+        <translation>Positionskonsistenz</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pairs judged the same in both orders (%3)</source>
+        <translation>%1 von %2 Paaren in beiden Reihenfolgen gleich beurteilt (%3)</translation>
+    </message>
+    <message>
+        <source>verbosity (padded copy)</source>
+        <translation>Ausführlichkeit (aufgeblähte Kopie)</translation>
+    </message>
+    <message>
+        <source>the padded copy won %1 of %2 (%3)</source>
+        <translation>die aufgeblähte Kopie gewann %1 von %2 (%3)</translation>
+    </message>
+    <message>
+        <source>reward hacking: %1</source>
+        <translation>Reward Hacking: %1</translation>
+    </message>
+    <message>
+        <source>the judge passed %1 of %2 adversarial answers (%3)</source>
+        <translation>der Judge ließ %1 von %2 manipulierten Antworten bestehen (%3)</translation>
+    </message>
+    <message>
+        <source>no probe ran with this validation</source>
+        <translation>bei dieser Validierung lief keine Probe</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>Konfusionsmatrix</translation>
+    </message>
+    <message>
+        <source>Confusion matrix of %1 (rows: the human&apos;s label, columns: the judge&apos;s)</source>
+        <translation>Konfusionsmatrix von %1 (Zeilen: Urteil des Menschen, Spalten: Urteil des Judge)</translation>
+    </message>
+    <message>
+        <source>kappa (95% CI)</source>
+        <translation>Kappa (95-%-KI)</translation>
+    </message>
+    <message>
+        <source>threshold %1</source>
+        <translation>Schwelle %1</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa</source>
+        <translation>Cohens Kappa</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: use a .png or .pdf name in a writable folder.</source>
+        <translation>%1 konnte nicht geschrieben werden: Verwenden Sie einen Namen auf .png oder .pdf in einem beschreibbaren Ordner.</translation>
     </message>
 </context>
 <context>
@@ -1345,7 +1852,7 @@ Candidate:
     </message>
     <message>
         <source>&amp;Run checks</source>
-        <translation>&amp;Prüfungen ausführen</translation>
+        <translation>Daten&amp;prüfung starten</translation>
     </message>
     <message>
         <source>&amp;Diagnostics…</source>
@@ -1373,7 +1880,7 @@ Candidate:
     </message>
     <message>
         <source>Wait for the running job to finish, or cancel it.</source>
-        <translation>Warten, bis der laufende Auftrag fertig ist, oder ihn abbrechen.</translation>
+        <translation>Warten Sie, bis der laufende Auftrag fertig ist, oder brechen Sie ihn ab.</translation>
     </message>
     <message>
         <source>Cannot create the project</source>
@@ -1424,15 +1931,15 @@ Candidate:
     </message>
     <message>
         <source>Open or create a project first, then import %1 into it.</source>
-        <translation>Zuerst ein Projekt öffnen oder anlegen, dann %1 hinein importieren.</translation>
+        <translation>Öffnen oder erstellen Sie zuerst ein Projekt und importieren Sie %1 dann hinein.</translation>
     </message>
     <message>
         <source>Another job is running: wait for it or cancel it.</source>
-        <translation>Ein anderer Auftrag läuft: auf ihn warten oder ihn abbrechen.</translation>
+        <translation>Ein anderer Auftrag läuft: Warten Sie auf ihn oder brechen Sie ihn ab.</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation>Importiere %1…</translation>
+        <translation>%1 wird importiert…</translation>
     </message>
     <message>
         <source>Imported %1: %2 new, %3 duplicate(s), %4 rejected.</source>
@@ -1452,7 +1959,7 @@ Candidate:
     </message>
     <message>
         <source>Checking the data…</source>
-        <translation>Prüfe die Daten…</translation>
+        <translation>Die Daten werden geprüft…</translation>
     </message>
     <message>
         <source>just now</source>
@@ -1460,7 +1967,7 @@ Candidate:
     </message>
     <message>
         <source>No data report yet: run the checks.</source>
-        <translation>Noch kein Datenbericht: Prüfungen ausführen.</translation>
+        <translation>Noch kein Datenbericht: Starten Sie die Datenprüfung.</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -1480,7 +1987,7 @@ Candidate:
     </message>
     <message>
         <source>Golden sets</source>
-        <translation>Golden Sets</translation>
+        <translation>Golden-Sets</translation>
     </message>
     <message>
         <source>Training</source>
@@ -1488,19 +1995,19 @@ Candidate:
     </message>
     <message>
         <source>Evaluation</source>
-        <translation>Evaluierung</translation>
+        <translation>Auswertung</translation>
     </message>
     <message>
         <source>Open or create a project (File menu).</source>
-        <translation>Ein Projekt öffnen oder anlegen (Menü Datei).</translation>
+        <translation>Öffnen oder erstellen Sie ein Projekt (Menü Datei).</translation>
     </message>
     <message>
         <source>Reviews and golden references carry your name: set it with Project &gt; Reviewer name…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfungen und Golden-Referenzen tragen Ihren Namen: Legen Sie ihn unter Projekt &gt; Name als Prüfer/in… fest</translation>
     </message>
     <message>
         <source>Training runs will appear here (run dialog, live charts, queue).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier erscheinen die Trainingsläufe (Dialog für neue Läufe, Live-Diagramme, Warteschlange).</translation>
     </message>
     <message>
         <source>Runs and comparisons</source>
@@ -1512,31 +2019,31 @@ Candidate:
     </message>
     <message>
         <source>Evaluation runs will appear here (charts across runs, per-item diffs, reports, blind grading).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier erscheinen die Auswertungsläufe (Diagramme über Läufe hinweg, Unterschiede je Eintrag, Berichte, Blindbewertung).</translation>
     </message>
     <message>
         <source>Reviewer: %1</source>
-        <translation>Prüfer: %1</translation>
+        <translation>Prüfer/in: %1</translation>
     </message>
     <message>
         <source>Reviewer: not set</source>
-        <translation>Prüfer: nicht gesetzt</translation>
+        <translation>Prüfer/in: nicht festgelegt</translation>
     </message>
     <message>
         <source>Reviewer name</source>
-        <translation>Name als Prüfer</translation>
+        <translation>Name als Prüfer/in</translation>
     </message>
     <message>
         <source>Your name as a reviewer (stored on this machine, written on every review and golden reference):</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Name als Prüfer/in (auf diesem Rechner gespeichert, bei jeder Prüfung und jeder Golden-Referenz vermerkt):</translation>
     </message>
     <message>
         <source>Decision stored in the project.</source>
-        <translation>Entscheidung im Projekt gespeichert.</translation>
+        <translation>Die Entscheidung wurde im Projekt gespeichert.</translation>
     </message>
     <message>
         <source>&amp;%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;%1 %2</translation>
     </message>
     <message>
         <source>&amp;Project</source>
@@ -1544,19 +2051,51 @@ Candidate:
     </message>
     <message>
         <source>Fine-tuning &amp;advisor…</source>
-        <translation>Fine-Tuning-&amp;Berater…</translation>
+        <translation>&amp;Berater für die Feinabstimmung…</translation>
     </message>
     <message>
         <source>&amp;Reviewer name…</source>
-        <translation>&amp;Name als Prüfer…</translation>
+        <translation>&amp;Name als Prüfer/in…</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation>Lade…</translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>Cannot read the data report</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbericht kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>%1: running...</source>
+        <translation>%1: läuft…</translation>
+    </message>
+    <message>
+        <source>REGRESSION: %1</source>
+        <translation>REGRESSION: %1</translation>
+    </message>
+    <message>
+        <source>Regression suites done: no regression flagged.</source>
+        <translation>Regressions-Suites fertig: keine Regression gemeldet.</translation>
+    </message>
+    <message>
+        <source>Regression flagged by the suites after training: %1</source>
+        <translation>Nach dem Training von den Suites gemeldete Regression: %1</translation>
+    </message>
+    <message>
+        <source>Regression flagged after training (%1); see the log and the Evaluation tab.</source>
+        <translation>Regression nach dem Training gemeldet (%1); siehe Protokoll und Registerkarte Auswertung.</translation>
+    </message>
+    <message>
+        <source>Regression suites failed: %1</source>
+        <translation>Regressions-Suites fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Judge validation</source>
+        <translation>Judge-Validierung</translation>
+    </message>
+    <message>
+        <source>Regression suites</source>
+        <translation>Regressions-Suites</translation>
     </message>
 </context>
 <context>
@@ -1587,15 +2126,15 @@ Candidate:
     </message>
     <message>
         <source>Golden sets</source>
-        <translation>Golden Sets</translation>
+        <translation>Golden-Sets</translation>
     </message>
     <message>
         <source>Fine-tuning decision</source>
-        <translation>Fine-Tuning-Entscheidung</translation>
+        <translation>Entscheidung zur Feinabstimmung</translation>
     </message>
     <message>
         <source>Open the fine-tuning advisor…</source>
-        <translation>Fine-Tuning-Berater öffnen…</translation>
+        <translation>Berater für die Feinabstimmung öffnen…</translation>
     </message>
     <message>
         <source>Latest runs</source>
@@ -1619,83 +2158,83 @@ Candidate:
     </message>
     <message>
         <source>Cannot read the project overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Projektübersicht kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
     </message>
     <message>
         <source>No examples yet: import a dataset (File &gt; Import dataset…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Beispiele: Importieren Sie einen Datensatz (Datei &gt; Datensatz importieren…).</translation>
     </message>
     <message>
         <source>%1 imported, %2 accepted (%3), %4 reviewed, %5 rejected, %6 need an edit, %7 disputed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 importiert, %2 angenommen (%3), %4 geprüft, %5 abgelehnt, %6 zu überarbeiten, %7 strittig</translation>
     </message>
     <message>
         <source>train %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Training %1</translation>
     </message>
     <message>
         <source>validation %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierung %1</translation>
     </message>
     <message>
         <source>test %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Test %1</translation>
     </message>
     <message>
         <source>not split %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht aufgeteilt %1</translation>
     </message>
     <message numerus="yes">
         <source>nothing reviewed yet (re-review every %n day(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>noch nichts geprüft (erneute Prüfung nach %n Tag)</numerusform>
+            <numerusform>noch nichts geprüft (erneute Prüfung nach %n Tagen)</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 of %2 reviewed examples (%3), re-review every %4 days</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 geprüften Beispielen (%3), erneute Prüfung nach %4 Tagen</translation>
     </message>
     <message numerus="yes">
         <source>%n tag(s), no coverage target set (see the Coverage tab)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Tag, kein Abdeckungsziel festgelegt (siehe Registerkarte Abdeckung)</numerusform>
+            <numerusform>%n Tags, kein Abdeckungsziel festgelegt (siehe Registerkarte Abdeckung)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>all %n target(s) met</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ziel erreicht</numerusform>
+            <numerusform>alle %n Ziele erreicht</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:#b00020&apos;&gt;%1 of %2 target(s) missed: %3&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;%1 von %2 Zielen verfehlt: %3&lt;/span&gt;</translation>
     </message>
     <message>
         <source>No golden set yet. Build one of %1-%2 items to evaluate against (Golden sets tab, or tunebench-cli golden import).</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Golden-Set. Erstellen Sie eines mit %1–%2 Einträgen, um daran auszuwerten (Registerkarte Golden-Sets oder tunebench-cli golden import).</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%1&lt;/b&gt; (%2): %n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; (%2): %n Eintrag</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; (%2): %n Einträge</numerusform>
         </translation>
     </message>
     <message>
         <source>general-purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>allgemein</translation>
     </message>
     <message>
         <source>task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe</translation>
     </message>
     <message>
         <source>Revisit the decision with the advisor…</source>
@@ -1703,17 +2242,17 @@ Candidate:
     </message>
     <message>
         <source>Not decided yet. Most &quot;we need fine-tuning&quot; requests are better served by prompting or retrieval: let the advisor ask a few questions first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht entschieden. Den meisten Wünschen nach „wir brauchen eine Feinabstimmung“ ist mit Prompting oder Retrieval besser gedient: Lassen Sie den Berater zuerst ein paar Fragen stellen.</translation>
     </message>
     <message>
         <source>No training or evaluation run yet.</source>
-        <translation>Noch kein Trainings- oder Evaluierungslauf.</translation>
+        <translation>Noch kein Trainings- oder Auswertungslauf.</translation>
     </message>
     <message numerus="yes">
         <source>%n run(s) in this project; the latest:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lauf in diesem Projekt:</numerusform>
+            <numerusform>%n Läufe in diesem Projekt; die neuesten:</numerusform>
         </translation>
     </message>
     <message>
@@ -1722,122 +2261,142 @@ Candidate:
     </message>
     <message>
         <source>evaluation</source>
-        <translation>Evaluierung</translation>
+        <translation>Auswertung</translation>
     </message>
     <message>
         <source>run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
     </message>
 </context>
 <context>
     <name>tbui::ReviewQueueWidget</name>
     <message>
         <source>%1 example %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiel %2: %1</translation>
     </message>
     <message>
         <source>edit example %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiel %1 bearbeiten</translation>
     </message>
     <message>
         <source>Reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfer/in</translation>
     </message>
     <message>
         <source>Your name as a reviewer (stored on this machine, written on every review):</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Name als Prüfer/in (auf diesem Rechner gespeichert, bei jeder Prüfung vermerkt):</translation>
     </message>
     <message>
         <source>To review</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu prüfen</translation>
     </message>
     <message>
         <source>Disagreements</source>
-        <translation type="unfinished"></translation>
+        <translation>Uneinigkeiten</translation>
     </message>
     <message>
         <source>Stale</source>
-        <translation type="unfinished"></translation>
+        <translation>Veraltet</translation>
     </message>
     <message>
         <source>All examples</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Beispiele</translation>
     </message>
     <message>
         <source>Queue:</source>
-        <translation type="unfinished"></translation>
+        <translation>Warteschlange:</translation>
     </message>
     <message>
         <source>Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz:</translation>
     </message>
     <message>
         <source>optional, saved with your verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>optional, wird mit Ihrem Urteil gespeichert</translation>
     </message>
     <message>
         <source>&amp;Accept (A)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annehmen (A)</translation>
     </message>
     <message>
         <source>&amp;Reject (R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab&amp;lehnen (R)</translation>
     </message>
     <message>
         <source>Needs &amp;edit (E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Üb&amp;erarbeiten (E)</translation>
     </message>
     <message>
         <source>&amp;Skip (S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Übe&amp;rspringen (S)</translation>
     </message>
     <message>
         <source>◀ Previous (P)</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Zurück (P)</translation>
     </message>
     <message>
         <source>Next ▶ (N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter ▶ (N)</translation>
     </message>
     <message>
         <source>Save edits (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen speichern (Strg+S)</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen</translation>
     </message>
     <message>
         <source>Review queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüf-Warteschlange</translation>
     </message>
     <message>
         <source>End of the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende der Warteschlange.</translation>
     </message>
     <message>
         <source>Start of the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfang der Warteschlange.</translation>
     </message>
     <message>
         <source>Skipped example %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiel %1 übersprungen.</translation>
     </message>
     <message>
         <source>%1: %2 (Ctrl+Z to undo)%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 (Strg+Z macht es rückgängig)%3</translation>
     </message>
     <message>
         <source> — end of the queue</source>
-        <translation type="unfinished"></translation>
+        <translation> — Ende der Warteschlange</translation>
     </message>
     <message>
         <source>Saved the edit of example %1 (Ctrl+Z to undo).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderung an Beispiel %1 wurde gespeichert (Strg+Z macht sie rückgängig).</translation>
     </message>
     <message>
         <source>Review</source>
@@ -1845,43 +2404,43 @@ Candidate:
     </message>
     <message>
         <source>Redone: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholt: %1</translation>
     </message>
     <message>
         <source>Undone: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig gemacht: %1</translation>
     </message>
     <message>
         <source>Example #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiel #%1</translation>
     </message>
     <message>
         <source>never reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>nie geprüft</translation>
     </message>
     <message>
         <source>last reviewed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>zuletzt geprüft %1</translation>
     </message>
     <message>
         <source>DISPUTED: your verdict settles it</source>
-        <translation type="unfinished"></translation>
+        <translation>STRITTIG: Ihr Urteil entscheidet</translation>
     </message>
     <message>
         <source>tags: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags: %1</translation>
     </message>
     <message>
         <source>your last note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre letzte Notiz: %1</translation>
     </message>
     <message>
         <source>Nothing in this queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Warteschlange ist leer.</translation>
     </message>
     <message>
         <source>%1 accepted of %2 imported</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 importierten angenommen</translation>
     </message>
 </context>
 <context>
@@ -1892,98 +2451,98 @@ Candidate:
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartet</translation>
     </message>
     <message>
         <source>JSON path</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Pfad</translation>
     </message>
     <message>
         <source>Tolerance</source>
-        <translation type="unfinished"></translation>
+        <translation>Toleranz</translation>
     </message>
     <message>
         <source>Pass description (judge)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestanden, wenn … (Judge)</translation>
     </message>
     <message>
         <source>Weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewicht</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritisch</translation>
     </message>
     <message>
         <source>Add criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Kriterium hinzufügen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>criterion %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kriterium %1: %2</translation>
     </message>
     <message>
         <source>numeric needs a number in Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Für numeric ist unter Erwartet eine Zahl nötig</translation>
     </message>
     <message>
         <source>tolerance must be a number</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Toleranz muss eine Zahl sein</translation>
     </message>
     <message>
         <source>weight must be a number</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gewicht muss eine Zahl sein</translation>
     </message>
 </context>
 <context>
     <name>tbui::RunDialog</name>
     <message>
         <source>New training run</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Trainingslauf</translation>
     </message>
     <message>
         <source>optional: a name for the runs list</source>
-        <translation type="unfinished"></translation>
+        <translation>optional: ein Name für die Liste der Läufe</translation>
     </message>
     <message>
         <source>Run name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Laufs</translation>
     </message>
     <message>
         <source>Hugging Face model folder (config.json, model.safetensors, tokenizer.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hugging-Face-Modellordner (config.json, model.safetensors, tokenizer.json)</translation>
     </message>
     <message>
         <source>Model folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellordner</translation>
     </message>
     <message>
         <source>where the adapter (or the full model) is written</source>
-        <translation type="unfinished"></translation>
+        <translation>wohin der Adapter (oder das ganze Modell) geschrieben wird</translation>
     </message>
     <message>
         <source>Output folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabeordner</translation>
     </message>
     <message>
         <source>a .jinja file; empty: the model&apos;s own template</source>
-        <translation type="unfinished"></translation>
+        <translation>eine .jinja-Datei; leer: die eigene Vorlage des Modells</translation>
     </message>
     <message>
         <source>Chat template</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat-Vorlage</translation>
     </message>
     <message>
         <source>Jinja templates (*.jinja *.j2 *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jinja-Vorlagen (*.jinja *.j2 *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>only examples reviewed &quot;accept&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>nur mit „annehmen“ geprüfte Beispiele</translation>
     </message>
     <message>
         <source>Examples</source>
@@ -1991,39 +2550,39 @@ Candidate:
     </message>
     <message>
         <source>Max length (tokens)</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale Länge (Tokens)</translation>
     </message>
     <message>
         <source>drop the example</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiel auslassen</translation>
     </message>
     <message>
         <source>truncate it</source>
-        <translation type="unfinished"></translation>
+        <translation>kürzen</translation>
     </message>
     <message>
         <source>Too long</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu lang</translation>
     </message>
     <message>
         <source>pack several samples per row</source>
-        <translation type="unfinished"></translation>
+        <translation>mehrere Beispiele pro Zeile packen</translation>
     </message>
     <message>
         <source>Packing</source>
-        <translation type="unfinished"></translation>
+        <translation>Packen</translation>
     </message>
     <message>
         <source>Model and data</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell und Daten</translation>
     </message>
     <message>
         <source>LoRA adapter</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA-Adapter</translation>
     </message>
     <message>
         <source>Full fine-tuning</source>
-        <translation type="unfinished"></translation>
+        <translation>Vollständige Feinabstimmung</translation>
     </message>
     <message>
         <source>Method</source>
@@ -2031,277 +2590,395 @@ Candidate:
     </message>
     <message>
         <source>LoRA rank</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA-Rang</translation>
     </message>
     <message>
         <source>LoRA alpha</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA-Alpha</translation>
     </message>
     <message>
         <source>LoRA dropout</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA-Dropout</translation>
     </message>
     <message>
         <source>rank-stabilised scaling (alpha / sqrt(rank))</source>
-        <translation type="unfinished"></translation>
+        <translation>rangstabilisierte Skalierung (alpha / sqrt(rank))</translation>
     </message>
     <message>
         <source>rsLoRA</source>
-        <translation type="unfinished"></translation>
+        <translation>rsLoRA</translation>
     </message>
     <message>
         <source>comma-separated: q_proj, v_proj, ...</source>
-        <translation type="unfinished"></translation>
+        <translation>durch Kommas getrennt: q_proj, v_proj, …</translation>
     </message>
     <message>
         <source>Target modules</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielmodule</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate</translation>
     </message>
     <message>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen</translation>
     </message>
     <message>
         <source>from epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>aus den Epochen</translation>
     </message>
     <message>
         <source>Max steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale Schritte</translation>
     </message>
     <message>
         <source>cosine to 0</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosinus bis 0</translation>
     </message>
     <message>
         <source>linear to 0</source>
-        <translation type="unfinished"></translation>
+        <translation>linear bis 0</translation>
     </message>
     <message>
         <source>constant</source>
-        <translation type="unfinished"></translation>
+        <translation>konstant</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>Warmup (share of steps)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufwärmphase (Anteil der Schritte)</translation>
     </message>
     <message>
         <source>Weight decay</source>
-        <translation type="unfinished"></translation>
+        <translation>Weight Decay</translation>
     </message>
     <message>
         <source>Batch rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen pro Batch</translation>
     </message>
     <message>
         <source>Gradient accumulation</source>
-        <translation type="unfinished"></translation>
+        <translation>Gradientenakkumulation</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed</translation>
     </message>
     <message>
         <source>Optimisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Optimierung</translation>
     </message>
     <message>
         <source>only at the end</source>
-        <translation type="unfinished"></translation>
+        <translation>nur am Ende</translation>
     </message>
     <message>
         <source>Validate every (steps)</source>
-        <translation type="unfinished"></translation>
+        <translation>Validieren alle (Schritte)</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>aus</translation>
     </message>
     <message>
         <source>Early stopping patience</source>
-        <translation type="unfinished"></translation>
+        <translation>Geduld für frühes Stoppen</translation>
     </message>
     <message>
         <source>Checkpoint every (steps)</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkpoint alle (Schritte)</translation>
     </message>
     <message>
         <source>auto (bf16 where the hardware has it)</source>
-        <translation type="unfinished"></translation>
+        <translation>automatisch (bf16, wo die Hardware es kann)</translation>
     </message>
     <message>
         <source>Compute dtype</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechen-Datentyp</translation>
     </message>
     <message>
         <source>recompute activations (less memory, ~30% slower)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivierungen neu berechnen (weniger Speicher, ~30 % langsamer)</translation>
     </message>
     <message>
         <source>Gradient checkpointing</source>
-        <translation type="unfinished"></translation>
+        <translation>Gradient-Checkpointing</translation>
     </message>
     <message>
         <source>Validation and numerics</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierung und Numerik</translation>
     </message>
     <message>
         <source>Pre-flight</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorabprüfung</translation>
     </message>
     <message>
         <source>Format the data and time a short warm-up: counts, steps, time and memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Daten formatieren und einen kurzen Probedurchlauf messen: Anzahlen, Schritte, Zeit und Speicher</translation>
     </message>
     <message>
         <source>The pre-flight report appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier erscheint der Bericht der Vorabprüfung.</translation>
     </message>
     <message>
         <source>Queue run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf einreihen</translation>
     </message>
     <message>
         <source>Suggested validation share: %1% of the examples. The trainer validates on the project&apos;s validation split: split the project accordingly before training.</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfohlener Validierungsanteil: %1 % der Beispiele. Das Training validiert mit der Validierungsaufteilung des Projekts: Teilen Sie das Projekt vor dem Training entsprechend auf.</translation>
     </message>
     <message>
         <source>Choose the model folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie den Modellordner.</translation>
     </message>
     <message>
         <source>%1 has no config.json: choose a Hugging Face model folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält keine config.json: Wählen Sie einen Hugging-Face-Modellordner.</translation>
     </message>
     <message>
         <source>Choose the output folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie den Ausgabeordner.</translation>
     </message>
     <message>
         <source>This model has no chat template: choose a template file (training never guesses a format).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Modell hat keine Chat-Vorlage: Wählen Sie eine Vorlagendatei (das Training rät nie ein Format).</translation>
     </message>
     <message>
         <source>The chat template file %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlagendatei %1 existiert nicht.</translation>
     </message>
     <message>
         <source>The learning rate must be a positive number (e.g. 1e-4).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Lernrate muss eine positive Zahl sein (z. B. 1e-4).</translation>
     </message>
     <message>
         <source>Name at least one target module for the LoRA adapters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nennen Sie mindestens ein Zielmodul für die LoRA-Adapter.</translation>
     </message>
     <message>
         <source>This model has no chat template (a base model): a template file is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Modell hat keine Chat-Vorlage (ein Basismodell): Eine Vorlagendatei ist erforderlich.</translation>
     </message>
     <message>
         <source>Empty: the model&apos;s own template (%1). A file here overrides it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer: die eigene Vorlage des Modells (%1). Eine Datei hier ersetzt sie.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Warnings&lt;/b&gt;&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Warnungen&lt;/b&gt;&lt;br&gt;</translation>
     </message>
     <message>
         <source>Formatting the data and timing a warm-up...</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Daten werden formatiert und ein Probedurchlauf gemessen…</translation>
     </message>
     <message>
         <source>%1: %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 von %3</translation>
     </message>
     <message>
         <source>Pre-flight failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorabprüfung fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Pre-flight cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorabprüfung abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>tbui::SuiteEditor</name>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Regression suites</source>
+        <translation>Regressions-Suites</translation>
+    </message>
+    <message>
+        <source>e.g. release-gate</source>
+        <translation>z. B. release-gate</translation>
+    </message>
+    <message>
+        <source>The golden sets this suite evaluates</source>
+        <translation>Die Golden-Sets, die diese Suite auswertet</translation>
+    </message>
+    <message>
+        <source>also score the general-purpose set (catastrophic forgetting against the base model)</source>
+        <translation>auch das allgemeine Set bewerten (katastrophales Vergessen gegenüber dem Basismodell)</translation>
+    </message>
+    <message>
+        <source>run automatically after every training run that writes an adapter</source>
+        <translation>automatisch nach jedem Trainingslauf ausführen, der einen Adapter schreibt</translation>
+    </message>
+    <message>
+        <source>Save suite</source>
+        <translation>Suite speichern</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Golden sets</source>
+        <translation>Golden-Sets</translation>
+    </message>
+    <message>
+        <source>Each run of a suite is compared with the base model&apos;s latest run and with the previous tuned run on each set (McNemar on pass/fail, paired bootstrap on scores, per tag); a significant drop is flagged as a regression.</source>
+        <translation>Jeder Lauf einer Suite wird auf jedem Set mit dem neuesten Lauf des Basismodells und dem vorigen feinabgestimmten Lauf verglichen (McNemar auf bestanden/nicht bestanden, gepaartes Bootstrap auf den Punktzahlen, je Tag); ein signifikanter Rückgang wird als Regression gemeldet.</translation>
+    </message>
+    <message>
+        <source>%1 item(s)</source>
+        <translation>%1 Eintrag/Einträge</translation>
+    </message>
+    <message>
+        <source>runs after every training run</source>
+        <translation>läuft nach jedem Trainingslauf</translation>
+    </message>
+    <message>
+        <source>Golden set(s) no longer in the project: %1. Saving drops them.</source>
+        <translation>Nicht mehr im Projekt vorhandene Golden-Sets: %1. Beim Speichern werden sie entfernt.</translation>
+    </message>
+    <message>
+        <source>Save the suite</source>
+        <translation>Die Suite speichern</translation>
+    </message>
+    <message>
+        <source>Suite %1 saved.</source>
+        <translation>Suite %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete the suite</source>
+        <translation>Die Suite löschen</translation>
+    </message>
+    <message>
+        <source>Suite %1 deleted.</source>
+        <translation>Suite %1 gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>tbui::SuiteRunner</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>train run #%1 (%2)</source>
+        <translation>Trainingslauf #%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Regression suite(s) %1 on %2</source>
+        <translation>Regressions-Suite(s) %1 auf %2</translation>
+    </message>
+    <message>
+        <source>suite %1, set %2: eval run #%3, pass rate %4%, mean score %5</source>
+        <translation>Suite %1, Set %2: Auswertungslauf #%3, Bestehensquote %4 %, mittlere Punktzahl %5</translation>
+    </message>
+    <message>
+        <source>; vs base #%1: %2</source>
+        <translation>; gegenüber Basis #%1: %2</translation>
+    </message>
+    <message>
+        <source>; vs previous #%1: %2</source>
+        <translation>; gegenüber vorigem Lauf #%1: %2</translation>
+    </message>
+    <message>
+        <source>suite %1, general set: mean score %2 → %3 (difference %4 [%5, %6])%7</source>
+        <translation>Suite %1, allgemeines Set: mittlere Punktzahl %2 → %3 (Differenz %4 [%5, %6])%7</translation>
+    </message>
+    <message>
+        <source>: forgetting flagged</source>
+        <translation>: Vergessen gemeldet</translation>
+    </message>
+    <message>
+        <source>suite %1: REGRESSION flagged (%2)</source>
+        <translation>Suite %1: REGRESSION gemeldet (%2)</translation>
+    </message>
+    <message>
+        <source>suite %1: no regression flagged</source>
+        <translation>Suite %1: keine Regression gemeldet</translation>
     </message>
 </context>
 <context>
     <name>tbui::TrainingCharts</name>
     <message>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlust</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlust</translation>
     </message>
     <message>
         <source>training loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsverlust</translation>
     </message>
     <message>
         <source>validation loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierungsverlust</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate</translation>
     </message>
     <message>
         <source>lr</source>
-        <translation type="unfinished"></translation>
+        <translation>LR</translation>
     </message>
     <message>
         <source>learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate</translation>
     </message>
     <message>
         <source>Throughput</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsatz</translation>
     </message>
     <message>
         <source>tokens/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens/s</translation>
     </message>
 </context>
 <context>
     <name>tbui::TrainingPanel</name>
     <message>
         <source>New run...</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Lauf…</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausieren</translation>
     </message>
     <message>
         <source>Cancel run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf abbrechen</translation>
     </message>
     <message>
         <source>No run yet: &quot;New run...&quot; sets one up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Lauf: „Neuer Lauf…“ richtet einen ein.</translation>
     </message>
     <message>
         <source>idle</source>
-        <translation type="unfinished"></translation>
+        <translation>bereit</translation>
     </message>
     <message>
         <source>Runs train one after another; Delete removes a run that has not started</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe trainieren nacheinander; Entf entfernt einen Lauf, der noch nicht begonnen hat</translation>
     </message>
     <message>
         <source>Remove from queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus der Warteschlange entfernen</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2313,131 +2990,131 @@ Candidate:
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <source>Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritte</translation>
     </message>
     <message>
         <source>Final loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Endverlust</translation>
     </message>
     <message>
         <source>Best val loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Bester Val.-Verlust</translation>
     </message>
     <message>
         <source>Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Warteschlange</translation>
     </message>
     <message>
         <source>Past training runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Frühere Trainingsläufe</translation>
     </message>
     <message>
         <source>Resume selected run</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählten Lauf fortsetzen</translation>
     </message>
     <message>
         <source>Continue a cancelled or failed run from its last checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen abgebrochenen oder fehlgeschlagenen Lauf ab seinem letzten Checkpoint fortsetzen</translation>
     </message>
     <message>
         <source>The run&apos;s log appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier erscheint das Protokoll des Laufs.</translation>
     </message>
     <message>
         <source>%1: %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 von %3</translation>
     </message>
     <message>
         <source>step %1 / %2  ·  ETA %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1 / %2  ·  Restzeit %3</translation>
     </message>
     <message>
         <source>Training: epoch %1, loss %2, %3 tokens/s, elapsed %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Training: Epoche %1, Verlust %2, %3 Tokens/s, vergangen %4</translation>
     </message>
     <message>
         <source>step %1: validation loss %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1: Validierungsverlust %2%3</translation>
     </message>
     <message>
         <source> (best)</source>
-        <translation type="unfinished"></translation>
+        <translation> (bester)</translation>
     </message>
     <message>
         <source>resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>fortgesetzt</translation>
     </message>
     <message>
         <source>pausing after the current step</source>
-        <translation type="unfinished"></translation>
+        <translation>pausiert nach dem aktuellen Schritt</translation>
     </message>
     <message>
         <source>Cancelling: a checkpoint is written after the current step...</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen: Nach dem aktuellen Schritt wird ein Checkpoint geschrieben…</translation>
     </message>
     <message>
         <source>preparing</source>
-        <translation type="unfinished"></translation>
+        <translation>wird vorbereitet</translation>
     </message>
     <message>
         <source>Preparing %1: formatting the data and timing a warm-up...</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird vorbereitet: Die Daten werden formatiert und ein Probedurchlauf gemessen…</translation>
     </message>
     <message>
         <source>%1 %2 after %3 step(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 nach %3 Schritt(en)</translation>
     </message>
     <message>
         <source>, final loss %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, Endverlust %1</translation>
     </message>
     <message>
         <source>, best validation loss %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, bester Validierungsverlust %1</translation>
     </message>
     <message>
         <source>. Written to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>. Geschrieben nach %1</translation>
     </message>
     <message>
         <source>Training runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsläufe</translation>
     </message>
     <message>
         <source>Run #%1 %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf #%1 %2: %3</translation>
     </message>
     <message>
         <source>Training run</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingslauf</translation>
     </message>
     <message>
         <source> (resumed)</source>
-        <translation type="unfinished"></translation>
+        <translation> (fortgesetzt)</translation>
     </message>
     <message>
         <source>Resume training run</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingslauf fortsetzen</translation>
     </message>
     <message>
         <source>queued</source>
-        <translation type="unfinished"></translation>
+        <translation>eingereiht</translation>
     </message>
     <message>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>pausiert</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
 </context>
 </TS>
