@@ -3,12 +3,14 @@
 // graded by an LLM judge afterwards. The logic is core/eval/eval_runner.h.
 #include <unistd.h>
 
+#include <cstdlib>
 #include <iomanip>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
 
 #include "app/tunebench-cli/command.h"
+#include "core/eval/api_key.h"
 #include "core/eval/eval_runner.h"
 #include "core/eval/eval_store.h"
 #include "core/eval/judge.h"
@@ -33,6 +35,15 @@ tb::EvalTarget target_from(const tbcli::Args& args) {
     if (auto a = args.value("adapter")) adapter = *a;
     if (auto t = args.value("chat-template")) chat_template = *t;
     return tb::EvalTarget::local(*model, adapter, chat_template);
+}
+
+// Where an endpoint's key will come from (core/eval/api_key.h: the variable named, else the
+// keychain entry for the URL, else none), said on stderr before any work starts, so a
+// variable that is not set fails at once rather than after the whole generation.
+void announce_api_key(const std::string& what, const std::string& url, const std::string& env_var) {
+    const auto keychain = env_var.empty() ? tb::default_keychain() : nullptr;
+    const auto key = tb::resolve_api_key({url, env_var, false}, keychain.get());
+    std::cerr << what << " API key: " << key.origin << "\n";
 }
 
 tb::EvalRunOptions options_from(const tbcli::Args& args) {
@@ -109,6 +120,13 @@ int run_eval_command(const std::vector<std::string>& argv) {
     if (args.value("judge-url") && !args.value("judge-model"))
         throw tbcli::UsageError("--judge-url needs --judge-model NAME");
     const bool json = args.flag("json");
+    if (target.kind == tb::EvalTarget::Kind::remote) announce_api_key("endpoint", target.base_url, target.api_key_env);
+    if (auto judge_url = args.value("judge-url")) {
+        // As the judge resolves it: the conventional TUNEBENCH_JUDGE_API_KEY counts only when set.
+        std::string env = args.value_or("judge-api-key-env", "");
+        if (env.empty() && std::getenv(tb::JudgeConfig{}.api_key_env.c_str())) env = tb::JudgeConfig{}.api_key_env;
+        announce_api_key("judge", *judge_url, env);
+    }
 
     auto project = tb::ProjectFile::open(project_path);
     tb::JobContext ctx;
@@ -188,7 +206,7 @@ tbcli::CommandRegistration eval_registration(
      "[--batch N] "
      "[--temperature X] [--pass-threshold X] [--judge-url URL --judge-model M [--judge-api-key-env VAR]] [--json]",
      "Evaluate a model, adapter or endpoint on a golden set, the validation split or the general set; store every "
-     "output.",
+     "output. API keys: the variable named, else the OS keychain entry for the URL (see: keychain set).",
      run_eval_command});
 
 }  // namespace

@@ -12,8 +12,10 @@
 #include "app/tunebench-cli/command.h"
 #include "core/common/error.h"
 #include "core/curation/golden_sets.h"
+#include "core/eval/api_key.h"
 #include "core/eval/judge.h"
 #include "core/eval/judge_validation.h"
+#include "core/eval/pairwise_agreement.h"
 #include "core/project/project_file.h"
 
 namespace {
@@ -43,6 +45,11 @@ tb::JudgeConfig judge_config(const tbcli::Args& args) {
     c.price_per_1k_completion = args.number_or("price-completion", 0);
     if (c.concurrency < 1 || c.max_attempts < 1 || c.timeout_s <= 0)
         throw tbcli::UsageError("--concurrency and --max-attempts must be >= 1 and --timeout positive");
+    // The key's origin (core/eval/api_key.h: the variable, else the keychain entry for the
+    // URL, else none) on stderr; a named variable that is not set fails here, before any work.
+    const auto keychain = c.api_key_env.empty() ? tb::default_keychain() : nullptr;
+    std::cerr << "judge API key: " << tb::resolve_api_key({c.base_url, c.api_key_env, false}, keychain.get()).origin
+              << "\n";
     return c;
 }
 
@@ -211,13 +218,45 @@ int judge_pairwise(const std::vector<std::string>& rest) {
     return s.unscorable > 0 ? tbcli::kExitFindings : tbcli::kExitOk;
 }
 
+// Human pairwise preferences vs the judge's pairwise verdicts (core/eval/pairwise_agreement.h).
+int judge_pairwise_agreement(const std::vector<std::string>& rest) {
+    tbcli::Args args(rest, {"grader", "judge-model"}, {"json"});
+    if (args.positionals().size() != 1) throw tbcli::UsageError("judge pairwise-agreement needs PROJECT");
+    const auto grader = args.value("grader");
+    const auto model = args.value("judge-model");
+    if (!grader) throw tbcli::UsageError("--grader NAME is required (the human whose pairwise preferences to use)");
+    if (!model) throw tbcli::UsageError("--judge-model M is required");
+    auto project = tb::ProjectFile::open(args.positional(0, "PROJECT"));
+    const auto r = tb::pairwise_agreement(project, *grader, *model);
+    if (args.flag("json")) {
+        std::cout << r.to_json().dump(2) << "\n";
+        return tbcli::kExitOk;
+    }
+    std::cout << r.human_grader << " vs " << r.judge_grader << ": " << r.pairs << " pair(s) graded by both (human "
+              << r.human_pairs << ", judge " << r.judge_pairs << ")\n";
+    if (r.pairs) {
+        std::cout << "  agreement " << percent(r.raw_agreement) << ", kappa " << fixed(r.kappa.kappa) << " ["
+                  << fixed(r.kappa.ci_low) << ", " << fixed(r.kappa.ci_high) << "] over {a, b, tie}\n"
+                  << "  confusion (rows human, columns judge; a, b, tie):";
+        for (const auto& row : r.kappa.confusion) std::cout << " [" << row[0] << " " << row[1] << " " << row[2] << "]";
+        std::cout << "\n";
+    } else {
+        std::cout << "  no pair was graded by both: grade the same runs' pairs as the judge compared\n";
+    }
+    std::cout << "  judge position consistency " << percent(r.position_consistency) << " of "
+              << r.judge_pairs_both_orders << " pair(s) seen in both orders; the answer shown first won "
+              << r.judge_first_shown_wins << "/" << r.judge_decisive_verdicts << " decisive verdict(s)\n";
+    return tbcli::kExitOk;
+}
+
 int run_judge(const std::vector<std::string>& argv) {
-    if (argv.empty()) throw tbcli::UsageError("expected a subcommand: run, pairwise or validate");
+    if (argv.empty()) throw tbcli::UsageError("expected a subcommand: run, pairwise, validate or pairwise-agreement");
     std::vector<std::string> rest(argv.begin() + 1, argv.end());
     if (argv[0] == "run") return judge_run(rest);
     if (argv[0] == "validate") return judge_validate(rest);
     if (argv[0] == "pairwise") return judge_pairwise(rest);
-    throw tbcli::UsageError("unknown judge subcommand '" + argv[0] + "' (run, pairwise, validate)");
+    if (argv[0] == "pairwise-agreement") return judge_pairwise_agreement(rest);
+    throw tbcli::UsageError("unknown judge subcommand '" + argv[0] + "' (run, pairwise, validate, pairwise-agreement)");
 }
 
 const tbcli::CommandRegistration registration({
@@ -226,10 +265,12 @@ const tbcli::CommandRegistration registration({
     "--judge-url URL --judge-model M [--json] | judge validate PROJECT --judge-url URL "
     "--judge-model M [--set NAME] [--grader NAME] [--threshold 0.6] [--min-items 30] [--no-probes] [--json] "
     "(both: [--api-key-env VAR] [--concurrency 4] [--max-attempts 3] [--timeout S] [--price-prompt USD/1k] "
-    "[--price-completion USD/1k])",
+    "[--price-completion USD/1k]) | judge pairwise-agreement PROJECT --grader NAME --judge-model M [--json]",
     "LLM judge: grade an eval run's judge criteria, compare two runs pairwise (both orders), or validate the judge "
     "against human grades (kappa, bias and "
-    "reward-hacking probes); exit 1 when not validated, a probe is flagged, or a criterion stayed unscorable",
+    "reward-hacking probes), or measure a human's pairwise preferences against the judge's (kappa, confusion, "
+    "position consistency); exit 1 when not validated, a probe is flagged, or a criterion stayed unscorable. "
+    "API key: --api-key-env VAR, else TUNEBENCH_JUDGE_API_KEY when set, else the OS keychain entry for the URL",
     run_judge,
 });
 

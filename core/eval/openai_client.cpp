@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "core/common/error.h"
+#include "core/eval/api_key.h"
 
 namespace tb {
 namespace {
@@ -50,7 +51,13 @@ std::string snippet(const std::string& body) { return body.size() > 300 ? body.s
 
 }  // namespace
 
-OpenAiClient::OpenAiClient(OpenAiClientOptions options) : options_(std::move(options)) {
+struct OpenAiClient::KeychainKey {
+    std::once_flag once;
+    ResolvedApiKey resolved;
+};
+
+OpenAiClient::OpenAiClient(OpenAiClientOptions options)
+    : options_(std::move(options)), keychain_key_(std::make_shared<KeychainKey>()) {
     if (options_.base_url.empty()) throw Error("OpenAI-compatible client: the base URL is empty");
     while (!options_.base_url.empty() && options_.base_url.back() == '/') options_.base_url.pop_back();
     if (options_.max_retries < 0 || options_.timeout_ms <= 0)
@@ -91,13 +98,8 @@ ChatResponse parse_chat_response(const std::string& body) {
 ChatResponse OpenAiClient::chat(const std::vector<Message>& messages) const {
     global_init_once();
     const std::string url = options_.base_url + "/chat/completions";
-    std::string key;
-    if (!options_.api_key_env.empty()) {
-        const char* value = std::getenv(options_.api_key_env.c_str());
-        if (!value || !*value)
-            throw Error("the API key variable " + options_.api_key_env + " is not set (needed for " + url + ")");
-        key = value;
-    }
+    std::string keychain_problem;
+    const std::string key = api_key(&keychain_problem);
     const std::string payload = request_body(messages).dump();
 
     std::unique_ptr<curl_slist, SlistFree> headers;
@@ -143,9 +145,26 @@ ChatResponse OpenAiClient::chat(const std::vector<Message>& messages) const {
         if (!transient(last)) break;
     }
     const std::string tries = attempts > 1 ? " (after " + std::to_string(attempts) + " attempts)" : "";
+    if (last.curl == CURLE_OK && (last.status == 401 || last.status == 403) && key.empty())
+        throw Error("request to " + url + " failed with HTTP " + std::to_string(last.status) + ": " +
+                    missing_api_key_message(options_.base_url, keychain_problem));
     if (last.curl != CURLE_OK) throw Error("request to " + url + " failed" + tries + ": " + last.curl_error);
     throw Error("request to " + url + " failed with HTTP " + std::to_string(last.status) + tries + ": " +
                 snippet(last.body));
+}
+
+// The variable named is read at each request (it may change between them); the keychain,
+// a D-Bus round trip, once per client.
+std::string OpenAiClient::api_key(std::string* keychain_problem) const {
+    if (!options_.api_key_env.empty())
+        return resolve_api_key({options_.base_url, options_.api_key_env, false}, nullptr).key;
+    if (!options_.use_keychain) return "";
+    std::call_once(keychain_key_->once, [this] {
+        const auto keychain = default_keychain();
+        keychain_key_->resolved = resolve_api_key({options_.base_url, "", false}, keychain.get());
+    });
+    *keychain_problem = keychain_key_->resolved.keychain_problem;
+    return keychain_key_->resolved.key;
 }
 
 }  // namespace tb
