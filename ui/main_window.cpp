@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStatusBar>
@@ -51,6 +52,9 @@
 #include "ui/eval/blind_grading_widget.h"
 #define TUNEBENCH_HAVE_BLIND_GRADING 1
 #endif
+#include "ui/eval/judge_validation_view.h"
+#include "ui/eval/suite_editor.h"
+#include "ui/eval/suite_runner.h"
 
 namespace tbui {
 namespace {
@@ -247,6 +251,37 @@ void MainWindow::ensureTabWidget(Tab tab) {
                 connect(panel, &TrainingPanel::runFinished, this, [this] {
                     if (overview_) overview_->refresh();  // the latest runs
                 });
+                // Regression suites flagged run_after_training evaluate each new adapter.
+                auto* suites = new SuiteRunner(*project_, panel);
+                connect(panel, &TrainingPanel::adapterReady, suites, &SuiteRunner::runAfterTraining);
+                connect(suites, &SuiteRunner::started, this, [this, panel](const QString& what) {
+                    panel->logView()->appendPlainText(tr("%1: running...").arg(what));
+                    statusBar()->showMessage(tr("%1: running...").arg(what));
+                });
+                connect(
+                    suites, &SuiteRunner::finished, this,
+                    [this, panel](const QStringList& lines, const QStringList& regressions) {
+                        for (const QString& line : lines) panel->logView()->appendPlainText(line);
+                        for (const QString& line : regressions)
+                            panel->logView()->appendPlainText(tr("REGRESSION: %1").arg(line));
+                        if (regressions.isEmpty()) {
+                            statusBar()->showMessage(tr("Regression suites done: no regression flagged."), 10000);
+                        } else {
+                            // Stays until the next message: a regression must not pass unseen.
+                            statusBar()->showMessage(
+                                tr("Regression flagged by the suites after training: %1").arg(regressions.first()));
+                            panel->statusLabel()->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+                            panel->statusLabel()->setText(
+                                tr("Regression flagged after training (%1); see the log and the Evaluation tab.")
+                                    .arg(regressions.size()));
+                        }
+                        if (evaluationPanel_)
+                            for (auto* runs : evaluationPanel_->findChildren<EvalPanel*>()) runs->refresh();
+                    });
+                connect(suites, &SuiteRunner::failed, this, [this, panel](const QString& message) {
+                    panel->logView()->appendPlainText(tr("Regression suites failed: %1").arg(message));
+                    statusBar()->showMessage(tr("Regression suites failed: %1").arg(message), 10000);
+                });
                 trainingPanel_ = panel;
                 setTabContent(tab, panel);
 #else
@@ -266,6 +301,8 @@ void MainWindow::ensureTabWidget(Tab tab) {
                 if (const QString grader = ensureReviewer(); !grader.isEmpty())
                     evalTabs->addTab(new BlindGradingWidget(*project_, grader, evalTabs), tr("Blind grading"));
 #endif
+                evalTabs->addTab(new JudgeValidationView(*project_, evalTabs), tr("Judge validation"));
+                evalTabs->addTab(new SuiteEditor(*project_, evalTabs), tr("Regression suites"));
                 evaluationPanel_ = evalTabs;
                 setTabContent(tab, evalTabs);
 #else
@@ -534,10 +571,11 @@ void MainWindow::updateTitleAndActions() {
     checkPanel_->runButton()->setEnabled(open && idle);
 }
 
-void MainWindow::onCountChanged(qint64 matching) {
+void MainWindow::onCountChanged(qint64 matching, bool atLeast) {
     if (!project_) return;
-    statusLabel_->setText(tr("%1 · %n example(s) shown", nullptr, static_cast<int>(std::min<qint64>(matching, INT_MAX)))
-                              .arg(projectPath()));
+    const int shown = static_cast<int>(std::min<qint64>(matching, INT_MAX));
+    statusLabel_->setText(atLeast ? tr("%1 · more than %L2 examples match").arg(projectPath()).arg(shown)
+                                  : tr("%1 · %n example(s) shown", nullptr, shown).arg(projectPath()));
 }
 
 void MainWindow::newProjectDialog() {

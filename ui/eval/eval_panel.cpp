@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
@@ -18,8 +19,11 @@
 #include "core/eval/run_report.h"
 #include "core/project/project_file.h"
 #include "ui/charts/qcustomplot_include.h"
+#include "ui/common/job_runner.h"
 #include "ui/common/message_hook.h"
 #include "ui/eval/chart_export.h"
+#include "ui/eval/eval_dialog.h"
+#include "ui/eval/eval_jobs.h"
 #include "ui/eval/item_diff_table.h"
 #include "ui/eval/run_charts.h"
 
@@ -161,8 +165,35 @@ EvalPanel::EvalPanel(tb::ProjectFile& project, QWidget* parent) : QWidget(parent
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 2);
     split->setStretchFactor(2, 2);
+    // --- starting an eval run ---
+    evaluateButton_ = new QPushButton(tr("Evaluate..."), this);
+    evaluateButton_->setToolTip(
+        tr("Evaluate a model (optionally with an adapter) on a golden set, the validation "
+           "split or the general set"));
+    evalProgress_ = new QProgressBar(this);
+    evalProgress_->setVisible(false);
+    cancelEvalButton_ = new QPushButton(tr("Cancel"), this);
+    cancelEvalButton_->setVisible(false);
+    evalStatus_ = new QLabel(this);
+    evalStatus_->setWordWrap(true);
+    evalRunner_ = new JobRunner(this);
+    auto* evalControls = new QHBoxLayout;
+    evalControls->addWidget(evaluateButton_);
+    evalControls->addWidget(evalProgress_, 1);
+    evalControls->addWidget(cancelEvalButton_);
+    evalControls->addWidget(evalStatus_, 2);
+
     auto* layout = new QVBoxLayout(this);
+    layout->addLayout(evalControls);
     layout->addWidget(split);
+
+    connect(evaluateButton_, &QPushButton::clicked, this, &EvalPanel::openEvalDialog);
+    connect(cancelEvalButton_, &QPushButton::clicked, this, &EvalPanel::cancelEvaluation);
+    connect(evalRunner_, &JobRunner::progressChanged, this, [this](qint64 done, qint64 total, const QString& stage) {
+        evalProgress_->setRange(0, total > 0 ? static_cast<int>(total) : 0);
+        if (total > 0) evalProgress_->setValue(static_cast<int>(done));
+        evalProgress_->setFormat(stage.isEmpty() ? QStringLiteral("%v / %m") : stage + QStringLiteral(": %v / %m"));
+    });
 
     connect(metricCombo_, &QComboBox::currentIndexChanged, this, [this] {
         plotTrend();
@@ -352,6 +383,77 @@ bool EvalPanel::writeReport(const QString& path) {
         return false;
     }
     return true;
+}
+
+bool EvalPanel::isEvaluating() const { return evalRunner_->isRunning(); }
+
+void EvalPanel::openEvalDialog() {
+    if (isEvaluating()) return;
+    EvalDialog dialog(project_, this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    startEvaluation(dialog.request());
+}
+
+bool EvalPanel::startEvaluation(const EvalRequest& request) {
+    auto result = std::make_shared<tb::EvalRunResult>();
+    const QString description = QString::fromStdString(request.target.describe());
+    const QString set = QString::fromStdString(request.options.set_name);
+    if (!evalRunner_->start(evalRunJob(QString::fromStdString(project_.path()), request, result))) return false;
+    evaluateButton_->setEnabled(false);
+    evalProgress_->setRange(0, 0);  // busy until the first progress report (loading the model)
+    evalProgress_->setFormat(tr("loading the model"));
+    evalProgress_->setVisible(true);
+    cancelEvalButton_->setEnabled(true);
+    cancelEvalButton_->setVisible(true);
+    evalStatus_->setStyleSheet(QString());
+    evalStatus_->setText(tr("Evaluating %1 on %2...").arg(description, set));
+
+    // One-shot connections: disconnected once the run has ended, whichever way.
+    auto connections = std::make_shared<std::vector<QMetaObject::Connection>>();
+    auto done = [this, connections] {
+        for (const auto& c : *connections) disconnect(c);
+        evaluateButton_->setEnabled(true);
+        evalProgress_->setVisible(false);
+        cancelEvalButton_->setVisible(false);
+    };
+    connections->push_back(connect(evalRunner_, &JobRunner::succeeded, this, [this, result, set, done] {
+        done();
+        const auto previousCandidate = candidateRunId();
+        refresh();
+        // The new run becomes the candidate, against the one that was the candidate before.
+        selectRuns(previousCandidate.value_or(result->run_id), result->run_id);
+        evalStatus_->setText(tr("Eval run #%1 on %2: pass rate %3%, mean score %4%5")
+                                 .arg(result->run_id)
+                                 .arg(set)
+                                 .arg(result->pass_rate * 100.0, 0, 'f', 1)
+                                 .arg(result->mean_score, 0, 'f', 3)
+                                 .arg(result->needs_judge
+                                          ? tr(" (%1 item(s) wait for the judge)").arg(result->needs_judge)
+                                          : QString()));
+        Q_EMIT evaluationFinished(result->run_id, result->pass_rate, result->mean_score);
+    }));
+    connections->push_back(connect(evalRunner_, &JobRunner::cancelled, this, [this, done] {
+        done();
+        refresh();  // the run is stored as cancelled
+        evalStatus_->setText(tr("Evaluation cancelled."));
+        Q_EMIT evaluationFailed(tr("cancelled"));
+    }));
+    connections->push_back(connect(evalRunner_, &JobRunner::failed, this, [this, done](const QString& message) {
+        done();
+        refresh();  // a failure while generating leaves a failed run
+        evalStatus_->setStyleSheet(QStringLiteral("color: #b00020;"));
+        evalStatus_->setText(tr("Evaluation failed: %1").arg(message));
+        showError(this, tr("Evaluation"), message);
+        Q_EMIT evaluationFailed(message);
+    }));
+    return true;
+}
+
+void EvalPanel::cancelEvaluation() {
+    if (!isEvaluating()) return;
+    evalRunner_->cancel();
+    cancelEvalButton_->setEnabled(false);
+    evalStatus_->setText(tr("Cancelling..."));
 }
 
 void EvalPanel::chooseReportFile() {

@@ -4,7 +4,9 @@
 // tag), base vs tuned per tag for two chosen runs, the per-item diff between them (improved
 // green, regressed red; core's compare_runs with McNemar and a bootstrap CI in the summary),
 // every chart exportable as PNG and PDF, and "Report..." writing the HTML run report of the
-// candidate run against the baseline (core/eval/run_report).
+// candidate run against the baseline (core/eval/run_report). "Evaluate..." opens the eval
+// dialog (ui/eval/eval_dialog.h) and runs core's eval runner on a worker thread, with
+// progress and cancel; the runs refresh when it finishes.
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -17,6 +19,7 @@ class QCheckBox;
 class QComboBox;
 class QCustomPlot;
 class QLabel;
+class QProgressBar;
 class QPushButton;
 class QTableWidget;
 
@@ -27,6 +30,8 @@ class ProjectFile;
 namespace tbui {
 
 class ItemDiffTable;
+class JobRunner;
+struct EvalRequest;
 
 class EvalPanel : public QWidget {
     Q_OBJECT
@@ -51,9 +56,25 @@ public:
     QLabel* comparisonLabel() const { return comparisonLabel_; }
     QComboBox* metricCombo() const { return metricCombo_; }
     QCheckBox* perTagCheck() const { return perTagCheck_; }
+    QPushButton* evaluateButton() const { return evaluateButton_; }
+    QPushButton* cancelEvalButton() const { return cancelEvalButton_; }
+    QProgressBar* evalProgress() const { return evalProgress_; }
+    QLabel* evalStatusLabel() const { return evalStatus_; }
+
+    // Starts an eval run on the worker thread; false (and nothing started) while one runs.
+    bool startEvaluation(const EvalRequest& request);
+    bool isEvaluating() const;
 
 public Q_SLOTS:
     void chooseReportFile();
+    // Opens the eval dialog; on OK, starts the run.
+    void openEvalDialog();
+    void cancelEvaluation();
+
+Q_SIGNALS:
+    // An eval run started from this panel ended; the runs were refreshed before these.
+    void evaluationFinished(qint64 runId, double passRate, double meanScore);
+    void evaluationFailed(const QString& message);  // also a cancellation ("cancelled")
 
 private:
     void fillRunsTable();
@@ -79,6 +100,11 @@ private:
     QCheckBox* changedOnlyCheck_ = nullptr;
     ItemDiffTable* diffTable_ = nullptr;
     QPushButton* reportButton_ = nullptr;
+    QPushButton* evaluateButton_ = nullptr;
+    QPushButton* cancelEvalButton_ = nullptr;
+    QProgressBar* evalProgress_ = nullptr;
+    QLabel* evalStatus_ = nullptr;
+    JobRunner* evalRunner_ = nullptr;
 };
 
 }  // namespace tbui

@@ -259,6 +259,10 @@ void TrainingPanel::onJobFinished(int id, const tb::TrainResult& result) {
     progress_->setFormat(status);
     refreshPastRuns();
     updateButtons();
+    const bool wroteOutput = status == QLatin1String("completed") || status == QLatin1String("stopped_early");
+    if (entry && wroteOutput && entry->config.method == tb::TrainMethod::Lora && !result.output_dir.empty())
+        Q_EMIT adapterReady(result.run_id, QString::fromStdString(entry->config.model_dir.string()),
+                            QString::fromStdString(result.output_dir.string()));
     Q_EMIT runFinished(id, result.run_id, status);
 }
 

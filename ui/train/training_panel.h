@@ -77,6 +77,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     // A run ended (completed, cancelled, failed or stopped_early); runId 0 when it never started.
     void runFinished(int queueId, qint64 runId, const QString& status);
+    // A LoRA run completed (or stopped early) and wrote its adapter: what regression suites
+    // run after training evaluate (ui/eval/suite_runner.h). Emitted before runFinished.
+    void adapterReady(qint64 runId, const QString& modelDir, const QString& adapterDir);
 
 private:
     void onJobStarted(int id);
