@@ -123,7 +123,9 @@ TEST(KeychainCli, StoredKeyReachesTheEndpointAndNeverTheProject) {
 
     // The key is in no byte of the project (nor its WAL) and in nothing the CLI printed.
     for (const auto& path : {project_path, project_path + "-wal"})
-        if (std::filesystem::exists(path)) EXPECT_FALSE(contains(tbtest::read_text(path), key)) << path;
+        if (std::filesystem::exists(path)) {
+            EXPECT_FALSE(contains(tbtest::read_text(path), key)) << path;
+        }
     for (const auto& tag : {"status0", "set", "status1", "eval", "delete", "status2", "delete2"}) {
         EXPECT_FALSE(contains(out(tag), key)) << tag;
         EXPECT_FALSE(contains(err(tag), key)) << tag;

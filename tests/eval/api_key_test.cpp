@@ -425,5 +425,52 @@ TEST(OsKeychain, StoreLookupDeleteInGnomeKeyring) {
     EXPECT_FALSE(contains(inner, "SKIPPED")) << inner;
 }
 
+// Runs inside the session the next test starts, where org.freedesktop.secrets is activatable
+// but its program never claims the name: a Secret Service that does not answer.
+TEST(OsKeychain, InsideHungServiceSessionTimesOut) {
+    if (!std::getenv("TB_INSIDE_HUNG_SESSION"))
+        GTEST_SKIP() << "run by OsKeychain.ASecretServiceThatNeverAnswersTimesOut";
+    auto keychain = make_os_keychain(std::chrono::milliseconds(1500));
+    const auto start = std::chrono::steady_clock::now();
+    try {
+        keychain->lookup("https://api.example.com/v1");
+        FAIL() << "expected KeychainUnavailable";
+    } catch (const KeychainUnavailable& e) {
+        EXPECT_TRUE(contains(e.what(), "did not answer within 1500 ms")) << e.what();
+    }
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(6));
+}
+
+TEST(OsKeychain, ASecretServiceThatNeverAnswersTimesOut) {
+    if (!program_exists("dbus-run-session")) GTEST_SKIP() << "dbus-run-session is not installed (Debian: dbus)";
+    tbtest::TempDir dir("tb_hung_bus_");
+    // A session bus whose only service is a "Secret Service" that sleeps instead of starting.
+    std::filesystem::create_directories(dir.file("services"));
+    dir.write("services/org.freedesktop.secrets.service",
+              "[D-BUS Service]\nName=org.freedesktop.secrets\nExec=/bin/sleep 8\n");
+    dir.write("session.conf",
+              "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
+              " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
+              "<busconfig><type>session</type><listen>unix:tmpdir=/tmp</listen>"
+              "<servicedir>" +
+                  dir.file("services") +
+                  "</servicedir>"
+                  "<policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/>"
+                  "<allow eavesdrop=\"true\"/><allow own=\"*\"/></policy></busconfig>\n");
+    char self[4096];
+    const auto n = ::readlink("/proc/self/exe", self, sizeof self - 1);
+    ASSERT_GT(n, 0);
+    self[n] = '\0';
+    const std::string command = "TB_INSIDE_HUNG_SESSION=1 timeout 60 dbus-run-session --config-file='" +
+                                dir.file("session.conf") + "' -- '" + std::string(self) +
+                                "' --gtest_filter=OsKeychain.InsideHungServiceSessionTimesOut >'" +
+                                dir.file("inner.log") + "' 2>&1";
+    const int status = std::system(command.c_str());
+    std::ifstream log(dir.file("inner.log"));
+    std::string inner((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "inner run failed:\n" << inner;
+    EXPECT_TRUE(contains(inner, "[  PASSED  ] 1 test")) << inner;
+}
+
 }  // namespace
 }  // namespace tb
