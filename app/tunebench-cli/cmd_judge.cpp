@@ -243,7 +243,8 @@ int judge_pairwise_agreement(const std::vector<std::string>& rest) {
     } else {
         std::cout << "  no pair was graded by both: grade the same runs' pairs as the judge compared\n";
     }
-    std::cout << "  judge position consistency " << percent(r.position_consistency) << " of "
+    std::cout << "  judge position consistency "
+              << (std::isnan(r.position_consistency) ? std::string("n/a") : percent(r.position_consistency)) << " of "
               << r.judge_pairs_both_orders << " pair(s) seen in both orders; the answer shown first won "
               << r.judge_first_shown_wins << "/" << r.judge_decisive_verdicts << " decisive verdict(s)\n";
     return tbcli::kExitOk;
