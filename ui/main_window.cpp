@@ -302,7 +302,11 @@ void MainWindow::ensureTabWidget(Tab tab) {
                     evalTabs->addTab(new BlindGradingWidget(*project_, grader, evalTabs), tr("Blind grading"));
 #endif
                 evalTabs->addTab(new JudgeValidationView(*project_, evalTabs), tr("Judge validation"));
-                evalTabs->addTab(new SuiteEditor(*project_, evalTabs), tr("Regression suites"));
+                auto* suiteEditor = new SuiteEditor(*project_, evalTabs);
+                connect(suiteEditor, &SuiteEditor::suiteRunFinished, evalTabs, [evalTabs] {
+                    for (auto* runs : evalTabs->findChildren<EvalPanel*>()) runs->refresh();
+                });
+                evalTabs->addTab(suiteEditor, tr("Regression suites"));
                 evaluationPanel_ = evalTabs;
                 setTabContent(tab, evalTabs);
 #else

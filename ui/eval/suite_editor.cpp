@@ -1,5 +1,7 @@
 #include "ui/eval/suite_editor.h"
 
+#include <filesystem>
+
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -13,6 +15,7 @@
 #include "core/curation/golden_sets.h"
 #include "core/project/project_file.h"
 #include "ui/common/message_hook.h"
+#include "ui/eval/suite_runner.h"
 
 namespace tbui {
 
@@ -57,6 +60,45 @@ SuiteEditor::SuiteEditor(tb::ProjectFile& project, QWidget* parent) : QWidget(pa
     saveRow->addWidget(saveButton_);
     saveRow->addWidget(status_, 1);
     form->addRow(QString(), saveRow);
+
+    // --- on demand ---
+    runModel_ = new QLineEdit(this);
+    runModel_->setPlaceholderText(tr("the base model folder"));
+    runAdapter_ = new QLineEdit(this);
+    runAdapter_->setPlaceholderText(tr("optional: an adapter folder (it brings its chat template)"));
+    runButton_ = new QPushButton(tr("Run now"), this);
+    runStatus_ = new QLabel(this);
+    runStatus_->setWordWrap(true);
+    runner_ = new SuiteRunner(project_, this);
+    form->addRow(new QLabel(tr("<b>Run the saved suite now</b>"), right));
+    form->addRow(tr("Model folder"), runModel_);
+    form->addRow(tr("Adapter folder"), runAdapter_);
+    auto* runRow = new QHBoxLayout;
+    runRow->addWidget(runButton_);
+    runRow->addWidget(runStatus_, 1);
+    form->addRow(QString(), runRow);
+    connect(runButton_, &QPushButton::clicked, this, &SuiteEditor::runNow);
+    connect(runner_, &SuiteRunner::started, this, [this](const QString& what) {
+        runStatus_->setStyleSheet(QString());
+        runStatus_->setText(tr("%1: running...").arg(what));
+    });
+    connect(runner_, &SuiteRunner::progressChanged, this, [this](qint64 done, qint64 total, const QString& stage) {
+        runStatus_->setText(tr("%1: %2 / %3").arg(stage).arg(done).arg(total));
+    });
+    connect(runner_, &SuiteRunner::finished, this, [this](const QStringList& lines, const QStringList& regressions) {
+        runButton_->setEnabled(true);
+        runStatus_->setStyleSheet(regressions.isEmpty() ? QString()
+                                                        : QStringLiteral("color: #b00020; font-weight: bold;"));
+        QStringList text = lines;
+        for (const QString& line : regressions) text << tr("REGRESSION: %1").arg(line);
+        runStatus_->setText(text.join(QLatin1Char('\n')));
+        Q_EMIT suiteRunFinished(!regressions.isEmpty());
+    });
+    connect(runner_, &SuiteRunner::failed, this, [this](const QString& message) {
+        runButton_->setEnabled(true);
+        runStatus_->setStyleSheet(QStringLiteral("color: #b00020;"));
+        runStatus_->setText(tr("The suite run failed: %1").arg(message));
+    });
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
@@ -194,6 +236,38 @@ bool SuiteEditor::save() {
     status_->setText(tr("Suite %1 saved.").arg(name));
     Q_EMIT suitesChanged();
     return true;
+}
+
+bool SuiteEditor::runNow() {
+    namespace fs = std::filesystem;
+    const QString name = name_->text().trimmed();
+    const QString model = runModel_->text().trimmed();
+    const QString adapter = runAdapter_->text().trimmed();
+    std::optional<tb::RegressionSuite> suite;
+    try {
+        suite = tb::load_regression_suite(project_, name.toStdString());
+    } catch (const std::exception& e) {
+        showError(this, tr("Run the suite"), e);
+        return false;
+    }
+    QString problem;
+    if (!suite)
+        problem = tr("Save the suite first: no stored suite is named \"%1\".").arg(name);
+    else if (model.isEmpty() || !fs::is_directory(model.toStdString()))
+        problem = tr("Choose the model folder to evaluate.");
+    else if (!adapter.isEmpty() && !fs::is_directory(adapter.toStdString()))
+        problem = tr("The adapter folder %1 does not exist.").arg(adapter);
+    else if (runner_->isRunning())
+        problem = tr("A suite is already running.");
+    if (!problem.isEmpty()) {
+        showError(this, tr("Run the suite"), problem);
+        return false;
+    }
+    const auto target = tb::EvalTarget::local(
+        fs::path(model.toStdString()),
+        adapter.isEmpty() ? std::nullopt : std::optional<fs::path>(fs::path(adapter.toStdString())));
+    runButton_->setEnabled(false);
+    return runner_->run({*suite}, target, QString::fromStdString(target.describe()));
 }
 
 bool SuiteEditor::deleteSelected() {

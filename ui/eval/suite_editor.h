@@ -3,7 +3,8 @@
 // listed by name; each has the golden sets it evaluates, whether it also scores the
 // general-purpose set (forgetting), and whether it runs automatically after every training
 // run that writes an adapter (ui/eval/suite_runner.h). Save validates through core (a name,
-// at least one set, existing golden sets) and replaces a suite of the same name.
+// at least one set, existing golden sets) and replaces a suite of the same name. "Run now"
+// runs the stored suite on demand on a model folder (and adapter) through a SuiteRunner.
 #include <optional>
 
 #include <QStringList>
@@ -22,6 +23,8 @@ class ProjectFile;
 }
 
 namespace tbui {
+
+class SuiteRunner;
 
 class SuiteEditor : public QWidget {
     Q_OBJECT
@@ -43,6 +46,9 @@ public:
     // Ticks exactly the golden sets named (unknown names are ignored).
     void setCheckedSets(const QStringList& names);
     QStringList checkedSets() const;
+    // Runs the stored suite named in the name field on the model (and adapter) fields; false
+    // (after an error message) when the suite is not saved, a folder is missing or one runs.
+    bool runNow();
 
     QListWidget* suitesList() const { return suites_; }
     QLineEdit* nameEdit() const { return name_; }
@@ -53,9 +59,16 @@ public:
     QPushButton* deleteButton() const { return deleteButton_; }
     QPushButton* newButton() const { return newButton_; }
     QLabel* statusLabel() const { return status_; }
+    QLineEdit* runModelEdit() const { return runModel_; }
+    QLineEdit* runAdapterEdit() const { return runAdapter_; }
+    QPushButton* runButton() const { return runButton_; }
+    QLabel* runStatusLabel() const { return runStatus_; }
+    SuiteRunner* runner() const { return runner_; }
 
 Q_SIGNALS:
     void suitesChanged();
+    // A "Run now" finished (its eval runs are in the project).
+    void suiteRunFinished(bool regression);
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -71,6 +84,11 @@ private:
     QPushButton* deleteButton_ = nullptr;
     QPushButton* newButton_ = nullptr;
     QLabel* status_ = nullptr;
+    QLineEdit* runModel_ = nullptr;
+    QLineEdit* runAdapter_ = nullptr;
+    QPushButton* runButton_ = nullptr;
+    QLabel* runStatus_ = nullptr;
+    SuiteRunner* runner_ = nullptr;
 };
 
 }  // namespace tbui
