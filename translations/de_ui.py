@@ -426,7 +426,7 @@ DE_UI = {
     "Your name as a reviewer (stored on this machine, written on every review):":
         "Ihr Name als Prüfer/in (auf diesem Rechner gespeichert, bei jeder Prüfung vermerkt):",
     "To review": "Zu prüfen",
-    "Disagreements": "Uneinigkeiten",
+    "Disagreements": "Abweichende Urteile",
     "Stale": "Veraltet",
     "All examples": "Alle Beispiele",
     "Queue:": "Warteschlange:",
@@ -494,7 +494,7 @@ DE_UI = {
     "cosine to 0": "Kosinus bis 0",
     "linear to 0": "linear bis 0",
     "constant": "konstant",
-    "Schedule": "Verlauf",
+    "Schedule": "Lernratenverlauf",
     "Warmup (share of steps)": "Aufwärmphase (Anteil der Schritte)",
     "Weight decay": "Weight Decay",
     "Batch rows": "Zeilen pro Batch",
@@ -526,7 +526,7 @@ DE_UI = {
     "Choose the output folder.": "Wählen Sie den Ausgabeordner.",
     "This model has no chat template: choose a template file (training never guesses a format).":
         "Dieses Modell hat keine Chat-Vorlage: Wählen Sie eine Vorlagendatei (das Training rät nie ein Format).",
-    "The chat template file %1 does not exist.": "Die Vorlagendatei %1 existiert nicht.",
+    "The chat template file %1 does not exist.": "Die Chat-Vorlagendatei %1 existiert nicht.",
     "The learning rate must be a positive number (e.g. 1e-4).": "Die Lernrate muss eine positive Zahl sein (z. B. 1e-4).",
     "Name at least one target module for the LoRA adapters.":
         "Nennen Sie mindestens ein Zielmodul für die LoRA-Adapter.",

@@ -1114,7 +1114,7 @@
     </message>
     <message>
         <source>The chat template file %1 does not exist.</source>
-        <translation>Die Vorlagendatei %1 existiert nicht.</translation>
+        <translation>Die Chat-Vorlagendatei %1 existiert nicht.</translation>
     </message>
     <message>
         <source>This model has no chat template: choose a template file (evaluation never guesses a format).</source>
@@ -2097,6 +2097,10 @@ Kandidat:
         <source>Regression suites</source>
         <translation>Regressions-Suites</translation>
     </message>
+    <message>
+        <source>%1 · more than %L2 examples match</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tbui::ProjectOverview</name>
@@ -2312,7 +2316,7 @@ Kandidat:
     </message>
     <message>
         <source>Disagreements</source>
-        <translation>Uneinigkeiten</translation>
+        <translation>Abweichende Urteile</translation>
     </message>
     <message>
         <source>Stale</source>
@@ -2646,7 +2650,7 @@ Kandidat:
     </message>
     <message>
         <source>Schedule</source>
-        <translation>Verlauf</translation>
+        <translation>Lernratenverlauf</translation>
     </message>
     <message>
         <source>Warmup (share of steps)</source>
@@ -2750,7 +2754,7 @@ Kandidat:
     </message>
     <message>
         <source>The chat template file %1 does not exist.</source>
-        <translation>Die Vorlagendatei %1 existiert nicht.</translation>
+        <translation>Die Chat-Vorlagendatei %1 existiert nicht.</translation>
     </message>
     <message>
         <source>The learning rate must be a positive number (e.g. 1e-4).</source>
@@ -2862,6 +2866,66 @@ Kandidat:
     <message>
         <source>Suite %1 deleted.</source>
         <translation>Suite %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>the base model folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: an adapter folder (it brings its chat template)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Run the saved suite now&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model folder</source>
+        <translation>Modellordner</translation>
+    </message>
+    <message>
+        <source>Adapter folder</source>
+        <translation>Adapterordner</translation>
+    </message>
+    <message>
+        <source>%1: running...</source>
+        <translation>%1: läuft…</translation>
+    </message>
+    <message>
+        <source>%1: %2 / %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REGRESSION: %1</source>
+        <translation>REGRESSION: %1</translation>
+    </message>
+    <message>
+        <source>The suite run failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the suite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the suite first: no stored suite is named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the model folder to evaluate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The adapter folder %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A suite is already running.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

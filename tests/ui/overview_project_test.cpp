@@ -4,6 +4,7 @@
 // overview then shows, and hands its settings on.
 #include <gtest/gtest.h>
 
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -18,8 +19,10 @@
 #include "core/curation/tags.h"
 #include "core/eval/eval_store.h"
 #include "core/project/project_file.h"
+#include "core/train/train_run_store.h"
 #include "ui/advisor/advisor_pages.h"
 #include "ui/advisor/advisor_wizard.h"
+#include "ui/common/translations.h"
 #include "ui/main_window.h"
 #include "ui/overview/project_overview.h"
 #include "ui_test_support.h"
@@ -34,10 +37,10 @@ protected:
         qputenv("TUNEBENCH_REVIEWER", "Ada");
         path_ = dir_.filePath(QStringLiteral("overview.tunebench"));
         ids_ = tbtest::createProject(path_.toStdString(), {
-                                                              {"How do I pay an invoice?", "Open Billing."},
-                                                              {"I forgot my password", "Use the reset link."},
-                                                              {"Where is my parcel?", "Track it under Orders."},
-                                                              {"Refund for invoice 42?", "Yes, within 30 days."},
+                                                              {"How do I pay an invoice?", "Open Billing.", ""},
+                                                              {"I forgot my password", "Use the reset link.", ""},
+                                                              {"Where is my parcel?", "Track it under Orders.", ""},
+                                                              {"Refund for invoice 42?", "Yes, within 30 days.", ""},
                                                           });
     }
     void TearDown() override {
@@ -129,6 +132,82 @@ TEST_F(OverviewTest, ShowsCountsGapsGoldenSetsDecisionAndRuns) {
     QTest::mouseClick(overview.advisorButton(), Qt::LeftButton);
     EXPECT_EQ(requested.count(), 1);
     tbtest::saveScreenshot(&overview, QStringLiteral("overview_filled"));
+    EXPECT_TRUE(messages_.messages().empty());
+}
+
+TEST_F(OverviewTest, ListsTrainingAndEvalRunsNewestFirstThroughCore) {
+    {
+        tb::ProjectFile project = tb::ProjectFile::open(path_.toStdString());
+        const std::int64_t baseline = tb::create_eval_run(project, "baseline", nlohmann::json::object());
+        tb::finish_eval_run(project, baseline, "completed");
+        const std::int64_t train = tb::create_train_run(project, "lora-r16", {{"rank", 16}});
+        tb::finish_train_run(project, train, "cancelled");
+        tb::create_train_run(project, "", nlohmann::json::object());  // unnamed, still running
+        const std::int64_t tuned = tb::create_eval_run(project, "tuned", nlohmann::json::object());
+        tb::finish_eval_run(project, tuned, "failed");
+    }
+    tb::ProjectFile project = tb::ProjectFile::open(path_.toStdString());
+    const std::vector<tb::RunSummary> stored = tb::list_runs(project);
+    ASSERT_EQ(stored.size(), 4u);
+
+    const tbui::OverviewSummary limited = tbui::gather_overview(project, 2);
+    EXPECT_EQ(limited.runs_total, 4);
+    ASSERT_EQ(limited.latest_runs.size(), 2u);
+    EXPECT_EQ(limited.latest_runs[0].id, stored[3].id);
+    EXPECT_EQ(limited.latest_runs[1].id, stored[2].id);
+    EXPECT_TRUE(tbui::gather_overview(project, 0).latest_runs.empty());
+
+    tbui::ProjectOverview overview(project);
+    ASSERT_EQ(overview.runsTable()->rowCount(), 4);  // the default shows up to 5
+    const auto cell = [&](int row, int column) { return overview.runsTable()->item(row, column)->text(); };
+    EXPECT_EQ(cell(0, 0), QStringLiteral("evaluation"));
+    EXPECT_EQ(cell(0, 1), QStringLiteral("tuned"));
+    EXPECT_EQ(cell(0, 2), QStringLiteral("failed"));
+    EXPECT_EQ(cell(1, 0), QStringLiteral("training"));
+    EXPECT_EQ(cell(1, 1), QStringLiteral("run %1").arg(stored[2].id));  // no name: its id
+    EXPECT_EQ(cell(1, 2), QStringLiteral("running"));
+    EXPECT_EQ(cell(2, 1), QStringLiteral("lora-r16"));
+    EXPECT_EQ(cell(2, 2), QStringLiteral("cancelled"));
+    EXPECT_EQ(cell(3, 1), QStringLiteral("baseline"));
+    EXPECT_EQ(cell(3, 3), QString::fromStdString(stored[0].created_at));
+    EXPECT_TRUE(messages_.messages().empty());
+}
+
+// The embedded German translation reaches every part of the overview: numbers and names
+// land in the right placeholders, plural forms and the runs' status words are translated.
+TEST_F(OverviewTest, SpeaksGermanWhenTheGermanTranslationIsInstalled) {
+    fillProject();
+    struct BackToEnglish {
+        ~BackToEnglish() { tbui::installTranslations(QLocale(QLocale::English, QLocale::UnitedStates)); }
+    } backToEnglish;
+    ASSERT_TRUE(tbui::installTranslations(QLocale(QLocale::German, QLocale::Germany)));
+    tb::ProjectFile project = tb::ProjectFile::open(path_.toStdString());
+    tbui::ProjectOverview overview(project);
+    overview.resize(900, 800);
+    overview.show();
+
+    QStringList titles;
+    for (const QGroupBox* box : overview.findChildren<QGroupBox*>()) titles << box->title();
+    EXPECT_TRUE(titles.contains(QStringLiteral("Golden-Sets"))) << titles.join(QLatin1Char('|')).toStdString();
+    EXPECT_TRUE(titles.contains(QStringLiteral("Entscheidung zur Feinabstimmung")));
+    EXPECT_TRUE(overview.examplesLabel()->text().startsWith(QStringLiteral("4 importiert, 2 angenommen (50.0%)")))
+        << overview.examplesLabel()->text().toStdString();
+    EXPECT_TRUE(overview.splitsLabel()->text().contains(QStringLiteral("nicht aufgeteilt 4")));
+    EXPECT_TRUE(overview.staleLabel()->text().startsWith(QStringLiteral("0 von 3 geprüften Beispielen")))
+        << overview.staleLabel()->text().toStdString();
+    EXPECT_TRUE(overview.coverageLabel()->text().contains(QStringLiteral("1 von 1 Zielen verfehlt: adversarial")));
+    EXPECT_TRUE(overview.goldenLabel()->text().contains(QStringLiteral("<b>support</b> (Aufgabe): 1 Eintrag")))
+        << overview.goldenLabel()->text().toStdString();  // the singular plural form
+    const QString decision = overview.decisionLabel()->text();
+    EXPECT_TRUE(decision.contains(QStringLiteral("Besseres Prompting"))) << decision.toStdString();
+    EXPECT_TRUE(decision.contains(QStringLiteral("der Berater empfahl Retrieval (RAG)"))) << decision.toStdString();
+    EXPECT_EQ(overview.advisorButton()->text(), QStringLiteral("Entscheidung mit dem Berater überprüfen…"));
+    ASSERT_EQ(overview.runsTable()->rowCount(), 1);
+    EXPECT_EQ(overview.runsTable()->item(0, 0)->text(), QStringLiteral("Auswertung"));
+    EXPECT_EQ(overview.runsTable()->item(0, 2)->text(), QStringLiteral("abgeschlossen"));
+    EXPECT_EQ(overview.runsTable()->horizontalHeaderItem(2)->text(), QStringLiteral("Status"));
+    EXPECT_EQ(overview.runsTable()->horizontalHeaderItem(0)->text(), QStringLiteral("Art"));
+    tbtest::saveScreenshot(&overview, QStringLiteral("overview_german"));
     EXPECT_TRUE(messages_.messages().empty());
 }
 

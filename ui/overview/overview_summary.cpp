@@ -1,32 +1,22 @@
 #include "ui/overview/overview_summary.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "core/curation/splits.h"
 #include "core/project/project_file.h"
 
 namespace tbui {
 namespace {
 
-// The runs table belongs to core/train and core/eval, which offer no listing yet: one
-// read-only query here until they do (kind, name, status as the schema stores them).
-std::vector<RunSummary> latest_runs(const tb::ProjectFile& project, int max_runs, std::int64_t& total) {
-    {
-        auto count = project.prepare("SELECT count(*) FROM runs");
-        count.step();
-        total = count.column_int64(0);
-    }
-    std::vector<RunSummary> runs;
-    auto s = project.prepare("SELECT id, kind, name, status, created_at FROM runs ORDER BY id DESC LIMIT ?1");
-    s.bind(1, max_runs);
-    while (s.step()) {
-        RunSummary run;
-        run.id = s.column_int64(0);
-        run.kind = s.column_text(1);
-        run.name = s.column_text(2);
-        run.status = s.column_text(3);
-        run.created_at = s.column_text(4);
-        runs.push_back(std::move(run));
-    }
-    return runs;
+// Newest first, at most max_runs; list_runs gives both kinds (train and eval) oldest first.
+// A project holds tens of runs, not thousands, so reading them all is cheap.
+void take_latest_runs(const tb::ProjectFile& project, int max_runs, OverviewSummary& summary) {
+    std::vector<tb::RunSummary> runs = tb::list_runs(project);
+    summary.runs_total = static_cast<std::int64_t>(runs.size());
+    const std::size_t keep = std::min(runs.size(), static_cast<std::size_t>(std::max(max_runs, 0)));
+    summary.latest_runs.assign(std::make_move_iterator(runs.rbegin()),
+                               std::make_move_iterator(runs.rbegin() + static_cast<std::ptrdiff_t>(keep)));
 }
 
 }  // namespace
@@ -42,7 +32,7 @@ OverviewSummary gather_overview(const tb::ProjectFile& project, int max_runs) {
         if (tag.below_target) summary.coverage_gaps.push_back(tag.tag);
     summary.golden_sets = tb::list_golden_sets(project);
     summary.decision = tb::latest_decision(project);
-    summary.latest_runs = latest_runs(project, max_runs, summary.runs_total);
+    take_latest_runs(project, max_runs, summary);
     return summary;
 }
 

@@ -2,7 +2,7 @@
 // What the project overview shows, gathered from core in one call (no Qt here, so it can be
 // computed off the GUI thread later). Every count comes from the core stage that owns it:
 // reviews (imported vs accepted), splits, staleness, tag coverage, golden sets, the advisor's
-// latest decision and the latest runs.
+// latest decision and the latest runs (core/eval/run_history: the GUI writes no SQL).
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -14,20 +14,13 @@
 #include "core/curation/golden_sets.h"
 #include "core/curation/reviews.h"
 #include "core/curation/staleness.h"
+#include "core/eval/run_history.h"
 
 namespace tb {
 class ProjectFile;
 }
 
 namespace tbui {
-
-struct RunSummary {
-    std::int64_t id = 0;
-    std::string kind;  // "train" | "eval"
-    std::string name;
-    std::string status;  // pending | running | completed | failed | cancelled
-    std::string created_at;
-};
 
 struct OverviewSummary {
     std::string path;
@@ -39,7 +32,7 @@ struct OverviewSummary {
     std::vector<tb::GoldenSet> golden_sets;
     std::optional<tb::StoredDecision> decision;  // the advisor's latest
     std::int64_t runs_total = 0;
-    std::vector<RunSummary> latest_runs;  // newest first
+    std::vector<tb::RunSummary> latest_runs;  // training and eval runs, newest first
 };
 
 // Throws tb::Error when the project cannot be read.

@@ -27,6 +27,16 @@ QLabel* makeLabel(const char* objectName, QWidget* parent) {
 
 QString percent(double share) { return QString::number(100.0 * share, 'f', 1) + QLatin1Char('%'); }
 
+// The runs table's status words, translated (the schema stores them in English).
+QString statusText(const std::string& status) {
+    if (status == "pending") return ProjectOverview::tr("pending");
+    if (status == "running") return ProjectOverview::tr("running");
+    if (status == "completed") return ProjectOverview::tr("completed");
+    if (status == "failed") return ProjectOverview::tr("failed");
+    if (status == "cancelled") return ProjectOverview::tr("cancelled");
+    return QString::fromStdString(status);
+}
+
 }  // namespace
 
 ProjectOverview::ProjectOverview(tb::ProjectFile& project, QWidget* parent) : QWidget(parent), project_(project) {
@@ -201,7 +211,7 @@ void ProjectOverview::showSummary() {
     runsTable_->setVisible(!summary_.latest_runs.empty());
     runsTable_->setRowCount(static_cast<int>(summary_.latest_runs.size()));
     for (int row = 0; row < runsTable_->rowCount(); ++row) {
-        const RunSummary& run = summary_.latest_runs[static_cast<std::size_t>(row)];
+        const tb::RunSummary& run = summary_.latest_runs[static_cast<std::size_t>(row)];
         const QString kind = run.kind == "train"  ? tr("training")
                              : run.kind == "eval" ? tr("evaluation")
                                                   : QString::fromStdString(run.kind);
@@ -209,7 +219,7 @@ void ProjectOverview::showSummary() {
         runsTable_->setItem(
             row, 1,
             new QTableWidgetItem(run.name.empty() ? tr("run %1").arg(run.id) : QString::fromStdString(run.name)));
-        runsTable_->setItem(row, 2, new QTableWidgetItem(QString::fromStdString(run.status)));
+        runsTable_->setItem(row, 2, new QTableWidgetItem(statusText(run.status)));
         runsTable_->setItem(row, 3, new QTableWidgetItem(QString::fromStdString(run.created_at)));
     }
 }
