@@ -177,4 +177,17 @@ DE_EVAL = {
         "Regression nach dem Training gemeldet (%1); siehe Protokoll und Registerkarte Auswertung.",
     "Regression suites failed: %1": "Regressions-Suites fehlgeschlagen: %1",
     "Judge validation": "Judge-Validierung",
+    # Suite editor: run a saved suite now
+    "the base model folder": "der Ordner des Basismodells",
+    "optional: an adapter folder (it brings its chat template)": "optional: ein Adapterordner (er bringt seine Chat-Vorlage mit)",
+    "Run now": "Jetzt ausführen",
+    "<b>Run the saved suite now</b>": "<b>Die gespeicherte Suite jetzt ausführen</b>",
+    "%1: %2 / %3": "%1: %2 / %3",
+    "The suite run failed: %1": "Der Suite-Lauf ist fehlgeschlagen: %1",
+    "Run the suite": "Die Suite ausführen",
+    "Save the suite first: no stored suite is named \"%1\".":
+        "Speichern Sie die Suite zuerst: Es gibt keine gespeicherte Suite namens „%1“.",
+    "Choose the model folder to evaluate.": "Wählen Sie den Ordner des auszuwertenden Modells.",
+    "The adapter folder %1 does not exist.": "Der Adapterordner %1 existiert nicht.",
+    "A suite is already running.": "Es läuft bereits eine Suite.",
 }

@@ -119,6 +119,7 @@ DE_UI = {
     "%1 — Tunebench": "%1 — Tunebench",
     "Tunebench": "Tunebench",
     "No project open": "Kein Projekt geöffnet",
+    "%1 · more than %L2 examples match": "%1 · mehr als %L2 Beispiele passen",
     "%1 · %n example(s) shown": ["%1 · %n Beispiel angezeigt", "%1 · %n Beispiele angezeigt"],
     "New project": "Neues Projekt",
     "Tunebench projects (*.tunebench)": "Tunebench-Projekte (*.tunebench)",

@@ -6,7 +6,7 @@ truth: every message they know gets their text (so a reworded term changes every
 type="unfinished" goes away. Sources they do not know are listed on stderr and stay
 unfinished, for a translator to add to de_ui.py.
 
-Every translation is checked against its source: the same placeholders (%1..%99, %n), the
+Every translation is checked against its source: the same placeholders (%1..%99, %n, %L1), the
 same HTML tags, an accelerator (&) where the source has one, and one form per German plural
 form (two) for %n messages. A mismatch is an error (exit status 1) and the file is not
 written, so lrelease never ships a broken string.
@@ -27,7 +27,7 @@ from de_tree import DE_TREE  # noqa: E402
 from de_ui import DE_UI, DE_UI_BY_CONTEXT  # noqa: E402
 
 GERMAN_PLURAL_FORMS = 2
-PLACEHOLDER = re.compile(r"%(?:n|\d{1,2})")
+PLACEHOLDER = re.compile(r"%L?(?:n|\d{1,2})")
 TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
 # "&x" is an accelerator; "&&" is a literal ampersand and "&amp;" and friends are HTML entities.
 ENTITY = re.compile(r"&(?:[a-zA-Z]+|#\d+);")

@@ -2099,7 +2099,7 @@ Kandidat:
     </message>
     <message>
         <source>%1 · more than %L2 examples match</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · mehr als %L2 Beispiele passen</translation>
     </message>
 </context>
 <context>
@@ -2869,19 +2869,19 @@ Kandidat:
     </message>
     <message>
         <source>the base model folder</source>
-        <translation type="unfinished"></translation>
+        <translation>der Ordner des Basismodells</translation>
     </message>
     <message>
         <source>optional: an adapter folder (it brings its chat template)</source>
-        <translation type="unfinished"></translation>
+        <translation>optional: ein Adapterordner (er bringt seine Chat-Vorlage mit)</translation>
     </message>
     <message>
         <source>Run now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt ausführen</translation>
     </message>
     <message>
         <source>&lt;b&gt;Run the saved suite now&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Die gespeicherte Suite jetzt ausführen&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Model folder</source>
@@ -2897,7 +2897,7 @@ Kandidat:
     </message>
     <message>
         <source>%1: %2 / %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 / %3</translation>
     </message>
     <message>
         <source>REGRESSION: %1</source>
@@ -2905,27 +2905,27 @@ Kandidat:
     </message>
     <message>
         <source>The suite run failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Suite-Lauf ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Run the suite</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Suite ausführen</translation>
     </message>
     <message>
         <source>Save the suite first: no stored suite is named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern Sie die Suite zuerst: Es gibt keine gespeicherte Suite namens „%1“.</translation>
     </message>
     <message>
         <source>Choose the model folder to evaluate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie den Ordner des auszuwertenden Modells.</translation>
     </message>
     <message>
         <source>The adapter folder %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Adapterordner %1 existiert nicht.</translation>
     </message>
     <message>
         <source>A suite is already running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuft bereits eine Suite.</translation>
     </message>
 </context>
 <context>
