@@ -1,5 +1,7 @@
 #include "core/project/examples.h"
 
+#include <algorithm>
+
 #include <sqlite3.h>
 
 #include <cctype>
@@ -228,6 +230,17 @@ std::int64_t count_examples(const ProjectFile& project, const ExampleFilter& fil
     FilterSql sql = filter_sql(filter);
     auto statement = project.prepare("SELECT count(*) FROM " + sql.from + " WHERE " + sql.where);
     bind_params(statement, sql.params);
+    statement.step();
+    return statement.column_int64(0);
+}
+
+std::int64_t count_examples_up_to(const ProjectFile& project, const ExampleFilter& filter, std::int64_t limit) {
+    if (limit <= 0) return 0;
+    if (filter.empty()) return std::min(count_examples(project, filter), limit);
+    FilterSql sql = filter_sql(filter);
+    auto statement =
+        project.prepare("SELECT count(*) FROM (SELECT 1 FROM " + sql.from + " WHERE " + sql.where + " LIMIT ?)");
+    statement.bind(bind_params(statement, sql.params), limit);
     statement.step();
     return statement.column_int64(0);
 }

@@ -62,6 +62,10 @@ std::optional<std::int64_t> insert_example(ProjectFile& project, const Example& 
 std::optional<StoredExample> get_example(const ProjectFile& project, std::int64_t id);
 
 std::int64_t count_examples(const ProjectFile& project, const ExampleFilter& filter = {});
+// min(count_examples(filter), limit), without visiting the matches past `limit`: counting
+// every match of a word found in most of a million examples takes ~2 s, too long for a
+// browser that counts on every keystroke of a search.
+std::int64_t count_examples_up_to(const ProjectFile& project, const ExampleFilter& filter, std::int64_t limit);
 
 // Up to `limit` rows with id > after_id, in id order: pass the last id of a page to get the
 // next one (keyset pagination: constant time per page however deep the table is).

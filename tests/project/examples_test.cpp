@@ -137,6 +137,13 @@ TEST_F(ExamplesTest, FiltersByTagSplitFindingAndText) {
     EXPECT_EQ(ids(tb::list_examples(project, combined, 0, 10)), (std::vector<std::int64_t>{id[2]}));
     EXPECT_EQ(tb::count_examples(project, combined), 1);
 
+    // The capped count: the exact count below the limit, the limit above it.
+    for (std::int64_t limit : {0, 1, 2, 3, 10}) {
+        EXPECT_EQ(tb::count_examples_up_to(project, by_text, limit), std::min<std::int64_t>(2, limit)) << limit;
+        EXPECT_EQ(tb::count_examples_up_to(project, {}, limit), std::min<std::int64_t>(4, limit)) << limit;
+    }
+    EXPECT_EQ(tb::count_examples_up_to(project, combined, 5), 1);
+
     auto rows = tb::list_examples(project, {}, 0, 10);
     EXPECT_EQ(rows[0].tags, (std::vector<std::string>{"account", "billing"}));
     EXPECT_EQ(rows[0].split, "train");
