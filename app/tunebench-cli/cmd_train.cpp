@@ -2,6 +2,10 @@
 // weights). The pre-flight report goes to stderr, then one JSON line per logged step and per
 // validation on stdout. Ctrl-C cancels cleanly: a checkpoint is written and --resume
 // continues from it. Exit 0 completed, 1 failed (NaN/inf loss), 130 cancelled, 2 bad input.
+// After a completed LoRA run, every regression suite flagged run_after_training evaluates
+// model + the new adapter (one JSON line per suite on stdout, regressions on stderr);
+// --no-suite skips them, --gate exits 1 when one flags a regression.
+#include <algorithm>
 #include <csignal>
 #include <fstream>
 #include <iostream>
@@ -12,6 +16,7 @@
 
 #include "app/tunebench-cli/command.h"
 #include "core/common/error.h"
+#include "core/eval/regression_suite.h"
 #include "core/project/project_file.h"
 #include "core/train/trainer.h"
 
@@ -41,12 +46,55 @@ tb::TrainConfig config_from_file(const std::string& path) {
     }
 }
 
+// The suites to run after training, each on model + the adapter just written: one JSON line
+// per suite on stdout ({"suite": ..., "sets": ..., "regressions": ...} or {"suite", "error"}),
+// each regression and error on stderr. Returns the exit code the suites add: 1 with --gate
+// and a regression, 2 with --gate and a suite that could not run, else 0.
+int run_suites_after_training(tb::ProjectFile& project, const tb::TrainConfig& config,
+                              const std::filesystem::path& adapter_dir, std::int64_t max_new_tokens, bool gate,
+                              const tb::JobContext& ctx) {
+    const auto suites = tb::suites_to_run_after_training(project);
+    if (suites.empty()) return tbcli::kExitOk;
+    if (config.method != tb::TrainMethod::Lora) {
+        std::cerr << "regression suites skipped: they compare base model + adapter, and this run trained all weights "
+                     "(evaluate the new model with `eval --suite NAME --model "
+                  << adapter_dir.string() << "`)\n";
+        return tbcli::kExitOk;
+    }
+    // The adapter folder carries the template it was trained with; an explicit one is the same.
+    const auto target = tb::EvalTarget::local(config.model_dir, adapter_dir, config.chat_template);
+    tb::RegressionSuiteOptions options;
+    options.eval.generation.max_new_tokens = max_new_tokens;
+    int exit_code = tbcli::kExitOk;
+    for (const auto& suite : suites) {
+        std::cerr << "regression suite '" << suite.name << "' on " << target.describe() << "\n" << std::flush;
+        try {
+            const auto result = tb::run_regression_suite(project, suite, target, options, ctx);
+            std::cout << result.to_json().dump() << std::endl;
+            for (const auto& line : result.regressions)
+                std::cerr << "REGRESSION (suite " << suite.name << "): " << line << "\n";
+            if (!result.has_regression()) std::cerr << "suite " << suite.name << ": no regression flagged\n";
+            if (gate && result.has_regression()) exit_code = std::max(exit_code, tbcli::kExitFindings);
+        } catch (const tb::Cancelled&) {
+            throw;
+        } catch (const std::exception& e) {
+            // One suite that cannot run (a golden set deleted since, no general set) does not
+            // hide the others' verdicts.
+            std::cout << nlohmann::json{{"suite", suite.name}, {"error", e.what()}}.dump() << std::endl;
+            std::cerr << "suite " << suite.name << ": error: " << e.what() << "\n";
+            if (gate) exit_code = std::max(exit_code, tbcli::kExitBadInput);
+        }
+    }
+    std::cerr << std::flush;
+    return exit_code;
+}
+
 int run_train(const std::vector<std::string>& argv) {
-    tbcli::Args args(
-        argv,
-        {"model", "out", "config", "chat-template", "epochs", "lr", "rank", "max-steps", "loss-on", "max-length",
-         "batch-rows", "accumulation", "eval-every", "seed", "compute-dtype", "checkpoint-every", "threads"},
-        {"resume", "full", "json-preflight"});
+    tbcli::Args args(argv,
+                     {"model", "out", "config", "chat-template", "epochs", "lr", "rank", "max-steps", "loss-on",
+                      "max-length", "batch-rows", "accumulation", "eval-every", "seed", "compute-dtype",
+                      "checkpoint-every", "threads", "suite-max-new-tokens"},
+                     {"resume", "full", "json-preflight", "no-suite", "gate"});
     const std::string project_path = args.positional(0, "PROJECT");
     tb::TrainConfig c = args.value("config") ? config_from_file(*args.value("config")) : tb::TrainConfig{};
     if (auto v = args.value("model")) c.model_dir = *v;
@@ -76,6 +124,10 @@ int run_train(const std::vector<std::string>& argv) {
             throw tbcli::UsageError("--loss-on must be all or assistant");
     }
 
+    const auto suite_max_new_tokens = args.integer_or("suite-max-new-tokens", 256);
+    if (suite_max_new_tokens < 1) throw tbcli::UsageError("--suite-max-new-tokens must be at least 1");
+    if (args.flag("no-suite") && args.flag("gate")) throw tbcli::UsageError("--gate needs the suites: drop --no-suite");
+
     auto project = tb::ProjectFile::open(project_path);
     tb::Trainer trainer(project, c);
 
@@ -104,12 +156,17 @@ int run_train(const std::vector<std::string>& argv) {
     callbacks.on_log = [](const std::string& line) { std::cerr << line << "\n" << std::flush; };
 
     const auto result = trainer.run(callbacks, ctx, args.flag("resume"));
+    std::cerr << "run " << result.run_id << ": " << result.status << " (" << result.message << ")\n";
+    int exit_code = tbcli::kExitOk;
+    if (result.status == "cancelled") exit_code = tbcli::kExitCancelled;
+    if (result.status == "failed") exit_code = tbcli::kExitFindings;
+    // Suites run while Ctrl-C still cancels (tb::Cancelled reaches main: exit 130).
+    if ((result.status == "completed" || result.status == "stopped_early") && !args.flag("no-suite"))
+        exit_code =
+            run_suites_after_training(project, c, result.output_dir, suite_max_new_tokens, args.flag("gate"), ctx);
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
-    std::cerr << "run " << result.run_id << ": " << result.status << " (" << result.message << ")\n";
-    if (result.status == "cancelled") return tbcli::kExitCancelled;
-    if (result.status == "failed") return tbcli::kExitFindings;
-    return tbcli::kExitOk;
+    return exit_code;
 }
 
 tbcli::CommandRegistration train_registration(
@@ -118,9 +175,10 @@ tbcli::CommandRegistration train_registration(
      "[--max-steps N] [--resume] [--full] [--loss-on all|assistant] [--max-length N] [--batch-rows N] [--accumulation "
      "N] "
      "[--eval-every N] [--checkpoint-every N] [--seed S] [--compute-dtype auto|bf16|fp32] [--threads N] "
-     "[--json-preflight]",
+     "[--json-preflight] [--no-suite] [--gate] [--suite-max-new-tokens N]",
      "Train a LoRA adapter (or all weights with --full) on the project's training split; JSON lines per step "
-     "(exit 1 on NaN loss, 130 when interrupted: --resume continues).",
+     "(exit 1 on NaN loss, 130 when interrupted: --resume continues); then the regression suites set to run after "
+     "training, one JSON line each (--gate: exit 1 on a regression).",
      run_train});
 
 }  // namespace
