@@ -3,7 +3,7 @@
 // clipping, AdamW) for LoRA and full fine-tuning, fp32 and bf16, against the fp32 and bf16
 // matmul peaks measured in the same run.
 //
-//   bench_train_bench [--steps 5] [--seq 512] [--rows 1] [--hidden 512] [--layers 8]
+//   bench_train_bench [--steps 5] [--seq 512] [--rows 1] [--hidden 512] [--layers 8] [--threads N]
 //
 // FLOPs counted per trained token (N = parameters in matmuls, incl. the tied head; L layers,
 // H hidden, T sequence length; attention scores and values 12·L·H·T for forward + backward):
@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -31,7 +32,14 @@ namespace {
 
 struct Figures {
     double tokens_per_s = 0, gflops = 0, seconds_per_step = 0;
+    double cpu_seconds_per_step = 0;  // all threads of the process: steady when other work shares the cores
 };
+
+double process_cpu_seconds() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return double(t.tv_sec) + double(t.tv_nsec) * 1e-9;
+}
 
 std::string load_average() {
     std::ifstream in("/proc/loadavg");
@@ -88,9 +96,11 @@ Figures run(const tb::ModelConfig& config, bool lora, torch::ScalarType dtype, i
     };
     step();  // warm-up: allocations, oneDNN primitive creation
     const auto start = std::chrono::steady_clock::now();
+    const double cpu_start = process_cpu_seconds();
     for (int i = 0; i < steps; ++i) step();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     Figures f;
+    f.cpu_seconds_per_step = (process_cpu_seconds() - cpu_start) / steps;
     f.seconds_per_step = seconds / steps;
     f.tokens_per_s = double(rows * seq * steps) / seconds;
     f.gflops = f.tokens_per_s * flops_per_token_out / 1e9;
@@ -102,6 +112,7 @@ Figures run(const tb::ModelConfig& config, bool lora, torch::ScalarType dtype, i
 int main(int argc, char** argv) {
     int steps = 5;
     std::int64_t seq = 512, rows = 1, hidden = 512, layers = 8;
+    int threads = 0;  // 0: all cores (tb::configure_runtime)
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--steps") && i + 1 < argc)
             steps = std::atoi(argv[++i]);
@@ -113,12 +124,16 @@ int main(int argc, char** argv) {
             hidden = std::atoll(argv[++i]);
         else if (!std::strcmp(argv[i], "--layers") && i + 1 < argc)
             layers = std::atoll(argv[++i]);
+        else if (!std::strcmp(argv[i], "--threads") && i + 1 < argc)
+            threads = std::atoi(argv[++i]);
         else {
-            std::fprintf(stderr, "usage: %s [--steps N] [--seq T] [--rows B] [--hidden H] [--layers L]\n", argv[0]);
+            std::fprintf(stderr, "usage: %s [--steps N] [--seq T] [--rows B] [--hidden H] [--layers L] [--threads N]\n",
+                         argv[0]);
             return 2;
         }
     }
     tb::configure_runtime();
+    if (threads > 0) torch::set_num_threads(threads);
     torch::manual_seed(0);
 
     tb::ModelConfig c;
@@ -147,8 +162,10 @@ int main(int argc, char** argv) {
     const auto peak = tb::measure_matmul_peak(1024, 1.0);
     std::printf("matmul peak (n=%lld): fp32 %.1f GFLOP/s, bf16 %.1f GFLOP/s\n", (long long)peak.size, peak.fp32_gflops,
                 peak.bf16_gflops);
-    std::printf("%-10s %-5s %10s %10s %12s %10s %12s\n", "mode", "dtype", "s/step", "tokens/s", "GFLOP/tok", "GFLOP/s",
-                "share of peak");
+    // cpu s/step: CPU time of all threads per step. On a machine shared with other work, wall
+    // time stretches; threads x s/step much above cpu s/step means the threads waited for cores.
+    std::printf("%-10s %-5s %10s %12s %10s %12s %10s %12s\n", "mode", "dtype", "s/step", "cpu s/step", "tokens/s",
+                "GFLOP/tok", "GFLOP/s", "share of peak");
     struct Case {
         const char* mode;
         bool lora;
@@ -161,8 +178,9 @@ int main(int argc, char** argv) {
         double flops_per_token = 0;
         const auto f = run(c, k.lora, k.dtype, steps, rows, seq, flops_per_token);
         const double reference = bf16 ? peak.bf16_gflops : peak.fp32_gflops;
-        std::printf("%-10s %-5s %10.3f %10.1f %12.3f %10.1f %11.1f%%\n", k.mode, bf16 ? "bf16" : "fp32",
-                    f.seconds_per_step, f.tokens_per_s, flops_per_token / 1e9, f.gflops, 100.0 * f.gflops / reference);
+        std::printf("%-10s %-5s %10.3f %12.3f %10.1f %12.3f %10.1f %11.1f%%\n", k.mode, bf16 ? "bf16" : "fp32",
+                    f.seconds_per_step, f.cpu_seconds_per_step, f.tokens_per_s, flops_per_token / 1e9, f.gflops,
+                    100.0 * f.gflops / reference);
         std::fflush(stdout);
     }
     std::printf("load average after: %s\n", load_average().c_str());

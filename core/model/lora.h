@@ -4,32 +4,27 @@
 // scale = alpha / r (or alpha / sqrt(r) with rsLoRA). A is kaiming-uniform (a = sqrt(5), as
 // PEFT), B starts at zero so a fresh adapter leaves the model unchanged. Parameter names
 // follow PEFT's saved layout: "<module>.lora_A.weight", "<module>.lora_B.weight".
+// A and B are stored in fp32 (the optimizer updates them); the adapter path computes in the
+// input's dtype, as PEFT under bf16 autocast does (see forward).
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include <torch/torch.h>
 
-namespace tb {
+#include "core/model/lora_options.h"
 
-struct LoraOptions {
-    std::int64_t rank = 8;
-    double alpha = 16.0;
-    double dropout = 0.0;
-    bool use_rslora = false;                    // scale alpha/sqrt(r) instead of alpha/r
-    torch::ScalarType dtype = torch::kFloat32;  // adapter weights (fp32 even over a bf16 base)
-    // Module names (last path component) that get an adapter.
-    std::vector<std::string> target_modules = {"q_proj",    "k_proj",  "v_proj",   "o_proj",
-                                               "gate_proj", "up_proj", "down_proj"};
-    double scale() const;
-};
+namespace tb {
 
 class LoraLinearImpl : public torch::nn::Module {
 public:
     LoraLinearImpl(std::int64_t in_features, std::int64_t out_features, bool with_bias,
                    const torch::TensorOptions& options = {});
 
-    // x [..., in] -> [..., out] in x's dtype.
+    // x [..., in] -> [..., out] in x's dtype. The adapter path, B (A (dropout (x))), runs in
+    // x's dtype too: A [r, in] and scale * B [out, r] are cast (tiny), never the activations,
+    // so a bf16 model does all its matmuls in oneDNN's bf16 kernels; gradients reach the fp32
+    // A and B through the casts. Dropout: core/model/dropout_mask.h (a fresh mask per call).
     torch::Tensor forward(const torch::Tensor& x);
 
     // Adds a fresh adapter (replacing any). A trainable, B zero and trainable.

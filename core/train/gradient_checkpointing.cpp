@@ -22,7 +22,11 @@ struct CheckpointedLayer : public torch::autograd::Function<CheckpointedLayer> {
         ctx->saved_data["has_mask"] = mask.defined();
         if (mask.defined()) ctx->saved_data["mask"] = mask;
         ctx->saved_data["layer"] = layer_address;
-        ctx->saved_data["rng"] = cpu_rng_state();  // dropout in the recompute draws the same masks
+        // Dropout in the recompute must draw the same masks: every generator's state.
+        const RngState rng = rng_state();
+        ctx->saved_data["rng"] = rng.cpu;
+        ctx->saved_data["has_rng_cuda"] = rng.cuda.defined();
+        if (rng.cuda.defined()) ctx->saved_data["rng_cuda"] = rng.cuda;
         auto* layer = reinterpret_cast<DecoderLayerImpl*>(layer_address);
         return layer->forward(x, cos, sin, mask, nullptr);  // grad mode is off here: nothing kept
     }
@@ -32,15 +36,18 @@ struct CheckpointedLayer : public torch::autograd::Function<CheckpointedLayer> {
         auto* layer = reinterpret_cast<DecoderLayerImpl*>(ctx->saved_data["layer"].toInt());
         const torch::Tensor mask =
             ctx->saved_data["has_mask"].toBool() ? ctx->saved_data["mask"].toTensor() : torch::Tensor();
-        const auto rng_now = cpu_rng_state();
-        set_cpu_rng_state(ctx->saved_data["rng"].toTensor());
+        const RngState rng_now = rng_state();
+        RngState at_forward;
+        at_forward.cpu = ctx->saved_data["rng"].toTensor();
+        if (ctx->saved_data["has_rng_cuda"].toBool()) at_forward.cuda = ctx->saved_data["rng_cuda"].toTensor();
+        set_rng_state(at_forward);
         torch::Tensor out;
         {
             torch::AutoGradMode enable(true);
             out =
                 layer->forward(x, ctx->saved_data["cos"].toTensor(), ctx->saved_data["sin"].toTensor(), mask, nullptr);
         }
-        set_cpu_rng_state(rng_now);
+        set_rng_state(rng_now);
         // Reentrant backward: parameter gradients accumulate into their .grad as usual.
         torch::autograd::backward({out}, {grad_outputs[0]});
         return {x.grad(), torch::Tensor(), torch::Tensor(), torch::Tensor(), torch::Tensor()};

@@ -47,12 +47,24 @@ void append_run_log(ProjectFile& project, std::int64_t run_id, const std::string
     });
 }
 
-void finish_train_run(ProjectFile& project, std::int64_t run_id, const std::string& status) {
+void finish_train_run(ProjectFile& project, std::int64_t run_id, const std::string& status, std::int64_t step) {
+    if (status != "completed" && status != "stopped_early" && status != "failed" && status != "cancelled")
+        throw Error("unknown end state of a training run: '" + status + "'");
+    const bool stopped_early = status == "stopped_early";
     project.transaction([&] {
         auto st = project.prepare("UPDATE runs SET status = ?2, ended_at = ?3 WHERE id = ?1");
-        st.bind(1, run_id).bind(2, status).bind(3, utc_now_iso8601()).run();
+        st.bind(1, run_id).bind(2, stopped_early ? std::string("completed") : status).bind(3, utc_now_iso8601()).run();
+        // A resumed run that ends otherwise must not keep an earlier marker.
+        auto clear = project.prepare("DELETE FROM run_metrics WHERE run_id = ?1 AND name = ?2");
+        clear.bind(1, run_id).bind(2, std::string(kMetricStoppedEarly)).run();
+        if (stopped_early) {
+            auto mark = project.prepare("INSERT INTO run_metrics(run_id, name, step, value) VALUES(?1, ?2, ?3, 1)");
+            mark.bind(1, run_id).bind(2, std::string(kMetricStoppedEarly)).bind(3, step).run();
+        }
     });
 }
+
+bool train_run_wrote_output(const std::string& status) { return status == "completed" || status == "stopped_early"; }
 
 std::vector<RunMetricPoint> load_run_metric(const ProjectFile& project, std::int64_t run_id, const std::string& name) {
     auto st = project.prepare("SELECT step, value FROM run_metrics WHERE run_id = ?1 AND name = ?2 ORDER BY step");
@@ -74,6 +86,8 @@ std::optional<TrainRunRow> load_train_run(const ProjectFile& project, std::int64
     r.ended_at = st.column_text(4);
     r.log = st.column_text(5);
     r.config = nlohmann::json::parse(st.column_text(6), nullptr, false);
+    if (r.status == "completed" && !load_run_metric(project, run_id, kMetricStoppedEarly).empty())
+        r.status = "stopped_early";
     return r;
 }
 

@@ -86,6 +86,18 @@ void validate_config(const TrainConfig& c) {
         fail("compute_dtype must be auto, bf16 or fp32");
 }
 
+// Resuming with another seed or batch layout would silently train on another data order.
+void check_resumable(const std::filesystem::path& checkpoint, const nlohmann::json& saved,
+                     const nlohmann::json& current) {
+    for (const char* key : {"seed", "method", "max_length", "truncate", "pack", "micro_batch_rows",
+                            "gradient_accumulation", "general_mix_share", "accepted_only"}) {
+        if (!saved.contains(key) || !current.contains(key) || saved.at(key) == current.at(key)) continue;
+        throw Error("cannot resume from " + checkpoint.string() + ": it was written with " + key + " = " +
+                    saved.at(key).dump() + ", this run has " + current.at(key).dump() +
+                    " (the data order would differ); use the same setting or train into a new output folder");
+    }
+}
+
 }  // namespace
 
 struct Trainer::State {
@@ -179,8 +191,7 @@ void Trainer::State::prepare(const JobContext& ctx) {
     load.dtype = dtype;
     model = load_causal_lm(config.model_dir, load);
     if (config.method == TrainMethod::Lora) {
-        LoraOptions lora = config.lora;
-        lora.dtype = torch::kFloat32;  // trainable weights stay fp32 over a bf16 base
+        const LoraOptions& lora = config.lora;  // adapter weights are fp32 over a bf16 base (add_lora)
         apply_lora(*model, lora);
         for (auto& p : model->named_parameters()) {
             const bool is_lora =
@@ -277,7 +288,7 @@ const PreflightReport& Trainer::preflight(const JobContext& ctx) {
         const auto rows = s.step_rows(0, order, order_epoch);
         const auto mbs = s.micro_batches(rows);
         const auto batch = s.train_rows.batch(mbs.front());
-        const auto rng = cpu_rng_state();
+        const auto rng = rng_state();
         double seconds = 0.0;
         for (int i = 0; i < 2; ++i) {
             const auto start = Clock::now();
@@ -286,7 +297,7 @@ const PreflightReport& Trainer::preflight(const JobContext& ctx) {
             seconds = seconds_since(start);
         }
         for (auto& [_, t] : s.trainable) t.mutable_grad() = torch::Tensor();
-        set_cpu_rng_state(rng);
+        set_rng_state(rng);
         const double micro_per_step = double(
             std::min<std::int64_t>(s.config.gradient_accumulation,
                                    (s.train_rows.rows() + s.config.micro_batch_rows - 1) / s.config.micro_batch_rows));
@@ -350,6 +361,9 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
     }
     nlohmann::json resolved = c.to_json();
     resolved["compute_dtype"] = s.resolved_dtype_name();
+    if (resumed_from) check_resumable(*resumed_from, cs.config, resolved);
+    // Best weights of an earlier run into the same folder must not become this run's output.
+    if (!resumed_from) std::filesystem::remove_all(best_weights_dir(c.output_dir));
     if (cs.run_id && train_run_exists(s.project, cs.run_id)) {
         run_id = cs.run_id;
         mark_train_run_running(s.project, run_id);
@@ -387,14 +401,18 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
         vm.best = !cs.best_val_loss || v < *cs.best_val_loss;
         if (vm.best) {
             cs.best_val_loss = v;
+            cs.best_step = step;
             cs.bad_validations = 0;
+            save_best_weights(c.output_dir, {step, v}, s.trainable);
         } else {
             ++cs.bad_validations;
         }
         record_run_metrics(s.project, run_id, step, {{kMetricValLoss, v}});
         log("step " + std::to_string(step) + ": validation loss " + format_number(v) + (vm.best ? " (best)" : ""));
         if (callbacks.on_validation) callbacks.on_validation(vm);
-        if (c.early_stopping_patience > 0 && cs.bad_validations >= c.early_stopping_patience) stop_early = true;
+        // The validation after the last step ends nothing: the run is complete anyway.
+        if (c.early_stopping_patience > 0 && cs.bad_validations >= c.early_stopping_patience && step < s.total_steps)
+            stop_early = true;
     };
 
     std::string status = "completed";
@@ -511,6 +529,23 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
             } else {
                 result.message = "completed " + std::to_string(step) + " steps";
             }
+            // The output gets the best validation's weights; the final ones stay in the checkpoint.
+            std::int64_t weights_step = step;
+            if (cs.best_step && *cs.best_step != step) {
+                const auto best = read_best_weights_info(c.output_dir);
+                if (best && best->step == *cs.best_step) {
+                    load_best_weights(c.output_dir, s.trainable);
+                    weights_step = best->step;
+                    log("output: the weights of step " + std::to_string(best->step) + " (best validation loss " +
+                        format_number(best->val_loss) + "); the final weights of step " + std::to_string(step) +
+                        " are in " + result.last_checkpoint.string());
+                } else {
+                    log("output: the best validation's weights (step " + std::to_string(*cs.best_step) +
+                        ") are missing from " + best_weights_dir(c.output_dir).string() +
+                        ": writing the final weights of step " + std::to_string(step));
+                }
+            }
+            result.weights_step = weights_step;
             log("writing " + c.output_dir.string());
             if (c.method == TrainMethod::Lora) {
                 write_lora_adapter(*s.model, c.output_dir, c.lora, std::filesystem::absolute(c.model_dir).string());
@@ -523,6 +558,8 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
                 {"status", status},
                 {"steps", step},
                 {"final_loss", result.final_loss},
+                {"weights_step", weights_step},  // the step whose weights this folder holds
+                {"final_checkpoint", result.last_checkpoint.string()},
                 {"best_val_loss", cs.best_val_loss ? nlohmann::json(*cs.best_val_loss) : nlohmann::json()},
                 {"chat_template_origin", s.template_origin},
                 {"config", resolved},
@@ -537,7 +574,7 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
     }
     result.status = status;
     result.best_val_loss = cs.best_val_loss;
-    finish_train_run(s.project, run_id, status == "stopped_early" ? "completed" : status);
+    finish_train_run(s.project, run_id, status, step);
     return result;
 }
 

@@ -35,7 +35,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/jobs/job.h"
-#include "core/model/lora.h"
+#include "core/model/lora_options.h"
 
 namespace tb {
 
@@ -164,8 +164,11 @@ struct TrainResult {
     std::int64_t steps = 0;
     double final_loss = 0.0;
     std::optional<double> best_val_loss;
-    std::filesystem::path output_dir;  // adapter or model folder written
-    std::filesystem::path last_checkpoint;
+    std::filesystem::path output_dir;       // adapter or model folder written
+    std::filesystem::path last_checkpoint;  // the final weights (also when output_dir holds the best ones)
+    // The step whose weights output_dir holds: the best validation's when validation ran
+    // (so possibly before `steps`), else the last step. Unset when nothing was written.
+    std::optional<std::int64_t> weights_step;
 };
 
 class Trainer {
@@ -178,8 +181,12 @@ public:
     const PreflightReport& preflight(const JobContext& ctx = {});
 
     // Runs (or, with resume, continues from the last checkpoint in output_dir/checkpoints so that
-    // the result equals the uninterrupted run bit for bit). Cancelling writes a checkpoint and
-    // returns status "cancelled"; NaN/inf loss stops with "failed" and keeps the last good checkpoint.
+    // the result equals the uninterrupted run bit for bit; a checkpoint written with another
+    // seed or batch layout is refused, its data order would differ). Cancelling writes a
+    // checkpoint and returns status "cancelled"; NaN/inf loss stops with "failed" and keeps the
+    // last good checkpoint; early stopping ends with "stopped_early". The output folder gets the
+    // weights of the best validation loss when validation ran (TrainResult::weights_step), the
+    // final weights staying in the last checkpoint.
     TrainResult run(const TrainCallbacks& callbacks = {}, const JobContext& ctx = {}, bool resume = false,
                     std::shared_ptr<PauseToken> pause = nullptr);
 
