@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "core/common/error.h"
+#include "core/model/dropout_mask.h"
 #include "core/model/llama.h"
 #include "core/model/lora.h"
 #include "core/model/peft_adapter.h"
@@ -125,4 +126,73 @@ TEST(Lora, PeftAdapterRoundTripsThroughDisk) {
     } catch (const tb::Error& e) {
         EXPECT_NE(std::string(e.what()).find("layers."), std::string::npos) << e.what();
     }
+}
+
+TEST(LoraDropout, MaskKeepsOneMinusPScaledIndependentAndReproducible) {
+    const double p = 0.1;
+    auto mask = tb::dropout_mask({1000, 1000}, torch::kFloat32, p, 42);
+    const float kept = static_cast<float>(1.0 / (1.0 - p));
+    auto is_kept = mask.eq(kept);
+    EXPECT_TRUE(is_kept.logical_or(mask.eq(0.0f)).all().item<bool>()) << "values are 0 or 1/(1-p)";
+    // Binomial share of kept values: standard deviation 0.0003 for a million draws.
+    EXPECT_NEAR(is_kept.to(torch::kFloat64).mean().item<double>(), 1.0 - p, 0.002);
+    // Neighbours (the two halves of one 64-bit hash, and consecutive hashes) are uncorrelated.
+    auto flat = is_kept.to(torch::kFloat64).flatten();
+    auto centred = flat - flat.mean();
+    const double corr =
+        (centred.slice(0, 0, -1) * centred.slice(0, 1)).mean().item<double>() / centred.pow(2).mean().item<double>();
+    EXPECT_LT(std::abs(corr), 0.01);
+    EXPECT_TRUE(torch::equal(mask, tb::dropout_mask({1000, 1000}, torch::kFloat32, p, 42)));
+    EXPECT_FALSE(torch::equal(mask, tb::dropout_mask({1000, 1000}, torch::kFloat32, p, 43)));
+    // Other dtypes: the same pattern.
+    auto bf16 = tb::dropout_mask({1000, 1000}, torch::kBFloat16, p, 42);
+    EXPECT_TRUE(torch::equal(bf16.ne(0), mask.ne(0)));
+    EXPECT_THROW(tb::dropout_mask({4}, torch::kFloat32, 1.0, 1), tb::Error);
+}
+
+TEST(LoraDropout, FollowsTheDefaultGeneratorAndTheGradientIsTheMask) {
+    auto x = torch::ones({64, 128}, torch::kFloat32).requires_grad_(true);
+    torch::manual_seed(5);
+    auto first = tb::fast_dropout(x, 0.25);
+    auto second = tb::fast_dropout(x, 0.25);
+    EXPECT_FALSE(torch::equal(first, second)) << "each call draws a fresh mask";
+    torch::manual_seed(5);
+    EXPECT_TRUE(torch::equal(tb::fast_dropout(x, 0.25), first)) << "manual_seed reproduces the masks";
+    first.sum().backward();
+    EXPECT_TRUE(torch::equal(x.grad(), first.detach()));
+    EXPECT_TRUE(tb::fast_dropout(x, 0.0).is_same(x));
+}
+
+TEST(Lora, Bf16BaseComputesTheAdapterInBf16AndTrainsFp32Weights) {
+    auto config = tbtest::tiny_config("llama");
+    auto fp32 = tbtest::tiny_model(config, 3);
+    tb::LoraOptions options;
+    options.rank = 4;
+    tb::apply_lora(*fp32, options);
+    randomise_b(*fp32);
+    tb::ModelLoadOptions load;
+    load.dtype = torch::kBFloat16;
+    tb::CausalLM bf16(config, load);
+    tb::apply_lora(*bf16, options);
+    {
+        torch::NoGradGuard no_grad;
+        auto source = fp32->named_parameters();
+        for (auto& item : bf16->named_parameters()) item.value().copy_(source[item.key()]);
+    }
+    auto q = bf16->model->layers[0]->as<tb::DecoderLayerImpl>()->self_attn->q_proj;
+    EXPECT_EQ(q->weight.scalar_type(), torch::kBFloat16);
+    EXPECT_EQ(q->lora_A->weight.scalar_type(), torch::kFloat32);
+    auto ids = tbtest::ids_tensor({1, 5, 9, 63, 0, 3});
+    auto reference = [&] {
+        torch::NoGradGuard no_grad;
+        return fp32->forward(ids);
+    }();
+    auto logits = bf16->forward(ids);
+    // bf16 rounding of a whole model: close to the fp32 logits, not equal.
+    EXPECT_LT(max_abs_diff(logits.detach(), reference), 0.05 * reference.abs().max().item<double>());
+    logits.sum().backward();
+    ASSERT_TRUE(q->lora_B->weight.grad().defined());
+    EXPECT_EQ(q->lora_B->weight.grad().scalar_type(), torch::kFloat32);
+    EXPECT_GT(q->lora_A->weight.grad().abs().sum().item<double>(), 0.0);
+    EXPECT_FALSE(q->weight.grad().defined());
 }
