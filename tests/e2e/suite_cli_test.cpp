@@ -191,10 +191,10 @@ TEST_F(TrainSuiteTest, TrainRunsEachAfterTrainingSuiteAndGates) {
     ASSERT_TRUE(first.exit_code == 0 || first.exit_code == 1) << first.err;
     auto lines = suite_lines(first.out);
     ASSERT_EQ(lines.size(), 1u) << first.out;  // "manual" runs on demand only
-    const auto& r = lines[0];
+    const auto r = lines[0];                   // a copy: `lines` is reused below
     EXPECT_EQ(r["suite"], "after");
     ASSERT_EQ(r["sets"].size(), 1u);
-    const auto& set = r["sets"][0];
+    const auto set = r["sets"][0];
     EXPECT_EQ(set["set"], "probe");
     // No base run existed: the suite evaluated the base model first and compared with it.
     ASSERT_FALSE(set["base_run_id"].is_null());
