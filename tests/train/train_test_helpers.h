@@ -6,17 +6,26 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "common/temp_dir.h"
 #include "core/curation/splits.h"
 #include "core/dataset/example.h"
 #include "core/model/llama.h"
+#include "core/model/safetensors.h"
+#include "core/model/safetensors_torch.h"
 #include "core/project/examples.h"
 #include "core/project/project_file.h"
+#include "core/text/tokenizer.h"
+#include "core/train/loss.h"
+#include "core/train/sample_formatter.h"
+#include "core/train/train_data.h"
 #include "core/train/trainer.h"
 
 namespace tbtrain {
@@ -143,6 +152,62 @@ inline tb::TrainConfig tiny_run_config(const std::filesystem::path& model_dir, c
     c.lora.rank = 4;
     c.lora.alpha = 8;
     return c;
+}
+
+namespace fs = std::filesystem;
+
+inline nlohmann::json read_json(const fs::path& path) {
+    std::ifstream in(path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return nlohmann::json::parse(ss.str());
+}
+
+// A tiny model folder, a ChatML template file and a project of `n` split conversations.
+struct Fixture {
+    tbtest::TempDir dir{"tb_train_"};
+    fs::path model_dir, template_file;
+    tb::ProjectFile project;
+    explicit Fixture(int n = 40)
+        : model_dir(dir.file("model")),
+          template_file(dir.write("chatml.jinja", kChatMl)),
+          project(tb::ProjectFile::create(dir.file("p.tunebench"))) {
+        write_tiny_model(model_dir);
+        fill_qa_project(project, n);
+    }
+    tb::TrainConfig config(const std::string& out) const {
+        return tiny_run_config(model_dir, dir.file(out), template_file);
+    }
+};
+
+// Mean token loss of `model` on the project's validation split, formatted as the trainer does.
+inline double validation_loss(tb::CausalLMImpl& model, const tb::ProjectFile& project, const tb::TrainConfig& c,
+                              const std::string& template_source) {
+    tb::FormatOptions fo;
+    fo.max_length = static_cast<std::size_t>(c.max_length);
+    tb::SampleFormatter fmt(tb::Tokenizer::from_folder(c.model_dir.string()), template_source, fo);
+    std::vector<tb::FormattedSample> samples;
+    tb::for_each_example(project, "validation", [&](tb::Example&& e) {
+        auto s = c.loss_on == tb::LossOn::AllTokens ? tb::format_all_tokens(fmt, e, nullptr) : fmt.format(e);
+        if (s) samples.push_back(std::move(*s));
+    });
+    tb::RowSet rows(samples, c.max_length, c.pack, 2);
+    torch::NoGradGuard no_grad;
+    model.eval();
+    double sum = 0, weight = 0;
+    for (std::int64_t r = 0; r < rows.rows(); ++r) {
+        auto b = rows.batch({r});
+        sum += tb::batch_loss_sum(model, b).item<double>();
+        weight += b.loss_weights.sum().item<double>();
+    }
+    return sum / weight;
+}
+
+inline std::map<std::string, torch::Tensor> adapter_tensors(const fs::path& dir) {
+    auto file = tb::SafetensorsFile::open(dir / "adapter_model.safetensors");
+    std::map<std::string, torch::Tensor> out;
+    for (const auto& name : file->names()) out[name] = tb::tensor_view(file, name).clone();
+    return out;
 }
 
 }  // namespace tbtrain

@@ -22,59 +22,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-nlohmann::json read_json(const fs::path& path) {
-    std::ifstream in(path);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return nlohmann::json::parse(ss.str());
-}
-
-// A tiny model folder, a ChatML template file and a project of `n` split conversations.
-struct Fixture {
-    tbtest::TempDir dir{"tb_train_"};
-    fs::path model_dir, template_file;
-    tb::ProjectFile project;
-    explicit Fixture(int n = 40)
-        : model_dir(dir.file("model")),
-          template_file(dir.write("chatml.jinja", tbtrain::kChatMl)),
-          project(tb::ProjectFile::create(dir.file("p.tunebench"))) {
-        tbtrain::write_tiny_model(model_dir);
-        tbtrain::fill_qa_project(project, n);
-    }
-    tb::TrainConfig config(const std::string& out) const {
-        return tbtrain::tiny_run_config(model_dir, dir.file(out), template_file);
-    }
-};
-
-// Mean token loss of `model` on the project's validation split, formatted as the trainer does.
-double validation_loss(tb::CausalLMImpl& model, const tb::ProjectFile& project, const tb::TrainConfig& c,
-                       const std::string& template_source) {
-    tb::FormatOptions fo;
-    fo.max_length = static_cast<std::size_t>(c.max_length);
-    tb::SampleFormatter fmt(tb::Tokenizer::from_folder(c.model_dir.string()), template_source, fo);
-    std::vector<tb::FormattedSample> samples;
-    tb::for_each_example(project, "validation", [&](tb::Example&& e) {
-        auto s = c.loss_on == tb::LossOn::AllTokens ? tb::format_all_tokens(fmt, e, nullptr) : fmt.format(e);
-        if (s) samples.push_back(std::move(*s));
-    });
-    tb::RowSet rows(samples, c.max_length, c.pack, 2);
-    torch::NoGradGuard no_grad;
-    model.eval();
-    double sum = 0, weight = 0;
-    for (std::int64_t r = 0; r < rows.rows(); ++r) {
-        auto b = rows.batch({r});
-        sum += tb::batch_loss_sum(model, b).item<double>();
-        weight += b.loss_weights.sum().item<double>();
-    }
-    return sum / weight;
-}
-
-std::map<std::string, torch::Tensor> adapter_tensors(const fs::path& dir) {
-    auto file = tb::SafetensorsFile::open(dir / "adapter_model.safetensors");
-    std::map<std::string, torch::Tensor> out;
-    for (const auto& name : file->names()) out[name] = tb::tensor_view(file, name).clone();
-    return out;
-}
+using tbtrain::adapter_tensors;
+using tbtrain::Fixture;
+using tbtrain::read_json;
+using tbtrain::validation_loss;
 
 TEST(Lora, FreshAdaptersLeaveTheLogitsUnchanged) {
     Fixture f(0);
