@@ -575,10 +575,11 @@ void MainWindow::updateTitleAndActions() {
     checkPanel_->runButton()->setEnabled(open && idle);
 }
 
-void MainWindow::onCountChanged(qint64 matching) {
+void MainWindow::onCountChanged(qint64 matching, bool atLeast) {
     if (!project_) return;
-    statusLabel_->setText(tr("%1 · %n example(s) shown", nullptr, static_cast<int>(std::min<qint64>(matching, INT_MAX)))
-                              .arg(projectPath()));
+    const int shown = static_cast<int>(std::min<qint64>(matching, INT_MAX));
+    statusLabel_->setText(atLeast ? tr("%1 · more than %L2 examples match").arg(projectPath()).arg(shown)
+                                  : tr("%1 · %n example(s) shown", nullptr, shown).arg(projectPath()));
 }
 
 void MainWindow::newProjectDialog() {

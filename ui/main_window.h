@@ -119,7 +119,7 @@ private:
     void beginJob(const QString& description);
     void endJob();
     void onImportDone(const std::shared_ptr<ImportOutcome>& outcome, const QString& file);
-    void onCountChanged(qint64 matching);
+    void onCountChanged(qint64 matching, bool atLeast);
     void onTabChanged(int index);
     // Creates the tab's project widget when it is missing (a project must be open).
     void ensureTabWidget(Tab tab);

@@ -25,6 +25,8 @@ constexpr int kSearchDelayMs = 250;
 ExampleBrowser::ExampleBrowser(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("exampleBrowser"));
     model_ = new ExampleTableModel(this);
+    connect(model_, &ExampleTableModel::totalCountChanged, this,
+            [this] { Q_EMIT countChanged(model_->totalCount(), model_->totalIsLowerBound()); });
 
     search_ = new QLineEdit(this);
     search_->setObjectName(QStringLiteral("searchBox"));
@@ -139,7 +141,7 @@ void ExampleBrowser::applyFilter() {
     } catch (const std::exception& error) {
         showError(this, tr("Cannot read the examples"), error);
     }
-    Q_EMIT countChanged(model_->totalCount());
+    Q_EMIT countChanged(model_->totalCount(), model_->totalIsLowerBound());
 }
 
 void ExampleBrowser::refillChoices() {

@@ -46,7 +46,8 @@ public:
 
 Q_SIGNALS:
     // The number of matching examples changed (status bar).
-    void countChanged(qint64 matching);
+    // atLeast: the count stopped at ExampleTableModel::kCountLimit ("more than" N).
+    void countChanged(qint64 matching, bool atLeast);
 
 private:
     void applyFilter();

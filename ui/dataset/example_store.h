@@ -42,7 +42,9 @@ class ExampleStore {
 public:
     virtual ~ExampleStore() = default;
 
-    virtual std::int64_t count(const ExampleFilter& filter) = 0;
+    // min(number of matching examples, limit): a search for a common word must not visit
+    // every match just to show a number.
+    virtual std::int64_t count(const ExampleFilter& filter, std::int64_t limit) = 0;
     // Up to `limit` rows with id > afterId matching `filter`, in ascending id order.
     virtual std::vector<ExampleRow> rowsAfter(const ExampleFilter& filter, std::int64_t afterId, int limit) = 0;
     // Throws tb::Error when the example does not exist.

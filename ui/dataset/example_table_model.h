@@ -27,8 +27,14 @@ public:
     // Re-reads count and first page (after an import or a check).
     void reload();
 
-    // How many examples match the filter (rowCount() is how many are loaded so far).
+    // Counting stops here for a filtered view: past it the count shows as "more than".
+    static constexpr std::int64_t kCountLimit = 10000;
+
+    // How many examples match the filter (rowCount() is how many are loaded so far). With a
+    // filter, counting stops at kCountLimit: then totalIsLowerBound() is true until the
+    // last page has been loaded, which makes the count exact.
     std::int64_t totalCount() const { return total_; }
+    bool totalIsLowerBound() const { return totalIsLowerBound_; }
     std::int64_t exampleIdAt(int row) const;
     int rowOfExample(std::int64_t id) const;  // -1 when not loaded
     // The time the last page fetch took, and how many pages were fetched since the last reset.
@@ -42,11 +48,16 @@ public:
     bool canFetchMore(const QModelIndex& parent) const override;
     void fetchMore(const QModelIndex& parent) override;
 
+Q_SIGNALS:
+    // The count became exact after loading the last page of a view counted as "more than".
+    void totalCountChanged();
+
 private:
     ExampleStore* store_ = nullptr;
     ExampleFilter filter_;
     std::vector<ExampleRow> rows_;
     std::int64_t total_ = 0;
+    bool totalIsLowerBound_ = false;
     bool exhausted_ = true;
     double lastFetchMs_ = 0;
     int pagesFetched_ = 0;

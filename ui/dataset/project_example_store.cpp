@@ -36,13 +36,13 @@ std::optional<tb::ExampleRow> rowIfMatching(const tb::ProjectFile& project, cons
 
 }  // namespace
 
-std::int64_t ProjectExampleStore::count(const ExampleFilter& filter) {
+std::int64_t ProjectExampleStore::count(const ExampleFilter& filter, std::int64_t limit) {
     const tb::ExampleFilter core = toCoreFilter(filter);
-    if (!filter.onlyIds) return tb::count_examples(project_, core);
+    if (!filter.onlyIds) return tb::count_examples_up_to(project_, core, limit);
     // One finding names a handful of examples: check each.
     std::int64_t matching = 0;
     for (std::int64_t id : *filter.onlyIds)
-        if (rowIfMatching(project_, core, id)) ++matching;
+        if (matching < limit && rowIfMatching(project_, core, id)) ++matching;
     return matching;
 }
 

@@ -10,7 +10,7 @@ class ProjectExampleStore : public ExampleStore {
 public:
     explicit ProjectExampleStore(const tb::ProjectFile& project) : project_(project) {}
 
-    std::int64_t count(const ExampleFilter& filter) override;
+    std::int64_t count(const ExampleFilter& filter, std::int64_t limit) override;
     std::vector<ExampleRow> rowsAfter(const ExampleFilter& filter, std::int64_t afterId, int limit) override;
     tb::Example example(std::int64_t id) override;
     QStringList tagNames() override;

@@ -8,7 +8,7 @@
 //     auto* panel = new tbui::TrainingPanel(project);
 //     panel->setSuggestedSettings(tb::to_json(tb::starting_settings(...)));  // advisor defaults
 //
-// Torch-free header (core/train/trainer.h pulls in libtorch): TrainConfig is only declared.
+// TrainConfig is only declared: widgets that include this header need none of the trainer.
 #include <cstdint>
 #include <memory>
 #include <optional>

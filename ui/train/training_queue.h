@@ -8,7 +8,7 @@
 //     connect(&queue, &TrainingQueue::stepRecorded, chart, ...);
 //     int id = queue.enqueue(config, "first");   // starts at once when idle
 //
-// Includes core/train/trainer.h (libtorch headers): internal to ui/train and its tests.
+// Includes core/train/trainer.h (torch-free): internal to ui/train and its tests.
 #include <optional>
 #include <vector>
 

@@ -1,5 +1,7 @@
 #include "core/text/jinja/utf8_util.h"
 
+#include "core/text/unicode.h"
+
 namespace tb::jinja {
 
 std::size_t utf8_length(std::string_view s) {
@@ -32,48 +34,12 @@ std::uint32_t utf8_decode(std::string_view s, std::size_t& pos) {
     return cp;
 }
 
-void utf8_append(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
+void utf8_append(std::string& out, std::uint32_t cp) { utf8::append(out, static_cast<char32_t>(cp)); }
 
 bool is_python_space(std::uint32_t cp) {
-    switch (cp) {
-        case ' ':
-        case '\t':
-        case '\n':
-        case '\r':
-        case '\v':
-        case '\f':
-        case 0x1C:
-        case 0x1D:
-        case 0x1E:
-        case 0x1F:
-        case 0x85:
-        case 0xA0:
-        case 0x1680:
-        case 0x2028:
-        case 0x2029:
-        case 0x202F:
-        case 0x205F:
-        case 0x3000:
-            return true;
-        default:
-            return cp >= 0x2000 && cp <= 0x200A;
-    }
+    // Python's str.isspace is Unicode White_Space plus the four ASCII separators
+    // U+001C..U+001F (bidirectional class B/S), which White_Space leaves out.
+    return utf8::is_whitespace(static_cast<char32_t>(cp)) || (cp >= 0x1C && cp <= 0x1F);
 }
 
 }  // namespace tb::jinja
