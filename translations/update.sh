@@ -7,10 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LUPDATE=${LUPDATE:-/usr/lib/qt6/bin/lupdate}
-# The decision tree is data: its texts reach lupdate through a generated source file,
-# formatted like the rest of the tree so that regenerating it changes nothing.
+# The decision tree is data: its texts reach lupdate through a generated source file (one
+# unbroken literal per text, marked clang-format off, so regenerating it changes nothing).
 python3 translations/extract_tree_strings.py
-if command -v clang-format >/dev/null; then clang-format -i ui/advisor/decision_tree_strings.cpp; fi
 "$LUPDATE" -I . -locations none -no-obsolete ui app/tunebench -ts translations/tunebench_de.ts
 python3 translations/fill_de.py translations/tunebench_de.ts
 # Re-run so the file is in lupdate's own layout (keeps diffs small).
