@@ -6,12 +6,15 @@
 #include <cstdlib>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
 #include "app/tunebench-cli/command.h"
+#include "core/curation/golden_sets.h"
 #include "core/eval/api_key.h"
 #include "core/eval/eval_runner.h"
+#include "core/eval/eval_sets.h"
 #include "core/eval/eval_store.h"
 #include "core/eval/judge.h"
 #include "core/eval/regression_suite.h"
@@ -164,6 +167,11 @@ int run_eval_command(const std::vector<std::string>& argv) {
         if (!summary.first_error.empty()) judge_json["first_error"] = summary.first_error;
     }
 
+    // A golden set nobody has added to for months no longer measures what users ask.
+    std::optional<tb::EvalSetAge> age;
+    if (tb::find_golden_set(project, result.set_name)) age = tb::eval_set_age(project, result.set_name);
+    if (age && age->stale) std::cerr << "warning: " << age->warning << "\n";
+
     // Figures from the stored rows: they include the judge's verdicts when it ran.
     const auto outputs = tb::load_eval_outputs(project, result.run_id);
     const auto summary = tb::summarise_eval_outputs(outputs);
@@ -182,6 +190,7 @@ int run_eval_command(const std::vector<std::string>& argv) {
                            {"items", items}};
         out["parent_run_id"] = tb::get_eval_run(project, result.run_id)->parent_run_id.value_or(0);
         if (!judge_json.is_null()) out["judge"] = judge_json;
+        if (age) out["set_age"] = {{"days", age->days}, {"last_added_at", age->last_added_at}, {"stale", age->stale}};
         std::cout << out.dump(2) << "\n";
         return tbcli::kExitOk;
     }
@@ -189,6 +198,9 @@ int run_eval_command(const std::vector<std::string>& argv) {
               << "  items " << summary.items << ", passed " << summary.passed << " (" << std::fixed
               << std::setprecision(1) << summary.pass_rate * 100.0 << "%), mean score " << std::setprecision(3)
               << summary.mean_score << "\n";
+    if (age && !age->last_added_at.empty())
+        std::cout << "  set age " << std::setprecision(0) << age->days << " day(s) since the last item was added"
+                  << (age->stale ? " (stale: over 90)" : "") << "\n";
     if (summary.needs_judge)
         std::cout << "  " << summary.needs_judge
                   << " items have judge criteria pending (pass --judge-url URL --judge-model M)\n";

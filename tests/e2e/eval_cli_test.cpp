@@ -93,6 +93,30 @@ TEST_F(EvalCliTest, EvalJsonHoldsTheRunAndEveryItemAndRerunsIdentically) {
     EXPECT_NE(text.out.find("eval run "), std::string::npos);
 }
 
+TEST_F(EvalCliTest, EvalReportsTheGoldenSetAgeAndWarnsPast90Days) {
+    SKIP_WITHOUT_CLI();
+    const auto fresh = dir_.run(eval_args({"--model", model_.string(), "--chat-template", template_}), "fresh");
+    ASSERT_EQ(fresh.exit_code, 0) << fresh.err;
+    const auto fresh_json = nlohmann::json::parse(fresh.out);
+    ASSERT_TRUE(fresh_json.contains("set_age"));
+    EXPECT_FALSE(fresh_json["set_age"]["stale"].get<bool>());
+    EXPECT_LT(fresh_json["set_age"]["days"].get<double>(), 1.0);
+    EXPECT_EQ(fresh.err.find("warning: golden set"), std::string::npos) << fresh.err;
+    {
+        // Every item added long ago: the set no longer follows what users ask.
+        auto project = tb::ProjectFile::open(project_path_);
+        auto update = project.prepare("UPDATE golden_items SET created_at = '2020-01-01T00:00:00.000Z'");
+        update.step();
+    }
+    const auto old = dir_.run(eval_args({"--model", model_.string(), "--chat-template", template_}), "old");
+    ASSERT_EQ(old.exit_code, 0) << old.err;
+    const auto old_json = nlohmann::json::parse(old.out);
+    EXPECT_TRUE(old_json["set_age"]["stale"].get<bool>());
+    EXPECT_GT(old_json["set_age"]["days"].get<double>(), 90.0);
+    EXPECT_EQ(old_json["set_age"]["last_added_at"], "2020-01-01T00:00:00.000Z");
+    EXPECT_NE(old.err.find("warning: golden set 'probe' got no new item for"), std::string::npos) << old.err;
+}
+
 TEST_F(EvalCliTest, TemplateRuleAndEvalUsageErrorsExit2) {
     SKIP_WITHOUT_CLI();
     auto r = dir_.run(eval_args({"--model", model_.string()}), "notemplate");
