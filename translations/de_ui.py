@@ -136,6 +136,16 @@ DE_UI = {
     "Imported %1: %2 new, %3 duplicate(s), %4 rejected.": "%1 importiert: %2 neu, %3 Duplikat(e), %4 abgelehnt.",
     "… and %1 more": "… und %1 weitere",
     "Some records were rejected": "Einige Datensätze wurden abgelehnt",
+    "Nothing was imported": "Nichts wurde importiert",
+    "%n record(s) in %1 are invalid, so nothing was imported. Fix them and import the file again, or use File > "
+    "Import dataset, keeping the valid records.": [
+        "%n Datensatz in %1 ist ungültig, daher wurde nichts importiert. Korrigieren Sie ihn und importieren Sie die "
+        "Datei erneut, oder verwenden Sie Datei > Datensatz importieren, gültige Datensätze behalten.",
+        "%n Datensätze in %1 sind ungültig, daher wurde nichts importiert. Korrigieren Sie sie und importieren Sie "
+        "die Datei erneut, oder verwenden Sie Datei > Datensatz importieren, gültige Datensätze behalten.",
+    ],
+    "Import dataset, &keeping the valid records…": "Datensatz importieren, &gültige Datensätze behalten…",
+    "Import dataset, keeping the valid records": "Datensatz importieren, gültige Datensätze behalten",
     "%1 of %2 record(s) in %3 were rejected and not imported. Fix them and import the file again (valid records "
     "are not duplicated).":
         "%1 von %2 Datensätzen in %3 wurden abgelehnt und nicht importiert. Korrigieren Sie sie und importieren "

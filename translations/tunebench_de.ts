@@ -2101,6 +2101,25 @@ Kandidat:
         <source>%1 · more than %L2 examples match</source>
         <translation>%1 · mehr als %L2 Beispiele passen</translation>
     </message>
+    <message>
+        <source>Import dataset, &amp;keeping the valid records…</source>
+        <translation>Datensatz importieren, &amp;gültige Datensätze behalten…</translation>
+    </message>
+    <message>
+        <source>Import dataset, keeping the valid records</source>
+        <translation>Datensatz importieren, gültige Datensätze behalten</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>Nichts wurde importiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) in %1 are invalid, so nothing was imported. Fix them and import the file again, or use File &gt; Import dataset, keeping the valid records.</source>
+        <translation>
+            <numerusform>%n Datensatz in %1 ist ungültig, daher wurde nichts importiert. Korrigieren Sie ihn und importieren Sie die Datei erneut, oder verwenden Sie Datei &gt; Datensatz importieren, gültige Datensätze behalten.</numerusform>
+            <numerusform>%n Datensätze in %1 sind ungültig, daher wurde nichts importiert. Korrigieren Sie sie und importieren Sie die Datei erneut, oder verwenden Sie Datei &gt; Datensatz importieren, gültige Datensätze behalten.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tbui::ProjectOverview</name>

@@ -418,6 +418,8 @@ void MainWindow::createMenus() {
     QAction* importAction = fileMenu_->addAction(tr("&Import dataset…"), this, &MainWindow::importDatasetDialog);
     importAction->setShortcut(Qt::CTRL | Qt::Key_I);
     projectActions_ << importAction;
+    projectActions_ << fileMenu_->addAction(tr("Import dataset, &keeping the valid records…"), this,
+                                            &MainWindow::importKeepingValidDialog);
     QAction* closeAction = fileMenu_->addAction(tr("&Close project"), this, &MainWindow::closeProject);
     projectActions_ << closeAction;
     fileMenu_->addSeparator();
@@ -603,12 +605,18 @@ void MainWindow::importDatasetDialog() {
     if (!path.isEmpty()) importDataset(path);
 }
 
+void MainWindow::importKeepingValidDialog() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import dataset, keeping the valid records"), QString(),
+                                                      tr("Datasets (*.jsonl *.json *.csv);;All files (*)"));
+    if (!path.isEmpty()) importDataset(path, true);
+}
+
 bool MainWindow::isImportableFile(const QString& path) {
     const QString suffix = QFileInfo(path).suffix().toLower();
     return suffix == QLatin1String("jsonl") || suffix == QLatin1String("json") || suffix == QLatin1String("csv");
 }
 
-bool MainWindow::importDataset(const QString& file) {
+bool MainWindow::importDataset(const QString& file, bool keepValidRecords) {
     if (!project_) {
         showError(this, tr("Cannot import"), tr("Open or create a project first, then import %1 into it.").arg(file));
         return false;
@@ -619,10 +627,11 @@ bool MainWindow::importDataset(const QString& file) {
     }
     auto outcome = std::make_shared<ImportOutcome>();
     auto ran = std::make_shared<bool>(false);
-    jobRunner_->start([job = importDatasetJob(projectPath(), file, outcome), ran](const tb::JobContext& context) {
-        job(context);
-        *ran = true;
-    });
+    jobRunner_->start(
+        [job = importDatasetJob(projectPath(), file, keepValidRecords, outcome), ran](const tb::JobContext& context) {
+            job(context);
+            *ran = true;
+        });
     beginJob(tr("Importing %1…").arg(QFileInfo(file).fileName()));
     // One-shot connection: this import's outcome, not a later job's.
     auto connection = std::make_shared<QMetaObject::Connection>();
@@ -635,6 +644,20 @@ bool MainWindow::importDataset(const QString& file) {
 
 void MainWindow::onImportDone(const std::shared_ptr<ImportOutcome>& outcome, const QString& file) {
     // nullptr: the job failed (already shown) or was cancelled (nothing was stored).
+    if (outcome && outcome->refused) {
+        QStringList lines = outcome->rejectMessages.mid(0, kMaxListedRejects);
+        if (outcome->rejectMessages.size() > kMaxListedRejects)
+            lines << tr("… and %1 more").arg(outcome->rejectMessages.size() - kMaxListedRejects);
+        showMessage(this, UserMessage{MessageKind::Warning, tr("Nothing was imported"),
+                                      tr("%n record(s) in %1 are invalid, so nothing was imported. Fix them and "
+                                         "import the file again, or use File > Import dataset, keeping the valid "
+                                         "records.",
+                                         nullptr, static_cast<int>(outcome->rejected))
+                                          .arg(file),
+                                      lines.join(QLatin1Char('\n'))});
+        Q_EMIT importFinished(false);
+        return;
+    }
     const bool succeeded = outcome != nullptr;
     if (succeeded) {
         browser_->reload();

@@ -54,7 +54,9 @@ public:
     QString projectPath() const;
 
     // Starts a background import of `file` into the open project (false: none open or busy).
-    bool importDataset(const QString& file);
+    // All-or-nothing by default, as in the CLI: one invalid record and nothing is stored, the
+    // bad records are listed; keepValidRecords stores the valid ones and lists the rest.
+    bool importDataset(const QString& file, bool keepValidRecords = false);
     // Starts the data checks in the background (false: no project or busy).
     bool runChecks();
 
@@ -113,6 +115,7 @@ private:
     void newProjectDialog();
     void openProjectDialog();
     void importDatasetDialog();
+    void importKeepingValidDialog();
     void changeReviewerDialog();
     void showDiagnostics(bool about);
     void loadLatestCheckReport();

@@ -128,10 +128,29 @@ TEST_F(MainWindowTest, ImportRunsInTheWorkerAndListsRejectedRecords) {
     lines << QStringLiteral(R"({"messages":[{"role":"user","content":"no answer"}]})");
     tbtest::writeLines(file, lines);
 
+    // All-or-nothing by default: two bad records, nothing stored, every bad record listed.
+    {
+        QSignalSpy refused(window_.get(), &tbui::MainWindow::importFinished);
+        ASSERT_TRUE(window_->importDataset(file));
+        ASSERT_TRUE(refused.wait(20000));
+        EXPECT_FALSE(refused.first().at(0).toBool());
+        EXPECT_EQ(window_->browser()->model()->totalCount(), 5);
+        EXPECT_EQ(tb::count_examples(tb::ProjectFile::open(projectPath_.toStdString())), 5);
+        ASSERT_EQ(messages_.messages().size(), 1u);
+        const tbui::UserMessage& refusal = messages_.messages().front();
+        EXPECT_EQ(refusal.kind, tbui::MessageKind::Warning);
+        EXPECT_TRUE(refusal.text.contains(QStringLiteral("nothing was imported"))) << refusal.text.toStdString();
+        const QStringList refusedLines = refusal.details.split(QLatin1Char('\n'));
+        ASSERT_EQ(refusedLines.size(), 2) << refusal.details.toStdString();
+        EXPECT_TRUE(refusedLines[0].startsWith(file + QStringLiteral(":51: "))) << refusedLines[0].toStdString();
+        messages_.clear();
+    }
+
+    // Keeping the valid records: the 50 good ones go in, the two bad ones are reported.
     QSignalSpy progress(window_->jobRunner(), &tbui::JobRunner::progressChanged);
     QSignalSpy finished(window_->jobRunner(), &tbui::JobRunner::finished);
     QSignalSpy importFinished(window_.get(), &tbui::MainWindow::importFinished);
-    ASSERT_TRUE(window_->importDataset(file));
+    ASSERT_TRUE(window_->importDataset(file, true));
     EXPECT_TRUE(window_->progressBar()->isVisible());
     EXPECT_TRUE(window_->cancelButton()->isVisible());
     ASSERT_TRUE(importFinished.wait(20000));
@@ -219,6 +238,7 @@ TEST_F(MainWindowTest, MenusOfferTheProjectCommands) {
     QStringList fileItems;
     for (QAction* action : window_->fileMenu()->actions()) fileItems << action->text();
     EXPECT_TRUE(fileItems.contains(QStringLiteral("&Import dataset…")));
+    EXPECT_TRUE(fileItems.contains(QStringLiteral("Import dataset, &keeping the valid records…")));
     EXPECT_TRUE(fileItems.contains(QStringLiteral("Open &recent")));
     // Project commands wait for a project.
     for (QAction* action : window_->fileMenu()->actions())

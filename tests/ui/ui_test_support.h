@@ -42,6 +42,7 @@ public:
     MessageCapture();
     ~MessageCapture();
     const std::vector<tbui::UserMessage>& messages() const { return messages_; }
+    void clear() { messages_.clear(); }
 
 private:
     std::vector<tbui::UserMessage> messages_;

@@ -8,22 +8,32 @@
 
 namespace tbui {
 
-JobWorker::Work importDatasetJob(const QString& projectPath, const QString& file,
+JobWorker::Work importDatasetJob(const QString& projectPath, const QString& file, bool keepValidRecords,
                                  std::shared_ptr<ImportOutcome> outcome) {
-    return
-        [projectPath = projectPath.toStdString(), file = file.toStdString(), outcome](const tb::JobContext& context) {
-            tb::ProjectFile project = tb::ProjectFile::open(projectPath);
-            // skip_invalid: a drop keeps the good records and lists the bad ones; the import
-            // report in the project keeps their raw text for fixing.
-            const tb::ImportResult result = tb::import_file(project, file, tb::ImportOptions{}, true, context);
-            outcome->format = QString::fromStdString(tb::to_string(result.summary.detected));
-            outcome->records = static_cast<qint64>(result.summary.records);
-            outcome->inserted = static_cast<qint64>(result.inserted);
-            outcome->duplicates = static_cast<qint64>(result.duplicates);
-            outcome->rejected = static_cast<qint64>(result.rejected.size());
-            for (const auto& rejected : result.rejected)
-                outcome->rejectMessages << QString::fromStdString(rejected.message());
-        };
+    return [projectPath = projectPath.toStdString(), file = file.toStdString(), keepValidRecords,
+            outcome](const tb::JobContext& context) {
+        tb::ProjectFile project = tb::ProjectFile::open(projectPath);
+        // keepValidRecords (skip_invalid): the good records are stored, the bad ones listed and
+        // kept, raw text included, in the project's import report for fixing.
+        tb::ImportResult result;
+        try {
+            result = tb::import_file(project, file, tb::ImportOptions{}, keepValidRecords, context);
+        } catch (const tb::ImportRejected& rejected) {
+            // All-or-nothing: nothing was stored; the outcome lists every bad record.
+            outcome->refused = true;
+            outcome->rejected = static_cast<qint64>(rejected.rejects().size());
+            for (const auto& record : rejected.rejects())
+                outcome->rejectMessages << QString::fromStdString(record.message());
+            return;
+        }
+        outcome->format = QString::fromStdString(tb::to_string(result.summary.detected));
+        outcome->records = static_cast<qint64>(result.summary.records);
+        outcome->inserted = static_cast<qint64>(result.inserted);
+        outcome->duplicates = static_cast<qint64>(result.duplicates);
+        outcome->rejected = static_cast<qint64>(result.rejected.size());
+        for (const auto& rejected : result.rejected)
+            outcome->rejectMessages << QString::fromStdString(rejected.message());
+    };
 }
 
 JobWorker::Work runChecksJob(const QString& projectPath, std::shared_ptr<tb::CheckReport> report) {

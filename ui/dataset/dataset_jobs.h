@@ -19,11 +19,12 @@ struct ImportOutcome {
     qint64 duplicates = 0;
     qint64 rejected = 0;
     QStringList rejectMessages;  // "FILE:LINE: reason", one per rejected record
+    bool refused = false;        // all-or-nothing import with invalid records: nothing stored
 };
 
 // Imports `file` into the project at `projectPath`, keeping the valid records and listing
 // the rejected ones (the GUI's drag-and-drop import is forgiving; the CLI's is strict).
-JobWorker::Work importDatasetJob(const QString& projectPath, const QString& file,
+JobWorker::Work importDatasetJob(const QString& projectPath, const QString& file, bool keepValidRecords,
                                  std::shared_ptr<ImportOutcome> outcome);
 
 // Runs every data check over the project's examples and stores the report in the project.
