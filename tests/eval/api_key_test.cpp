@@ -20,6 +20,7 @@
 #include <mutex>
 #include <thread>
 
+#include "common/loopback_http_server.h"
 #include "common/temp_dir.h"
 #include "core/eval/api_key.h"
 #include "core/eval/openai_client.h"
@@ -207,73 +208,14 @@ TEST(ApiKeyResolution, EndpointUrlsNormaliseToOneEntry) {
 
 // A loopback HTTP server answering every request with `status` and a chat completion,
 // keeping the raw requests (headers included).
-class CapturingServer {
+class CapturingServer : public tbtest::LoopbackHttpServer {
 public:
-    explicit CapturingServer(int status) : status_(status) {
-        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-        int one = 1;
-        ::setsockopt(fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(fd_, 8) != 0)
-            throw std::runtime_error("test server: bind/listen failed");
-        socklen_t len = sizeof addr;
-        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
-        port_ = ntohs(addr.sin_port);
-        thread_ = std::thread([this] { serve(); });
-    }
-    ~CapturingServer() {
-        ::shutdown(fd_, SHUT_RDWR);
-        ::close(fd_);
-        thread_.join();
-    }
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/v1"; }
-    std::vector<std::string> requests() {
-        std::lock_guard lock(mutex_);
-        return requests_;
-    }
-
-private:
-    void serve() {
-        for (;;) {
-            int client = ::accept(fd_, nullptr, nullptr);
-            if (client < 0) break;
-            std::string data;
-            char buffer[4096];
-            std::size_t needed = std::string::npos;
-            while (needed == std::string::npos || data.size() < needed) {
-                auto header_end = data.find("\r\n\r\n");
-                if (header_end != std::string::npos && needed == std::string::npos) {
-                    auto pos = data.find("Content-Length: ");
-                    needed = (pos == std::string::npos ? 0 : std::stoul(data.substr(pos + 16))) + header_end + 4;
-                    continue;
-                }
-                auto got = ::recv(client, buffer, sizeof buffer, 0);
-                if (got <= 0) break;
-                data.append(buffer, static_cast<std::size_t>(got));
-            }
-            {
-                std::lock_guard lock(mutex_);
-                requests_.push_back(data);
-            }
-            const std::string body = status_ == 200
-                                         ? R"({"choices": [{"message": {"role": "assistant", "content": "ok"}}]})"
-                                         : R"({"error": {"message": "missing API key"}})";
-            const std::string response =
-                "HTTP/1.1 " + std::to_string(status_) +
-                " X\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
-                "\r\nConnection: close\r\n\r\n" + body;
-            (void)!::send(client, response.data(), response.size(), MSG_NOSIGNAL);
-            ::close(client);
-        }
-    }
-    int status_;
-    int fd_ = -1;
-    int port_ = 0;
-    std::thread thread_;
-    std::mutex mutex_;
-    std::vector<std::string> requests_;
+    explicit CapturingServer(int status)
+        : LoopbackHttpServer([status](const std::string&) {
+              return Reply{status, status == 200
+                                       ? R"({"choices": [{"message": {"role": "assistant", "content": "ok"}}]})"
+                                       : R"({"error": {"message": "missing API key"}})"};
+          }) {}
 };
 
 std::vector<Message> hello() {

@@ -20,6 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/loopback_http_server.h"
 #include "core/curation/golden_sets.h"
 #include "core/curation/splits.h"
 #include "core/curation/tags.h"
@@ -166,87 +167,20 @@ inline void fill_project(tb::ProjectFile& project, int n = 24, int golden = 6) {
 
 // An OpenAI-compatible endpoint on 127.0.0.1 that answers each chat request with the
 // content of its last message prefixed by `prefix`, and records the requests.
-class EchoServer {
+class EchoServer : public tbtest::LoopbackHttpServer {
 public:
-    explicit EchoServer(std::string prefix = "") : prefix_(std::move(prefix)) {
-        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-        int one = 1;
-        ::setsockopt(fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(fd_, 8) != 0)
-            throw std::runtime_error("test server: bind/listen failed");
-        socklen_t len = sizeof addr;
-        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
-        port_ = ntohs(addr.sin_port);
-        thread_ = std::thread([this] { serve(); });
-    }
-    ~EchoServer() {
-        ::shutdown(fd_, SHUT_RDWR);
-        ::close(fd_);
-        thread_.join();
-    }
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/v1"; }
-    std::vector<std::string> requests() {
-        std::lock_guard lock(mutex_);
-        return requests_;
-    }
-
-private:
-    void serve() {
-        for (;;) {
-            int client = ::accept(fd_, nullptr, nullptr);
-            if (client < 0) break;
-            const std::string request = read_request(client);
-            {
-                std::lock_guard lock(mutex_);
-                requests_.push_back(request);
-            }
-            std::string content = "?";
-            auto body_at = request.find("\r\n\r\n");
-            auto body =
-                nlohmann::json::parse(request.substr(body_at == std::string::npos ? 0 : body_at + 4), nullptr, false);
-            if (body.is_object() && body.contains("messages") && !body["messages"].empty())
-                content = prefix_ + body["messages"].back().value("content", "");
-            const std::string reply = nlohmann::json{
-                {"choices", {{{"message", {{"role", "assistant"}, {"content", content}}}, {"finish_reason", "stop"}}}},
-                {"usage",
-                 {{"prompt_tokens", 3},
-                  {"completion_tokens",
-                   2}}}}.dump();
-            const std::string response =
-                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(reply.size()) +
-                "\r\nConnection: close\r\n\r\n" + reply;
-            (void)!::send(client, response.data(), response.size(), MSG_NOSIGNAL);
-            ::close(client);
-        }
-    }
-    static std::string read_request(int client) {
-        std::string data;
-        char buffer[4096];
-        std::size_t needed = std::string::npos;
-        for (;;) {
-            auto header_end = data.find("\r\n\r\n");
-            if (header_end != std::string::npos && needed == std::string::npos) {
-                auto pos = data.find("Content-Length: ");
-                if (pos == std::string::npos) pos = data.find("content-length: ");
-                needed = (pos == std::string::npos ? 0 : std::stoul(data.substr(pos + 16))) + header_end + 4;
-            }
-            if (needed != std::string::npos && data.size() >= needed) break;
-            auto got = ::recv(client, buffer, sizeof buffer, 0);
-            if (got <= 0) break;
-            data.append(buffer, static_cast<std::size_t>(got));
-        }
-        return data;
-    }
-
-    std::string prefix_;
-    int fd_ = -1;
-    int port_ = 0;
-    std::thread thread_;
-    std::mutex mutex_;
-    std::vector<std::string> requests_;
+    explicit EchoServer(std::string prefix = "")
+        : LoopbackHttpServer([prefix = std::move(prefix)](const std::string& request) {
+              std::string content = "?";
+              auto body = nlohmann::json::parse(body_of(request), nullptr, false);
+              if (body.is_object() && body.contains("messages") && !body["messages"].empty())
+                  content = prefix + body["messages"].back().value("content", "");
+              return Reply{200, nlohmann::json{{"choices",
+                                                {{{"message", {{"role", "assistant"}, {"content", content}}},
+                                                  {"finish_reason", "stop"}}}},
+                                               {"usage", {{"prompt_tokens", 3}, {"completion_tokens", 2}}}}
+                                    .dump()};
+          }) {}
 };
 
 }  // namespace tbeval

@@ -1,0 +1,108 @@
+#pragma once
+// An HTTP server on 127.0.0.1 (an ephemeral port) for tests of HTTP clients: one request at a
+// time, each answered by `respond(raw request)` and closed; every raw request (headers and
+// body) is kept for the test to inspect.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <functional>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace tbtest {
+
+class LoopbackHttpServer {
+public:
+    struct Reply {
+        int status = 200;
+        std::string body;  // sent as application/json
+    };
+    using Responder = std::function<Reply(const std::string& request)>;
+
+    explicit LoopbackHttpServer(Responder respond) : respond_(std::move(respond)) {
+        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+        int one = 1;
+        ::setsockopt(fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(fd_, 8) != 0)
+            throw std::runtime_error("test server: bind/listen failed");
+        socklen_t len = sizeof addr;
+        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
+        port_ = ntohs(addr.sin_port);
+        thread_ = std::thread([this] { serve(); });
+    }
+    ~LoopbackHttpServer() {
+        ::shutdown(fd_, SHUT_RDWR);
+        ::close(fd_);
+        thread_.join();
+    }
+    LoopbackHttpServer(const LoopbackHttpServer&) = delete;
+    LoopbackHttpServer& operator=(const LoopbackHttpServer&) = delete;
+
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/v1"; }
+    std::vector<std::string> requests() {
+        std::lock_guard lock(mutex_);
+        return requests_;
+    }
+
+    // The JSON body of a raw request ("" when it has none).
+    static std::string body_of(const std::string& request) {
+        auto at = request.find("\r\n\r\n");
+        return at == std::string::npos ? "" : request.substr(at + 4);
+    }
+
+private:
+    void serve() {
+        for (;;) {
+            int client = ::accept(fd_, nullptr, nullptr);
+            if (client < 0) break;
+            const std::string request = read_request(client);
+            {
+                std::lock_guard lock(mutex_);
+                requests_.push_back(request);
+            }
+            const Reply reply = respond_(request);
+            const std::string response =
+                "HTTP/1.1 " + std::to_string(reply.status) +
+                " X\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(reply.body.size()) +
+                "\r\nConnection: close\r\n\r\n" + reply.body;
+            (void)!::send(client, response.data(), response.size(), MSG_NOSIGNAL);
+            ::close(client);
+        }
+    }
+    // Headers, then as many body bytes as Content-Length says.
+    static std::string read_request(int client) {
+        std::string data;
+        char buffer[4096];
+        std::size_t needed = std::string::npos;
+        for (;;) {
+            auto header_end = data.find("\r\n\r\n");
+            if (header_end != std::string::npos && needed == std::string::npos) {
+                auto pos = data.find("Content-Length: ");
+                if (pos == std::string::npos) pos = data.find("content-length: ");
+                needed = (pos == std::string::npos ? 0 : std::stoul(data.substr(pos + 16))) + header_end + 4;
+            }
+            if (needed != std::string::npos && data.size() >= needed) break;
+            auto got = ::recv(client, buffer, sizeof buffer, 0);
+            if (got <= 0) break;
+            data.append(buffer, static_cast<std::size_t>(got));
+        }
+        return data;
+    }
+
+    Responder respond_;
+    int fd_ = -1;
+    int port_ = 0;
+    std::thread thread_;
+    std::mutex mutex_;
+    std::vector<std::string> requests_;
+};
+
+}  // namespace tbtest
