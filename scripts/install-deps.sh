@@ -8,7 +8,7 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   # core
   libsqlite3-dev nlohmann-json3-dev libpcre2-dev libicu-dev libcurl4-openssl-dev
-  libtorch-dev libopenblas0-pthread libopenblas-dev
+  libtorch-dev libopenblas0-pthread libopenblas0-openmp libopenblas-dev
   libsecret-1-dev
   # GUI
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
@@ -27,14 +27,30 @@ for p in "${PACKAGES[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-deps: all ${#PACKAGES[@]} packages present"
-  exit 0
-fi
-
-echo "install-deps: installing ${missing[*]}"
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#PACKAGES[@]} packages present"
+else
+  echo "install-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# libtorch runs its own OpenMP thread pool. OpenBLAS's pthread build (Debian's default choice)
+# keeps a second pool whose threads spin against torch's between fp32 matmuls; the OpenMP build
+# shares libgomp's pool, which makes fp32 training about 2.5x faster on 2 cores (LoRA fp32 on a
+# 30M Llama: 2.28 -> 0.87 s/step, bench_train_bench). Select it for every BLAS/LAPACK soname.
+arch=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || gcc -print-multiarch)
+openmp_dir="/usr/lib/$arch/openblas-openmp"
+for lib in libblas.so.3 liblapack.so.3 libopenblas.so.0; do
+  name="$lib-$arch"
+  want="$openmp_dir/$lib"
+  [ -e "$want" ] || continue
+  if [ "$(readlink -f "/etc/alternatives/$name" 2>/dev/null)" != "$(readlink -f "$want")" ]; then
+    echo "install-deps: selecting OpenBLAS (OpenMP) for $lib"
+    $SUDO update-alternatives --quiet --set "$name" "$want"
+  fi
+done

@@ -34,9 +34,10 @@ int run_doctor(const std::vector<std::string>& argv) {
         std::cout << "\n";
     }
     if (report.blas_is_reference)
-        std::cerr << "\n*** WARNING: the slow reference BLAS is loaded. Training and generation will be ~30x slower.\n"
-                     "*** Fix: sudo apt-get install libopenblas0-pthread (or run scripts/install-deps.sh), then\n"
-                     "***      sudo update-alternatives --config libblas.so.3-x86_64-linux-gnu (pick openblas)\n\n";
+        std::cerr
+            << "\n*** WARNING: the slow reference BLAS is loaded. Training and generation will be ~30x slower.\n"
+               "*** Fix: sudo apt-get install libopenblas0-openmp (or run scripts/install-deps.sh), then\n"
+               "***      sudo update-alternatives --config libblas.so.3-x86_64-linux-gnu (pick openblas-openmp)\n\n";
     for (const auto& w : report.warnings)
         if (!args.flag("json")) std::cout << "warning: " << w << "\n";
     return tbcli::kExitOk;

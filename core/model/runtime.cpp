@@ -65,6 +65,12 @@ bool cpu_has_flag(const std::string& flag) {
 
 }  // namespace
 
+bool blas_is_openblas_pthread_build(const std::string& blas_path) {
+    // Debian installs each OpenBLAS build in its own folder (openblas-pthread, openblas-openmp,
+    // openblas-serial); the pthread build's file name carries no marker of its own.
+    return blas_path.find("openblas-pthread") != std::string::npos;
+}
+
 RuntimeReport runtime_report() {
     RuntimeReport r;
     r.torch_version = std::to_string(TORCH_VERSION_MAJOR) + "." + std::to_string(TORCH_VERSION_MINOR) + "." +
@@ -98,9 +104,16 @@ RuntimeReport runtime_report() {
     }
     if (r.blas_is_reference)
         r.warnings.push_back("the reference BLAS is loaded (" + (r.blas.empty() ? std::string("none found") : r.blas) +
-                             "): fp32 matrix maths runs ~30x slower; install libopenblas0-pthread "
+                             "): fp32 matrix maths runs ~30x slower; install libopenblas0-openmp "
                              "(scripts/install-deps.sh does) and select it with 'sudo update-alternatives "
                              "--config libblas.so.3-x86_64-linux-gnu'");
+    else if (blas_is_openblas_pthread_build(judged))
+        r.warnings.push_back("OpenBLAS's pthread build is loaded (" + r.blas +
+                             "): its thread pool competes with libtorch's OpenMP threads, so fp32 "
+                             "training runs ~2.5x slower than with the OpenMP build; install "
+                             "libopenblas0-openmp (scripts/install-deps.sh does) and select it with 'sudo "
+                             "update-alternatives --config libblas.so.3-x86_64-linux-gnu' (and likewise "
+                             "liblapack.so.3 and libopenblas.so.0)");
     if (r.threads < r.cores)
         r.warnings.push_back("libtorch uses " + std::to_string(r.threads) + " of " + std::to_string(r.cores) +
                              " cores");

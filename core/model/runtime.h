@@ -23,4 +23,8 @@ struct RuntimeReport {
 
 RuntimeReport runtime_report();
 
+// True when the BLAS at this path is OpenBLAS's pthread build: its own thread pool and
+// libtorch's OpenMP pool take turns spinning on the same cores (fp32 training ~2.5x slower).
+bool blas_is_openblas_pthread_build(const std::string& blas_path);
+
 }  // namespace tb

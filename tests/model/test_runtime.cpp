@@ -1,0 +1,34 @@
+// The runtime report behind `doctor` and the diagnostics dialog: which BLAS build is loaded
+// and what the user is told about it.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "core/model/runtime.h"
+
+namespace {
+
+TEST(Runtime, RecognisesOpenBlasPthreadBuildByItsDebianFolder) {
+    EXPECT_TRUE(tb::blas_is_openblas_pthread_build("/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3"));
+    EXPECT_TRUE(
+        tb::blas_is_openblas_pthread_build("/usr/lib/aarch64-linux-gnu/openblas-pthread/libopenblasp-r0.3.21.so"));
+    EXPECT_FALSE(tb::blas_is_openblas_pthread_build("/usr/lib/x86_64-linux-gnu/openblas-openmp/libblas.so.3"));
+    EXPECT_FALSE(tb::blas_is_openblas_pthread_build("/usr/lib/x86_64-linux-gnu/blas/libblas.so.3"));
+    EXPECT_FALSE(tb::blas_is_openblas_pthread_build(""));
+}
+
+TEST(Runtime, WarnsAboutThePthreadBuildExactlyWhenItIsLoaded) {
+    tb::configure_runtime();
+    const tb::RuntimeReport report = tb::runtime_report();
+    ASSERT_FALSE(report.blas.empty()) << "libtorch maps a BLAS library";
+    const bool warned = std::any_of(report.warnings.begin(), report.warnings.end(), [](const std::string& w) {
+        return w.find("pthread build") != std::string::npos && w.find("libopenblas0-openmp") != std::string::npos;
+    });
+    // report.blas starts with the object that provides sgemm_ (the one libtorch calls).
+    const std::string provider = report.blas.substr(0, report.blas.find(" (also mapped"));
+    EXPECT_EQ(warned, !report.blas_is_reference && tb::blas_is_openblas_pthread_build(provider)) << report.blas;
+    EXPECT_EQ(report.threads, report.cores) << "configure_runtime uses every core";
+}
+
+}  // namespace
