@@ -43,9 +43,10 @@ DE_EVAL = {
         "Dieses Modell hat keine Chat-Vorlage: Wählen Sie eine Vorlagendatei (die Auswertung rät nie ein Format).",
     "Choose the set to evaluate.": "Wählen Sie das auszuwertende Set.",
     "Evaluate...": "Auswerten…",
-    "Evaluate a model (optionally with an adapter) on a golden set, the validation split or the general set":
-        "Ein Modell (optional mit Adapter) auf einem Golden-Set, der Validierungsaufteilung oder dem allgemeinen "
-        "Set auswerten",
+    "Evaluate a model (optionally with an adapter) or an OpenAI-compatible endpoint on a golden set, the "
+    "validation split or the general set":
+        "Ein Modell (optional mit Adapter) oder einen OpenAI-kompatiblen Endpunkt auf einem Golden-Set, der "
+        "Validierungsaufteilung oder dem allgemeinen Set auswerten",
     "loading the model": "Modell wird geladen",
     "Evaluating %1 on %2...": "%1 wird auf %2 ausgewertet…",
     "Eval run #%1 on %2: pass rate %3%, mean score %4%5":
@@ -190,4 +191,83 @@ DE_EVAL = {
     "Choose the model folder to evaluate.": "Wählen Sie den Ordner des auszuwertenden Modells.",
     "The adapter folder %1 does not exist.": "Der Adapterordner %1 existiert nicht.",
     "A suite is already running.": "Es läuft bereits eine Suite.",
+    # Eval dialog: an OpenAI-compatible endpoint as the target (ui/eval/endpoint_target_form.cpp)
+    "Local model": "Lokales Modell",
+    "OpenAI-compatible endpoint": "OpenAI-kompatibler Endpunkt",
+    "A model folder generated here with libtorch, or a model served elsewhere (vLLM, llama.cpp, Ollama, OpenAI) "
+    "over the OpenAI chat API":
+        "Ein Modellordner, hier mit libtorch generiert, oder ein anderswo bereitgestelltes Modell (vLLM, llama.cpp, "
+        "Ollama, OpenAI) über die OpenAI-Chat-API",
+    "Target": "Ziel",
+    "Local models generate this many prompts together; an endpoint is asked one prompt at a time":
+        "Lokale Modelle generieren so viele Prompts gemeinsam; ein Endpunkt wird Prompt für Prompt gefragt",
+    "e.g. https://api.openai.com/v1 or http://localhost:8000/v1":
+        "z. B. https://api.openai.com/v1 oder http://localhost:8000/v1",
+    "The base URL of an OpenAI-compatible chat API, without /chat/completions":
+        "Die Basis-URL einer OpenAI-kompatiblen Chat-API, ohne /chat/completions",
+    "Endpoint URL": "Endpunkt-URL",
+    "the model name the endpoint serves, e.g. gpt-4o-mini":
+        "der Modellname, den der Endpunkt bereitstellt, z. B. gpt-4o-mini",
+    "Model name": "Modellname",
+    "Environment variable": "Umgebungsvariable",
+    "OS keychain entry for the URL": "Schlüsselbund-Eintrag des Systems für die URL",
+    "No key (a local server)": "Kein Schlüssel (ein lokaler Server)",
+    "The API key is read when the run starts and is never stored in the project file. Store a key in the "
+    "keychain with: tunebench-cli keychain set --url URL":
+        "Der API-Schlüssel wird beim Start des Laufs gelesen und nie in der Projektdatei gespeichert. Einen "
+        "Schlüssel im Schlüsselbund speichern: tunebench-cli keychain set --url URL",
+    "API key from": "API-Schlüssel aus",
+    "the name of the variable, e.g. OPENAI_API_KEY": "der Name der Variablen, z. B. OPENAI_API_KEY",
+    "Variable name": "Variablenname",
+    "Enter the endpoint's base URL.": "Geben Sie die Basis-URL des Endpunkts ein.",
+    "%1 is not an http:// or https:// URL with a host (e.g. https://api.openai.com/v1).":
+        "%1 ist keine http://- oder https://-URL mit einem Host (z. B. https://api.openai.com/v1).",
+    "Enter the model name the endpoint serves.": "Geben Sie den Modellnamen ein, den der Endpunkt bereitstellt.",
+    "Waiting for the OS keychain to answer.": "Warten auf die Antwort des Schlüsselbunds.",
+    "No key is sent, unless the OS keychain holds one for this URL (local servers such as vLLM, llama.cpp or "
+    "Ollama need none).":
+        "Es wird kein Schlüssel gesendet, außer der Schlüsselbund des Systems enthält einen für diese URL (lokale "
+        "Server wie vLLM, llama.cpp oder Ollama brauchen keinen).",
+    "Name the environment variable that holds the API key.":
+        "Nennen Sie die Umgebungsvariable, die den API-Schlüssel enthält.",
+    "The environment variable %1 is not set: set it before starting Tunebench, or store the key in the OS "
+    "keychain (tunebench-cli keychain set --url URL).":
+        "Die Umgebungsvariable %1 ist nicht gesetzt: Setzen Sie sie vor dem Start von Tunebench oder speichern "
+        "Sie den Schlüssel im Schlüsselbund des Systems (tunebench-cli keychain set --url URL).",
+    "The environment variable %1 is empty: it must hold the API key.":
+        "Die Umgebungsvariable %1 ist leer: Sie muss den API-Schlüssel enthalten.",
+    "API key found in the environment variable %1 (not shown).":
+        "API-Schlüssel in der Umgebungsvariablen %1 gefunden (nicht angezeigt).",
+    "Enter the endpoint URL to look up its keychain entry.":
+        "Geben Sie die Endpunkt-URL ein, um ihren Schlüsselbund-Eintrag zu suchen.",
+    "Keychain lookups are turned off (TUNEBENCH_NO_KEYCHAIN is set): name an environment variable instead.":
+        "Schlüsselbund-Abfragen sind ausgeschaltet (TUNEBENCH_NO_KEYCHAIN ist gesetzt): Nennen Sie stattdessen "
+        "eine Umgebungsvariable.",
+    "Looking up the OS keychain entry for %1...": "Schlüsselbund-Eintrag für %1 wird gesucht…",
+    "API key found in the OS keychain entry for %1 (not shown).":
+        "API-Schlüssel im Schlüsselbund-Eintrag für %1 gefunden (nicht angezeigt).",
+    "The OS keychain could not be read (%1): name an environment variable instead.":
+        "Der Schlüsselbund des Systems konnte nicht gelesen werden (%1): Nennen Sie stattdessen eine "
+        "Umgebungsvariable.",
+    "No API key is stored in the OS keychain for %1: store one with tunebench-cli keychain set --url %1 (the key "
+    "is read from standard input), or name an environment variable.":
+        "Im Schlüsselbund des Systems ist kein API-Schlüssel für %1 gespeichert: Speichern Sie einen mit "
+        "tunebench-cli keychain set --url %1 (der Schlüssel wird von der Standardeingabe gelesen) oder nennen Sie "
+        "eine Umgebungsvariable.",
+    "contacting the endpoint": "Endpunkt wird kontaktiert",
+    # Eval panel: the golden sets' ages above their runs
+    "Golden set '%1' has no items yet.": "Golden-Set „%1“ hat noch keine Einträge.",
+    "Golden set '%1': last item added %2 days ago, over %3 days: re-review it and add items from recent traffic":
+        "Golden-Set „%1“: letzter Eintrag vor %2 Tagen hinzugefügt, über %3 Tage: Prüfen Sie es erneut und fügen "
+        "Sie Einträge aus aktuellem Verkehr hinzu",
+    "Golden set '%1': last item added today": "Golden-Set „%1“: letzter Eintrag heute hinzugefügt",
+    "Golden set '%1': last item added 1 day ago": "Golden-Set „%1“: letzter Eintrag vor einem Tag hinzugefügt",
+    "Golden set '%1': last item added %2 days ago": "Golden-Set „%1“: letzter Eintrag vor %2 Tagen hinzugefügt",
+    "Days since the last item was added to this golden set (%1 UTC). Re-review a golden set every few months: the "
+    "production distribution drifts, and a set nobody adds to stops measuring what users ask. Past %2 days the set "
+    "is flagged.":
+        "Tage seit dem letzten neuen Eintrag in diesem Golden-Set (%1 UTC). Prüfen Sie ein Golden-Set alle paar "
+        "Monate erneut: Die Verteilung in der Produktion verschiebt sich, und ein Set, dem niemand etwas hinzufügt, "
+        "misst nicht mehr, was Nutzer fragen. Nach %2 Tagen wird das Set markiert.",
+    "Golden set '%1': age unknown (%2)": "Golden-Set „%1“: Alter unbekannt (%2)",
 }

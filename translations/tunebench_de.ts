@@ -975,6 +975,117 @@
     </message>
 </context>
 <context>
+    <name>tbui::EndpointTargetForm</name>
+    <message>
+        <source>e.g. https://api.openai.com/v1 or http://localhost:8000/v1</source>
+        <translation>z. B. https://api.openai.com/v1 oder http://localhost:8000/v1</translation>
+    </message>
+    <message>
+        <source>The base URL of an OpenAI-compatible chat API, without /chat/completions</source>
+        <translation>Die Basis-URL einer OpenAI-kompatiblen Chat-API, ohne /chat/completions</translation>
+    </message>
+    <message>
+        <source>Endpoint URL</source>
+        <translation>Endpunkt-URL</translation>
+    </message>
+    <message>
+        <source>the model name the endpoint serves, e.g. gpt-4o-mini</source>
+        <translation>der Modellname, den der Endpunkt bereitstellt, z. B. gpt-4o-mini</translation>
+    </message>
+    <message>
+        <source>Model name</source>
+        <translation>Modellname</translation>
+    </message>
+    <message>
+        <source>Environment variable</source>
+        <translation>Umgebungsvariable</translation>
+    </message>
+    <message>
+        <source>OS keychain entry for the URL</source>
+        <translation>Schlüsselbund-Eintrag des Systems für die URL</translation>
+    </message>
+    <message>
+        <source>No key (a local server)</source>
+        <translation>Kein Schlüssel (ein lokaler Server)</translation>
+    </message>
+    <message>
+        <source>The API key is read when the run starts and is never stored in the project file. Store a key in the keychain with: tunebench-cli keychain set --url URL</source>
+        <translation>Der API-Schlüssel wird beim Start des Laufs gelesen und nie in der Projektdatei gespeichert. Einen Schlüssel im Schlüsselbund speichern: tunebench-cli keychain set --url URL</translation>
+    </message>
+    <message>
+        <source>API key from</source>
+        <translation>API-Schlüssel aus</translation>
+    </message>
+    <message>
+        <source>the name of the variable, e.g. OPENAI_API_KEY</source>
+        <translation>der Name der Variablen, z. B. OPENAI_API_KEY</translation>
+    </message>
+    <message>
+        <source>Variable name</source>
+        <translation>Variablenname</translation>
+    </message>
+    <message>
+        <source>Enter the endpoint&apos;s base URL.</source>
+        <translation>Geben Sie die Basis-URL des Endpunkts ein.</translation>
+    </message>
+    <message>
+        <source>%1 is not an http:// or https:// URL with a host (e.g. https://api.openai.com/v1).</source>
+        <translation>%1 ist keine http://- oder https://-URL mit einem Host (z. B. https://api.openai.com/v1).</translation>
+    </message>
+    <message>
+        <source>Enter the model name the endpoint serves.</source>
+        <translation>Geben Sie den Modellnamen ein, den der Endpunkt bereitstellt.</translation>
+    </message>
+    <message>
+        <source>Waiting for the OS keychain to answer.</source>
+        <translation>Warten auf die Antwort des Schlüsselbunds.</translation>
+    </message>
+    <message>
+        <source>No key is sent, unless the OS keychain holds one for this URL (local servers such as vLLM, llama.cpp or Ollama need none).</source>
+        <translation>Es wird kein Schlüssel gesendet, außer der Schlüsselbund des Systems enthält einen für diese URL (lokale Server wie vLLM, llama.cpp oder Ollama brauchen keinen).</translation>
+    </message>
+    <message>
+        <source>Name the environment variable that holds the API key.</source>
+        <translation>Nennen Sie die Umgebungsvariable, die den API-Schlüssel enthält.</translation>
+    </message>
+    <message>
+        <source>The environment variable %1 is not set: set it before starting Tunebench, or store the key in the OS keychain (tunebench-cli keychain set --url URL).</source>
+        <translation>Die Umgebungsvariable %1 ist nicht gesetzt: Setzen Sie sie vor dem Start von Tunebench oder speichern Sie den Schlüssel im Schlüsselbund des Systems (tunebench-cli keychain set --url URL).</translation>
+    </message>
+    <message>
+        <source>The environment variable %1 is empty: it must hold the API key.</source>
+        <translation>Die Umgebungsvariable %1 ist leer: Sie muss den API-Schlüssel enthalten.</translation>
+    </message>
+    <message>
+        <source>API key found in the environment variable %1 (not shown).</source>
+        <translation>API-Schlüssel in der Umgebungsvariablen %1 gefunden (nicht angezeigt).</translation>
+    </message>
+    <message>
+        <source>Enter the endpoint URL to look up its keychain entry.</source>
+        <translation>Geben Sie die Endpunkt-URL ein, um ihren Schlüsselbund-Eintrag zu suchen.</translation>
+    </message>
+    <message>
+        <source>Keychain lookups are turned off (TUNEBENCH_NO_KEYCHAIN is set): name an environment variable instead.</source>
+        <translation>Schlüsselbund-Abfragen sind ausgeschaltet (TUNEBENCH_NO_KEYCHAIN ist gesetzt): Nennen Sie stattdessen eine Umgebungsvariable.</translation>
+    </message>
+    <message>
+        <source>Looking up the OS keychain entry for %1...</source>
+        <translation>Schlüsselbund-Eintrag für %1 wird gesucht…</translation>
+    </message>
+    <message>
+        <source>API key found in the OS keychain entry for %1 (not shown).</source>
+        <translation>API-Schlüssel im Schlüsselbund-Eintrag für %1 gefunden (nicht angezeigt).</translation>
+    </message>
+    <message>
+        <source>The OS keychain could not be read (%1): name an environment variable instead.</source>
+        <translation>Der Schlüsselbund des Systems konnte nicht gelesen werden (%1): Nennen Sie stattdessen eine Umgebungsvariable.</translation>
+    </message>
+    <message>
+        <source>No API key is stored in the OS keychain for %1: store one with tunebench-cli keychain set --url %1 (the key is read from standard input), or name an environment variable.</source>
+        <translation>Im Schlüsselbund des Systems ist kein API-Schlüssel für %1 gespeichert: Speichern Sie einen mit tunebench-cli keychain set --url %1 (der Schlüssel wird von der Standardeingabe gelesen) oder nennen Sie eine Umgebungsvariable.</translation>
+    </message>
+</context>
+<context>
     <name>tbui::EvalDialog</name>
     <message>
         <source>Evaluate a model</source>
@@ -1124,6 +1235,26 @@
         <source>Choose the set to evaluate.</source>
         <translation>Wählen Sie das auszuwertende Set.</translation>
     </message>
+    <message>
+        <source>Local model</source>
+        <translation>Lokales Modell</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible endpoint</source>
+        <translation>OpenAI-kompatibler Endpunkt</translation>
+    </message>
+    <message>
+        <source>A model folder generated here with libtorch, or a model served elsewhere (vLLM, llama.cpp, Ollama, OpenAI) over the OpenAI chat API</source>
+        <translation>Ein Modellordner, hier mit libtorch generiert, oder ein anderswo bereitgestelltes Modell (vLLM, llama.cpp, Ollama, OpenAI) über die OpenAI-Chat-API</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Local models generate this many prompts together; an endpoint is asked one prompt at a time</source>
+        <translation>Lokale Modelle generieren so viele Prompts gemeinsam; ein Endpunkt wird Prompt für Prompt gefragt</translation>
+    </message>
 </context>
 <context>
     <name>tbui::EvalPanel</name>
@@ -1244,10 +1375,6 @@
         <translation>Auswerten…</translation>
     </message>
     <message>
-        <source>Evaluate a model (optionally with an adapter) on a golden set, the validation split or the general set</source>
-        <translation>Ein Modell (optional mit Adapter) auf einem Golden-Set, der Validierungsaufteilung oder dem allgemeinen Set auswerten</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1286,6 +1413,42 @@
     <message>
         <source>Cancelling...</source>
         <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Evaluate a model (optionally with an adapter) or an OpenAI-compatible endpoint on a golden set, the validation split or the general set</source>
+        <translation>Ein Modell (optional mit Adapter) oder einen OpenAI-kompatiblen Endpunkt auf einem Golden-Set, der Validierungsaufteilung oder dem allgemeinen Set auswerten</translation>
+    </message>
+    <message>
+        <source>Golden set &apos;%1&apos; has no items yet.</source>
+        <translation>Golden-Set „%1“ hat noch keine Einträge.</translation>
+    </message>
+    <message>
+        <source>Golden set &apos;%1&apos;: last item added %2 days ago, over %3 days: re-review it and add items from recent traffic</source>
+        <translation>Golden-Set „%1“: letzter Eintrag vor %2 Tagen hinzugefügt, über %3 Tage: Prüfen Sie es erneut und fügen Sie Einträge aus aktuellem Verkehr hinzu</translation>
+    </message>
+    <message>
+        <source>Golden set &apos;%1&apos;: last item added today</source>
+        <translation>Golden-Set „%1“: letzter Eintrag heute hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Golden set &apos;%1&apos;: last item added 1 day ago</source>
+        <translation>Golden-Set „%1“: letzter Eintrag vor einem Tag hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Golden set &apos;%1&apos;: last item added %2 days ago</source>
+        <translation>Golden-Set „%1“: letzter Eintrag vor %2 Tagen hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Days since the last item was added to this golden set (%1 UTC). Re-review a golden set every few months: the production distribution drifts, and a set nobody adds to stops measuring what users ask. Past %2 days the set is flagged.</source>
+        <translation>Tage seit dem letzten neuen Eintrag in diesem Golden-Set (%1 UTC). Prüfen Sie ein Golden-Set alle paar Monate erneut: Die Verteilung in der Produktion verschiebt sich, und ein Set, dem niemand etwas hinzufügt, misst nicht mehr, was Nutzer fragen. Nach %2 Tagen wird das Set markiert.</translation>
+    </message>
+    <message>
+        <source>Golden set &apos;%1&apos;: age unknown (%2)</source>
+        <translation>Golden-Set „%1“: Alter unbekannt (%2)</translation>
+    </message>
+    <message>
+        <source>contacting the endpoint</source>
+        <translation>Endpunkt wird kontaktiert</translation>
     </message>
 </context>
 <context>

@@ -1,18 +1,21 @@
 // The eval screen offscreen over two eval runs stored through core (create_eval_run +
 // store_eval_outputs with chosen scores): runs listed with their figures, the per-item diff
 // coloured (improved green, regressed red), charts drawn and exported as PNG and PDF, and the
-// HTML report written.
+// HTML report written; each golden set the runs scored says its age, flagged past 90 days.
 #include <gtest/gtest.h>
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QTableWidget>
 #include <QTemporaryDir>
 
+#include "core/curation/golden_sets.h"
 #include "core/curation/tags.h"
+#include "core/eval/eval_sets.h"
 #include "core/eval/eval_store.h"
 #include "core/project/project_file.h"
 #include "ui/charts/qcustomplot_include.h"
@@ -30,8 +33,8 @@ struct Scored {
 };
 
 std::int64_t storeRun(tb::ProjectFile& project, const std::string& name, const std::vector<std::int64_t>& exampleIds,
-                      const std::vector<Scored>& scores) {
-    auto run = tb::create_eval_run(project, name, {{"golden_set", "support"}, {"temperature", 0}});
+                      const std::vector<Scored>& scores, const std::string& goldenSet = "support") {
+    auto run = tb::create_eval_run(project, name, {{"golden_set", goldenSet}, {"temperature", 0}});
     std::vector<tb::EvalOutputRecord> records;
     for (std::size_t i = 0; i < scores.size(); ++i) {
         tb::EvalOutputRecord r;
@@ -193,6 +196,71 @@ TEST_F(EvalPanelTest, WritesTheHtmlReportOfTheCandidateAgainstTheBaseline) {
     EXPECT_TRUE(capture.messages()[0].text.contains(QStringLiteral("cannot write")));
 }
 
+// A golden set item added `daysAgo` days ago (created_at rewritten, as if added back then).
+std::int64_t addItemDaysAgo(tb::ProjectFile& project, std::int64_t setId, const std::string& question, int daysAgo) {
+    tb::GoldenItem item;
+    item.set_id = setId;
+    tb::Message user;
+    user.role = "user";
+    user.content = question;
+    item.messages = {user};
+    item.reference = "a";
+    item.rubric = tb::reference_rubric("a");
+    const auto id = tb::add_golden_item(project, item);
+    const QString when = QDateTime::currentDateTimeUtc().addDays(-daysAgo).toString(Qt::ISODateWithMs);
+    project.prepare("UPDATE golden_items SET created_at = ? WHERE id = ?")
+        .bind(1, when.toStdString())
+        .bind(2, id)
+        .run();
+    return id;
+}
+
+TEST_F(EvalPanelTest, EachGoldenSetWithRunsSaysItsAgeWithAWarningPast90Days) {
+    const auto fresh = tb::create_golden_set(*project_, "fresh", tb::GoldenKind::task);
+    const auto old = tb::create_golden_set(*project_, "old", tb::GoldenKind::task);
+    addItemDaysAgo(*project_, fresh, "fresh question", 12);
+    addItemDaysAgo(*project_, old, "older question", 200);
+    addItemDaysAgo(*project_, old, "old question", 120);  // the newest item counts
+    storeRun(*project_, "on fresh", ids_, {{1.0, true, "ok"}}, "fresh");
+    storeRun(*project_, "on old", ids_, {{1.0, true, "ok"}}, "old");
+
+    tbui::EvalPanel panel(*project_);
+    panel.resize(1200, 900);
+    panel.show();
+    EXPECT_FALSE(panel.setAgeBox()->isHidden());
+    // "support" is no golden set of this project: its runs get no age line.
+    EXPECT_EQ(panel.setAgeLabel(QStringLiteral("support")), nullptr);
+
+    QLabel* freshLabel = panel.setAgeLabel(QStringLiteral("fresh"));
+    ASSERT_NE(freshLabel, nullptr);
+    EXPECT_EQ(freshLabel->text(), QStringLiteral("Golden set 'fresh': last item added 12 days ago"));
+    EXPECT_FALSE(freshLabel->property("stale").toBool());
+    EXPECT_FALSE(freshLabel->styleSheet().contains(QStringLiteral("#b00020")));
+    EXPECT_TRUE(freshLabel->toolTip().contains(QStringLiteral("every few months")));
+
+    QLabel* oldLabel = panel.setAgeLabel(QStringLiteral("old"));
+    ASSERT_NE(oldLabel, nullptr);
+    EXPECT_TRUE(
+        oldLabel->text().startsWith(QStringLiteral("Golden set 'old': last item added 120 days ago, over 90 days")))
+        << oldLabel->text().toStdString();
+    EXPECT_TRUE(oldLabel->property("stale").toBool());
+    EXPECT_TRUE(oldLabel->styleSheet().contains(QStringLiteral("#b00020")));
+    EXPECT_TRUE(
+        oldLabel->toolTip().contains(QStringLiteral("re-review a golden set every few months"), Qt::CaseInsensitive));
+    EXPECT_TRUE(oldLabel->toolTip().contains(QStringLiteral("production distribution drifts")));
+    tbtest::saveScreenshot(&panel, QStringLiteral("eval_panel_set_age"));
+
+    // A new item makes the old set current again.
+    addItemDaysAgo(*project_, old, "a question from this week", 0);
+    panel.refresh();
+    oldLabel = panel.setAgeLabel(QStringLiteral("old"));
+    ASSERT_NE(oldLabel, nullptr);
+    EXPECT_EQ(oldLabel->text(), QStringLiteral("Golden set 'old': last item added today"));
+    EXPECT_FALSE(oldLabel->property("stale").toBool());
+    // One line per set, not one per run or per refresh.
+    EXPECT_EQ(panel.setAgeBox()->findChildren<QLabel*>().size(), 2);
+}
+
 TEST(EvalPanelEmpty, SaysThereAreNoRunsYet) {
     QTemporaryDir dir;
     const std::string path = dir.filePath(QStringLiteral("empty.tunebench")).toStdString();
@@ -202,6 +270,7 @@ TEST(EvalPanelEmpty, SaysThereAreNoRunsYet) {
     EXPECT_EQ(panel.runsTable()->rowCount(), 0);
     EXPECT_TRUE(panel.comparisonLabel()->text().contains(QStringLiteral("No eval runs")));
     EXPECT_EQ(panel.diffTable()->rowCount(), 0);
+    EXPECT_TRUE(panel.setAgeBox()->isHidden());
 }
 
 }  // namespace

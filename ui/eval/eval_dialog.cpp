@@ -12,18 +12,23 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 #include "core/curation/golden_sets.h"
 #include "core/eval/eval_sets.h"
 #include "core/text/chat_template.h"
+#include "ui/eval/endpoint_target_form.h"
 
 namespace tbui {
 namespace {
 
 namespace fs = std::filesystem;
+
+const QString kTargetKindKey = QStringLiteral("eval/targetKind");
 
 // A line edit with a "..." button that fills it from `choose` (a file dialog).
 QWidget* withBrowse(QWidget* parent, QLineEdit* edit, std::function<QString()> choose) {
@@ -57,26 +62,46 @@ EvalDialog::EvalDialog(const tb::ProjectFile& project, QWidget* parent) : QDialo
     setWindowTitle(tr("Evaluate a model"));
     auto* form = new QFormLayout;
 
+    targetCombo_ = new QComboBox(this);
+    targetCombo_->addItem(tr("Local model"), static_cast<int>(LocalModel));
+    targetCombo_->addItem(tr("OpenAI-compatible endpoint"), static_cast<int>(RemoteEndpoint));
+    targetCombo_->setToolTip(
+        tr("A model folder generated here with libtorch, or a model served elsewhere (vLLM, llama.cpp, "
+           "Ollama, OpenAI) over the OpenAI chat API"));
+    form->addRow(tr("Target"), targetCombo_);
+
+    // Local model: its own form on the first page of the stack.
+    auto* localBox = new QWidget(this);
+    auto* localForm = new QFormLayout(localBox);
+    localForm->setContentsMargins(0, 0, 0, 0);
     modelEdit_ = new QLineEdit(this);
     modelEdit_->setPlaceholderText(tr("a Hugging Face model folder (config.json, model.safetensors, tokenizer.json)"));
-    form->addRow(tr("Model folder"), withBrowse(this, modelEdit_, [this] {
-                     return QFileDialog::getExistingDirectory(this, tr("Model folder"), modelEdit_->text());
-                 }));
+    localForm->addRow(tr("Model folder"), withBrowse(this, modelEdit_, [this] {
+                          return QFileDialog::getExistingDirectory(this, tr("Model folder"), modelEdit_->text());
+                      }));
     adapterEdit_ = new QLineEdit(this);
     adapterEdit_->setPlaceholderText(tr("optional: a LoRA adapter folder written by training"));
-    form->addRow(tr("Adapter folder"), withBrowse(this, adapterEdit_, [this] {
-                     return QFileDialog::getExistingDirectory(this, tr("Adapter folder"), adapterEdit_->text());
-                 }));
+    localForm->addRow(tr("Adapter folder"), withBrowse(this, adapterEdit_, [this] {
+                          return QFileDialog::getExistingDirectory(this, tr("Adapter folder"), adapterEdit_->text());
+                      }));
     templateEdit_ = new QLineEdit(this);
     templateEdit_->setPlaceholderText(tr("a .jinja file; empty: the adapter's or the model's own template"));
-    form->addRow(tr("Chat template"), withBrowse(this, templateEdit_, [this] {
-                     return QFileDialog::getOpenFileName(this, tr("Chat template"), templateEdit_->text(),
-                                                         tr("Jinja templates (*.jinja *.j2 *.txt);;All files (*)"));
-                 }));
+    localForm->addRow(tr("Chat template"), withBrowse(this, templateEdit_, [this] {
+                          return QFileDialog::getOpenFileName(
+                              this, tr("Chat template"), templateEdit_->text(),
+                              tr("Jinja templates (*.jinja *.j2 *.txt);;All files (*)"));
+                      }));
     templateNote_ = new QLabel(this);
     templateNote_->setWordWrap(true);
     templateNote_->setObjectName(QStringLiteral("templateNote"));
-    form->addRow(QString(), templateNote_);
+    localForm->addRow(QString(), templateNote_);
+
+    endpointForm_ = new EndpointTargetForm(this);
+    endpointForm_->loadSettings();
+    targetStack_ = new QStackedWidget(this);
+    targetStack_->addWidget(localBox);
+    targetStack_->addWidget(endpointForm_);
+    form->addRow(targetStack_);
 
     setCombo_ = new QComboBox(this);
     try {
@@ -97,6 +122,9 @@ EvalDialog::EvalDialog(const tb::ProjectFile& project, QWidget* parent) : QDialo
     batchSize_ = new QSpinBox(this);
     batchSize_->setRange(1, 256);
     batchSize_->setValue(static_cast<int>(tb::GenerationSettings{}.batch_size));
+    batchSize_->setToolTip(
+        tr("Local models generate this many prompts together; an endpoint is asked one "
+           "prompt at a time"));
     form->addRow(tr("Batch size"), batchSize_);
     maxItems_ = new QSpinBox(this);
     maxItems_->setRange(0, 1000000);
@@ -133,7 +161,10 @@ EvalDialog::EvalDialog(const tb::ProjectFile& project, QWidget* parent) : QDialo
     buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons_->button(QDialogButtonBox::Ok)->setText(tr("Evaluate"));
     connect(buttons_, &QDialogButtonBox::accepted, this, [this] {
-        if (problems().isEmpty()) accept();
+        if (!problems().isEmpty()) return;
+        QSettings().setValue(kTargetKindKey, static_cast<int>(targetKind()));
+        if (targetKind() == RemoteEndpoint) endpointForm_->saveSettings();
+        accept();
     });
     connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -145,7 +176,24 @@ EvalDialog::EvalDialog(const tb::ProjectFile& project, QWidget* parent) : QDialo
     for (QLineEdit* edit : {modelEdit_, adapterEdit_, templateEdit_})
         connect(edit, &QLineEdit::textChanged, this, &EvalDialog::refresh);
     connect(greedy_, &QCheckBox::toggled, this, &EvalDialog::refresh);
+    connect(endpointForm_, &EndpointTargetForm::changed, this, &EvalDialog::refresh);
+    connect(targetCombo_, &QComboBox::currentIndexChanged, this, [this] {
+        targetStack_->setCurrentIndex(targetCombo_->currentIndex());
+        refresh();
+    });
+    setTargetKind(QSettings().value(kTargetKindKey, static_cast<int>(LocalModel)).toInt() == RemoteEndpoint
+                      ? RemoteEndpoint
+                      : LocalModel);
     refresh();
+}
+
+EvalDialog::TargetKind EvalDialog::targetKind() const {
+    return targetCombo_->currentData().toInt() == RemoteEndpoint ? RemoteEndpoint : LocalModel;
+}
+
+void EvalDialog::setTargetKind(TargetKind kind) {
+    targetCombo_->setCurrentIndex(targetCombo_->findData(static_cast<int>(kind)));
+    targetStack_->setCurrentIndex(targetCombo_->currentIndex());
 }
 
 void EvalDialog::checkTemplates() {
@@ -177,12 +225,19 @@ void EvalDialog::refresh() {
         templateNote_->clear();
     }
     temperature_->setEnabled(!greedy_->isChecked());
+    batchSize_->setEnabled(targetKind() == LocalModel);
     const QStringList list = problems();
     problemsLabel_->setText(list.join(QLatin1Char('\n')));
     buttons_->button(QDialogButtonBox::Ok)->setEnabled(list.isEmpty());
 }
 
 QStringList EvalDialog::problems() const {
+    QStringList out = targetKind() == RemoteEndpoint ? endpointForm_->problems() : localProblems();
+    if (setCombo_->currentIndex() < 0) out << tr("Choose the set to evaluate.");
+    return out;
+}
+
+QStringList EvalDialog::localProblems() const {
     QStringList out;
     const QString model = modelEdit_->text().trimmed();
     const QString adapter = adapterEdit_->text().trimmed();
@@ -197,7 +252,6 @@ QStringList EvalDialog::problems() const {
         out << tr("The chat template file %1 does not exist.").arg(templ);
     else if (templ.isEmpty() && templateRequired_)
         out << tr("This model has no chat template: choose a template file (evaluation never guesses a format).");
-    if (setCombo_->currentIndex() < 0) out << tr("Choose the set to evaluate.");
     return out;
 }
 
@@ -205,9 +259,13 @@ EvalRequest EvalDialog::request() const {
     const QString adapter = adapterEdit_->text().trimmed();
     const QString templ = templateEdit_->text().trimmed();
     EvalRequest r;
-    r.target = tb::EvalTarget::local(fs::path(modelEdit_->text().trimmed().toStdString()),
-                                     adapter.isEmpty() ? std::nullopt : std::optional<fs::path>(adapter.toStdString()),
-                                     templ.isEmpty() ? std::nullopt : std::optional<fs::path>(templ.toStdString()));
+    if (targetKind() == RemoteEndpoint)
+        r.target = endpointForm_->target();
+    else
+        r.target =
+            tb::EvalTarget::local(fs::path(modelEdit_->text().trimmed().toStdString()),
+                                  adapter.isEmpty() ? std::nullopt : std::optional<fs::path>(adapter.toStdString()),
+                                  templ.isEmpty() ? std::nullopt : std::optional<fs::path>(templ.toStdString()));
     r.options.set_name = setCombo_->currentData().toString().toStdString();
     r.options.generation.max_new_tokens = maxNewTokens_->value();
     r.options.generation.batch_size = batchSize_->value();

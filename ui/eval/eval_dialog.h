@@ -1,13 +1,16 @@
 #pragma once
-// "Evaluate...": the settings of one local eval run (core/eval/eval_runner.h): the model
-// folder, an optional LoRA adapter folder, the chat template when neither brings one, the
-// set (a golden set, the validation split or the general set), max new tokens, greedy or
-// sampled decoding and the seed. The dialog only collects and checks; the eval panel runs
-// the job (ui/eval/eval_jobs.h).
+// "Evaluate...": the settings of one eval run (core/eval/eval_runner.h). The target is either
+// a local model (the model folder, an optional LoRA adapter folder, the chat template when
+// neither brings one) or an OpenAI-compatible endpoint (base URL, model name, where the API
+// key comes from: ui/eval/endpoint_target_form.h). Then the set (a golden set, the validation
+// split or the general set), max new tokens, greedy or sampled decoding and the seed. The
+// dialog only collects and checks; the eval panel runs the job (ui/eval/eval_jobs.h).
 //
 // The template: an adapter's own (chat_template.jinja or tokenizer_config.json, written by
 // the trainer), else the model's; a base model without one needs a file, and the dialog says
 // so in red and keeps OK disabled: evaluation never falls back to a default format.
+//
+// Accepting remembers the target kind and the endpoint fields in QSettings (never a key).
 #include <QDialog>
 #include <QStringList>
 
@@ -20,6 +23,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QStackedWidget;
 
 namespace tb {
 class ProjectFile;
@@ -27,9 +31,13 @@ class ProjectFile;
 
 namespace tbui {
 
+class EndpointTargetForm;
+
 class EvalDialog : public QDialog {
     Q_OBJECT
 public:
+    enum TargetKind { LocalModel = 0, RemoteEndpoint = 1 };
+
     explicit EvalDialog(const tb::ProjectFile& project, QWidget* parent = nullptr);
 
     // What is missing or wrong, one sentence each; empty when the run can start.
@@ -39,6 +47,11 @@ public:
     // True when neither the adapter nor the model folder brings a chat template.
     bool templateRequired() const { return templateRequired_; }
 
+    TargetKind targetKind() const;
+    void setTargetKind(TargetKind kind);
+
+    QComboBox* targetCombo() const { return targetCombo_; }
+    EndpointTargetForm* endpointForm() const { return endpointForm_; }
     QLineEdit* modelEdit() const { return modelEdit_; }
     QLineEdit* adapterEdit() const { return adapterEdit_; }
     QLineEdit* templateEdit() const { return templateEdit_; }
@@ -58,7 +71,11 @@ public Q_SLOTS:
 
 private:
     void checkTemplates();
+    QStringList localProblems() const;
 
+    QComboBox* targetCombo_ = nullptr;
+    QStackedWidget* targetStack_ = nullptr;
+    EndpointTargetForm* endpointForm_ = nullptr;
     QLineEdit* modelEdit_ = nullptr;
     QLineEdit* adapterEdit_ = nullptr;
     QLineEdit* templateEdit_ = nullptr;

@@ -1,5 +1,6 @@
 #include "ui/eval/eval_panel.h"
 
+#include <algorithm>
 #include <map>
 
 #include <QCheckBox>
@@ -15,7 +16,9 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "core/curation/golden_sets.h"
 #include "core/eval/compare.h"
+#include "core/eval/eval_sets.h"
 #include "core/eval/run_report.h"
 #include "core/project/project_file.h"
 #include "ui/charts/qcustomplot_include.h"
@@ -158,8 +161,20 @@ EvalPanel::EvalPanel(tb::ProjectFile& project, QWidget* parent) : QWidget(parent
     diffLayout->addLayout(diffControls);
     diffLayout->addWidget(diffTable_, 1);
 
+    // --- the golden sets' ages, above their runs ---
+    setAgeBox_ = new QWidget(this);
+    setAgeBox_->setObjectName(QStringLiteral("setAges"));
+    auto* setAgeLayout = new QVBoxLayout(setAgeBox_);
+    setAgeLayout->setContentsMargins(0, 0, 0, 0);
+    setAgeLayout->setSpacing(2);
+    auto* runsBox = new QWidget(this);
+    auto* runsLayout = new QVBoxLayout(runsBox);
+    runsLayout->setContentsMargins(0, 0, 0, 0);
+    runsLayout->addWidget(setAgeBox_);
+    runsLayout->addWidget(runsTable_, 1);
+
     auto* split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(runsTable_);
+    split->addWidget(runsBox);
     split->addWidget(charts);
     split->addWidget(diffBox);
     split->setStretchFactor(0, 1);
@@ -168,8 +183,8 @@ EvalPanel::EvalPanel(tb::ProjectFile& project, QWidget* parent) : QWidget(parent
     // --- starting an eval run ---
     evaluateButton_ = new QPushButton(tr("Evaluate..."), this);
     evaluateButton_->setToolTip(
-        tr("Evaluate a model (optionally with an adapter) on a golden set, the validation "
-           "split or the general set"));
+        tr("Evaluate a model (optionally with an adapter) or an OpenAI-compatible endpoint on a golden set, the "
+           "validation split or the general set"));
     evalProgress_ = new QProgressBar(this);
     evalProgress_->setVisible(false);
     cancelEvalButton_ = new QPushButton(tr("Cancel"), this);
@@ -224,6 +239,7 @@ void EvalPanel::refresh() {
         showError(this, tr("Eval runs"), e);
     }
     fillRunsTable();
+    showSetAges();
     {
         const QSignalBlocker blockA(baselineCombo_), blockB(candidateCombo_);
         baselineCombo_->clear();
@@ -267,6 +283,69 @@ void EvalPanel::fillRunsTable() {
         runsTable_->setItem(row, ColMeanScore, cell(QString::number(stats.mean_score, 'f', 3), true));
     }
     runsTable_->resizeColumnsToContents();
+}
+
+void EvalPanel::showSetAges() {
+    for (QLabel* label : setAgeLabels_) delete label;
+    setAgeLabels_.clear();
+    std::vector<std::string> sets;
+    for (const auto& run : runs_) {
+        const auto it = run.config.find("golden_set");
+        if (it == run.config.end() || !it->is_string() || it->get<std::string>().empty()) continue;
+        const std::string name = it->get<std::string>();
+        if (std::find(sets.begin(), sets.end(), name) == sets.end()) sets.push_back(name);
+    }
+    const int staleDays = static_cast<int>(tb::kStaleEvalSetDays);
+    for (const auto& name : sets) {
+        const QString set = QString::fromStdString(name);
+        auto* label = new QLabel(setAgeBox_);
+        label->setObjectName(QStringLiteral("setAge:") + set);
+        label->setWordWrap(true);
+        try {
+            if (!tb::find_golden_set(project_, name)) {
+                delete label;  // the set was deleted since: its runs stay, its age is gone
+                continue;
+            }
+            const tb::EvalSetAge age = tb::eval_set_age(project_, name);
+            const int days = static_cast<int>(age.days);
+            // Spelled out rather than %n: without an English translation file, %n would read "day(s)".
+            if (age.last_added_at.empty())
+                label->setText(tr("Golden set '%1' has no items yet.").arg(set));
+            else if (age.stale)
+                label->setText(tr("Golden set '%1': last item added %2 days ago, over %3 days: re-review it and add "
+                                  "items from recent traffic")
+                                   .arg(set)
+                                   .arg(days)
+                                   .arg(staleDays));
+            else if (days == 0)
+                label->setText(tr("Golden set '%1': last item added today").arg(set));
+            else if (days == 1)
+                label->setText(tr("Golden set '%1': last item added 1 day ago").arg(set));
+            else
+                label->setText(tr("Golden set '%1': last item added %2 days ago").arg(set).arg(days));
+            label->setProperty("stale", age.stale);
+            label->setStyleSheet(age.stale ? QStringLiteral("color: #b00020; font-weight: bold;") : QString());
+            label->setToolTip(
+                tr("Days since the last item was added to this golden set (%1 UTC). Re-review a golden set every few "
+                   "months: the production distribution drifts, and a set nobody adds to stops measuring what "
+                   "users ask. Past %2 days the set is flagged.")
+                    .arg(shortTime(age.last_added_at))
+                    .arg(staleDays));
+        } catch (const std::exception& e) {
+            // A timestamp core cannot read: say so where the age would be, not in a box per refresh.
+            label->setText(tr("Golden set '%1': age unknown (%2)").arg(set, QString::fromStdString(e.what())));
+            label->setStyleSheet(QStringLiteral("color: #b00020;"));
+        }
+        setAgeBox_->layout()->addWidget(label);
+        setAgeLabels_.push_back(label);
+    }
+    setAgeBox_->setVisible(!setAgeLabels_.empty());
+}
+
+QLabel* EvalPanel::setAgeLabel(const QString& goldenSet) const {
+    for (QLabel* label : setAgeLabels_)
+        if (label->objectName() == QStringLiteral("setAge:") + goldenSet) return label;
+    return nullptr;
 }
 
 void EvalPanel::plotTrend() {
@@ -401,7 +480,8 @@ bool EvalPanel::startEvaluation(const EvalRequest& request) {
     if (!evalRunner_->start(evalRunJob(QString::fromStdString(project_.path()), request, result))) return false;
     evaluateButton_->setEnabled(false);
     evalProgress_->setRange(0, 0);  // busy until the first progress report (loading the model)
-    evalProgress_->setFormat(tr("loading the model"));
+    evalProgress_->setFormat(request.target.kind == tb::EvalTarget::Kind::remote ? tr("contacting the endpoint")
+                                                                                 : tr("loading the model"));
     evalProgress_->setVisible(true);
     cancelEvalButton_->setEnabled(true);
     cancelEvalButton_->setVisible(true);

@@ -7,6 +7,10 @@
 // candidate run against the baseline (core/eval/run_report). "Evaluate..." opens the eval
 // dialog (ui/eval/eval_dialog.h) and runs core's eval runner on a worker thread, with
 // progress and cancel; the runs refresh when it finishes.
+//
+// Above the runs, each golden set they scored says its age (days since its last item was
+// added, core's eval_set_age), in a warning style past 90 days: a set nobody adds to stops
+// measuring what users ask as the production distribution drifts.
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -60,6 +64,9 @@ public:
     QPushButton* cancelEvalButton() const { return cancelEvalButton_; }
     QProgressBar* evalProgress() const { return evalProgress_; }
     QLabel* evalStatusLabel() const { return evalStatus_; }
+    // The age line of a golden set the runs scored; nullptr when no run scored it.
+    QLabel* setAgeLabel(const QString& goldenSet) const;
+    QWidget* setAgeBox() const { return setAgeBox_; }
 
     // Starts an eval run on the worker thread; false (and nothing started) while one runs.
     bool startEvaluation(const EvalRequest& request);
@@ -78,6 +85,7 @@ Q_SIGNALS:
 
 private:
     void fillRunsTable();
+    void showSetAges();
     void plotTrend();
     void compareSelected();
     void exportPlotWithDialog(QCustomPlot* plot, const QString& baseName);
@@ -90,6 +98,8 @@ private:
     std::vector<tb::EvalRunStats> stats_;
 
     QTableWidget* runsTable_ = nullptr;
+    QWidget* setAgeBox_ = nullptr;
+    std::vector<QLabel*> setAgeLabels_;  // one per golden set with runs, in first-run order
     QComboBox* metricCombo_ = nullptr;
     QCheckBox* perTagCheck_ = nullptr;
     QCustomPlot* trendPlot_ = nullptr;
