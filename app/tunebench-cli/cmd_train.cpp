@@ -93,7 +93,7 @@ int run_train(const std::vector<std::string>& argv) {
     tbcli::Args args(argv,
                      {"model", "out", "config", "chat-template", "epochs", "lr", "rank", "max-steps", "loss-on",
                       "max-length", "batch-rows", "accumulation", "eval-every", "seed", "compute-dtype",
-                      "checkpoint-every", "threads", "suite-max-new-tokens"},
+                      "checkpoint-every", "threads", "device", "suite-max-new-tokens"},
                      {"resume", "full", "json-preflight", "no-suite", "gate"});
     const std::string project_path = args.positional(0, "PROJECT");
     tb::TrainConfig c = args.value("config") ? config_from_file(*args.value("config")) : tb::TrainConfig{};
@@ -115,6 +115,10 @@ int run_train(const std::vector<std::string>& argv) {
     c.threads = static_cast<int>(args.integer_or("threads", c.threads));
     c.seed = static_cast<std::uint64_t>(args.integer_or("seed", static_cast<long long>(c.seed)));
     if (auto v = args.value("compute-dtype")) c.compute_dtype = *v;
+    if (auto v = args.value("device")) {
+        if (!tb::is_training_device_spelling(*v)) throw tbcli::UsageError("--device must be cpu, cuda or cuda:N");
+        c.device = *v;
+    }
     if (auto v = args.value("loss-on")) {
         if (*v == "all")
             c.loss_on = tb::LossOn::AllTokens;
@@ -174,7 +178,8 @@ tbcli::CommandRegistration train_registration(
      "train PROJECT --model DIR --out DIR [--config RUN.json] [--chat-template FILE] [--epochs N] [--lr X] [--rank R] "
      "[--max-steps N] [--resume] [--full] [--loss-on all|assistant] [--max-length N] [--batch-rows N] [--accumulation "
      "N] "
-     "[--eval-every N] [--checkpoint-every N] [--seed S] [--compute-dtype auto|bf16|fp32] [--threads N] "
+     "[--eval-every N] [--checkpoint-every N] [--seed S] [--compute-dtype auto|bf16|fp32] [--threads N] [--device "
+     "cpu|cuda|cuda:N] "
      "[--json-preflight] [--no-suite] [--gate] [--suite-max-new-tokens N]",
      "Train a LoRA adapter (or all weights with --full) on the project's training split; JSON lines per step "
      "(exit 1 on NaN loss, 130 when interrupted: --resume continues); then the regression suites set to run after "

@@ -1,6 +1,7 @@
 // TrainConfig as JSON (the run config file, the runs row, tunebench_run.json), the workflow
 // warnings, the learning-rate schedule and the pause token. Torch-free.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <numbers>
 #include <set>
@@ -75,6 +76,7 @@ nlohmann::json TrainConfig::to_json() const {
     j["compute_dtype"] = compute_dtype;
     j["gradient_checkpointing"] = gradient_checkpointing;
     j["threads"] = threads;
+    j["device"] = device;
     return j;
 }
 
@@ -188,11 +190,24 @@ TrainConfig TrainConfig::from_json(const nlohmann::json& json) {
             c.gradient_checkpointing = read_as<bool>(json, key, where);
         } else if (key == "threads") {
             c.threads = read_as<int>(json, key, where);
+        } else if (key == "device") {
+            c.device = read_as<std::string>(json, key, where);
+            if (!is_training_device_spelling(c.device))
+                bad("must be \"cpu\", \"cuda\" or \"cuda:N\" (got \"" + c.device + "\")");
         } else {
             throw Error(where + "unknown key \"" + key + "\" (a typo? see TrainConfig in core/train/trainer.h)");
         }
     }
     return c;
+}
+
+bool is_training_device_spelling(const std::string& device) {
+    if (device == "cpu" || device == "cuda") return true;
+    const std::string prefix = "cuda:";
+    if (device.size() <= prefix.size() || device.compare(0, prefix.size(), prefix) != 0) return false;
+    for (std::size_t i = prefix.size(); i < device.size(); ++i)
+        if (!std::isdigit(static_cast<unsigned char>(device[i]))) return false;
+    return device.size() - prefix.size() <= 4;  // a device index, not a number that overflows
 }
 
 std::vector<std::string> config_warnings(const TrainConfig& c) {

@@ -29,6 +29,7 @@
 #include "core/train/train_data.h"
 #include "core/train/train_output.h"
 #include "core/train/train_run_store.h"
+#include "core/train/training_device.h"
 
 namespace tb {
 
@@ -108,6 +109,7 @@ struct Trainer::State {
     std::optional<Tokenizer> tokenizer;
     std::string template_source, template_origin;
     torch::ScalarType dtype = torch::kFloat32;
+    torch::Device device = torch::kCPU;    // config.device, checked: model, batches and optimizer state live there
     std::vector<std::string> setup_notes;  // logged once the run row exists
 
     bool prepared = false;
@@ -133,6 +135,7 @@ Trainer::Trainer(ProjectFile& project, TrainConfig config)
     auto& c = s.config;
     if (c.log_every == 0) c.log_every = 1;
     validate_config(c);
+    s.device = resolve_training_device(c.device);  // before any loading: a missing GPU is said at once
     s.tokenizer = Tokenizer::from_folder(c.model_dir.string());
     std::optional<std::string> explicit_source;
     if (c.chat_template) {
@@ -145,7 +148,8 @@ Trainer::Trainer(ProjectFile& project, TrainConfig config)
     }
     s.template_source = resolve_chat_template(*s.tokenizer, explicit_source);
 
-    const bool bf16_hardware = cpu_has_bf16() || torch::cuda::is_available();
+    // CUDA: bf16 on every GPU this targets (compute capability 8.0+); the CPU: AVX512-BF16/AMX.
+    const bool bf16_hardware = s.device.is_cuda() || cpu_has_bf16();
     if (c.method == TrainMethod::Full) {
         s.dtype = torch::kFloat32;
         if (c.compute_dtype == "bf16")
@@ -189,6 +193,7 @@ void Trainer::State::prepare(const JobContext& ctx) {
     ctx.report(0, 0, "loading the model");
     ModelLoadOptions load;
     load.dtype = dtype;
+    load.device = device;
     model = load_causal_lm(config.model_dir, load);
     if (config.method == TrainMethod::Lora) {
         const LoraOptions& lora = config.lora;  // adapter weights are fp32 over a bf16 base (add_lora)
@@ -244,7 +249,7 @@ double Trainer::State::validation_loss() {
     std::vector<std::int64_t> all(static_cast<std::size_t>(val_rows.rows()));
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<std::int64_t>(i);
     for (const auto& mb : micro_batches(all)) {
-        auto batch = val_rows.batch(mb);
+        auto batch = batch_on_device(val_rows.batch(mb), device);
         sum += batch_loss_sum(*model, batch).item<double>();
         weight += batch.loss_weights.slice(1, 1).sum().item<double>();
     }
@@ -287,7 +292,7 @@ const PreflightReport& Trainer::preflight(const JobContext& ctx) {
         std::int64_t order_epoch = -1;
         const auto rows = s.step_rows(0, order, order_epoch);
         const auto mbs = s.micro_batches(rows);
-        const auto batch = s.train_rows.batch(mbs.front());
+        const auto batch = batch_on_device(s.train_rows.batch(mbs.front()), s.device);
         const auto rng = rng_state();
         double seconds = 0.0;
         for (int i = 0; i < 2; ++i) {
@@ -435,8 +440,9 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
             std::vector<BatchTensors> batches;
             double trained_weight = 0.0;
             for (const auto& mb : mbs) {
-                batches.push_back(s.train_rows.batch(mb));
-                trained_weight += batches.back().loss_weights.slice(1, 1).sum().item<double>();
+                const auto batch = s.train_rows.batch(mb);
+                trained_weight += batch.loss_weights.slice(1, 1).sum().item<double>();  // on the CPU: no GPU sync
+                batches.push_back(batch_on_device(batch, s.device));
             }
             const double lr = scheduled_learning_rate(c, step, s.total_steps);
             for (auto& group : optimizer.param_groups())

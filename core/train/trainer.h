@@ -84,6 +84,8 @@ struct TrainConfig {
     std::string compute_dtype = "auto";  // "auto" (bf16 where the hardware has it), "bf16", "fp32"
     bool gradient_checkpointing = false;
     int threads = 0;  // 0: all cores
+    // "cpu", "cuda" (the current GPU) or "cuda:N"; CUDA needs a CUDA build of libtorch (bench/README.md).
+    std::string device = "cpu";
 
     nlohmann::json to_json() const;
     // Missing keys keep their defaults; unknown keys and bad values throw tb::Error naming the key.
@@ -93,6 +95,10 @@ struct TrainConfig {
 // Workflow defaults the user strays from ("learning rate 5e-4 is above the LoRA range
 // 5e-5..2e-4: small datasets diverge or forget"): shown in the run dialog and pre-flight.
 std::vector<std::string> config_warnings(const TrainConfig& config);
+
+// True for the spellings TrainConfig::device accepts ("cpu", "cuda", "cuda:N"); says nothing
+// about the hardware (core/train/training_device.h checks that when a run starts).
+bool is_training_device_spelling(const std::string& device);
 
 // Learning rate at optimizer step `step` (0-based) of `total_steps`.
 double scheduled_learning_rate(const TrainConfig& config, std::int64_t step, std::int64_t total_steps);
