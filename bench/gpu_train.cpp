@@ -1,0 +1,282 @@
+// LoRA training throughput and peak memory of Tunebench's own training step on one device:
+// the half of bench/gpu_train_compare.sh that is ours (bench/hf_peft_reference.py is the other).
+// The step is the trainer's (core/train/trainer.cpp): forward of a packed batch, weighted token
+// loss (core/train/loss.h), backward, gradient clipping at 1.0, AdamW over the adapters only.
+// The model is random-initialised from a ModelConfig, with no files: N(0, 0.02) weights.
+//
+//   bench_gpu_train [--device cpu|cuda|cuda:N] [--preset llama-3.2-1b|tiny] [--seq 1024] [--batch 4]
+//                   [--steps 10] [--warmup 3] [--rank 16] [--alpha 32] [--dropout 0.05]
+//                   [--dtype bf16|fp32] [--seed 0]
+//                   [--hidden H --layers L --heads N --kv-heads K --intermediate I --vocab V]
+//
+// Prints a few human lines, then one JSON line {"side": "tunebench", ...} that the script reads.
+// Peak memory: the CUDA caching allocator's peak of allocated bytes (what PyTorch's
+// torch.cuda.max_memory_allocated reports), from after the model, adapters and optimizer are set
+// up to the end of the timed steps; weights included, CUDA context excluded. Only when built
+// against a CUDA libtorch with TUNEBENCH_CUDA_MEMORY_STATS (bench/gpu/CMakeLists.txt sets it);
+// otherwise null. On the CPU: the process's peak resident set (VmHWM), for orientation only.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <torch/torch.h>
+#include <nlohmann/json.hpp>
+
+#include "core/model/llama.h"
+#include "core/model/lora.h"
+#include "core/model/runtime.h"
+#include "core/train/loss.h"
+#include "core/train/training_device.h"
+
+#ifdef TUNEBENCH_CUDA_MEMORY_STATS
+#include <c10/cuda/CUDACachingAllocator.h>
+#endif
+
+namespace {
+
+struct Options {
+    std::string device = "cpu";
+    std::string preset = "llama-3.2-1b";
+    std::int64_t seq = 1024, batch = 4;
+    int steps = 10, warmup = 3;
+    std::int64_t rank = 16;
+    double alpha = 32.0, dropout = 0.05, learning_rate = 1e-4;
+    std::string dtype = "bf16";
+    std::uint64_t seed = 0;
+    // Shape overrides (0: the preset's).
+    std::int64_t hidden = 0, layers = 0, heads = 0, kv_heads = 0, intermediate = 0, vocab = 0;
+};
+
+// Llama-3.2-1B's shape (its config.json), or a tiny Llama for CPU smoke runs.
+tb::ModelConfig model_config(const Options& o) {
+    tb::ModelConfig c;
+    c.model_type = "llama";
+    c.architectures = {"LlamaForCausalLM"};
+    c.rms_norm_eps = 1e-5;
+    c.tie_word_embeddings = true;
+    c.max_position_embeddings = 131072;
+    if (o.preset == "llama-3.2-1b") {
+        // No rope_scaling: the llama3 scaling only changes the frequencies, not the cost.
+        c.hidden_size = 2048;
+        c.num_hidden_layers = 16;
+        c.num_attention_heads = 32;
+        c.num_key_value_heads = 8;
+        c.intermediate_size = 8192;
+        c.vocab_size = 128256;
+        c.rope_theta = 500000.0;
+    } else if (o.preset == "tiny") {
+        c.hidden_size = 256;
+        c.num_hidden_layers = 4;
+        c.num_attention_heads = 8;
+        c.num_key_value_heads = 2;
+        c.intermediate_size = 1024;
+        c.vocab_size = 4096;
+        c.rope_theta = 500000.0;
+    } else {
+        throw std::runtime_error("--preset must be llama-3.2-1b or tiny");
+    }
+    if (o.hidden) c.hidden_size = o.hidden;
+    if (o.layers) c.num_hidden_layers = o.layers;
+    if (o.heads) c.num_attention_heads = o.heads;
+    if (o.kv_heads) c.num_key_value_heads = o.kv_heads;
+    if (o.intermediate) c.intermediate_size = o.intermediate;
+    if (o.vocab) c.vocab_size = o.vocab;
+    c.head_dim = c.hidden_size / c.num_attention_heads;
+    return c;
+}
+
+Options parse(int argc, char** argv) {
+    Options o;
+    auto value = [&](int& i) -> std::string {
+        if (i + 1 >= argc) throw std::runtime_error(std::string(argv[i]) + " needs a value");
+        return argv[++i];
+    };
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--device")
+            o.device = value(i);
+        else if (a == "--preset")
+            o.preset = value(i);
+        else if (a == "--seq")
+            o.seq = std::stoll(value(i));
+        else if (a == "--batch")
+            o.batch = std::stoll(value(i));
+        else if (a == "--steps")
+            o.steps = std::stoi(value(i));
+        else if (a == "--warmup")
+            o.warmup = std::stoi(value(i));
+        else if (a == "--rank")
+            o.rank = std::stoll(value(i));
+        else if (a == "--alpha")
+            o.alpha = std::stod(value(i));
+        else if (a == "--dropout")
+            o.dropout = std::stod(value(i));
+        else if (a == "--lr")
+            o.learning_rate = std::stod(value(i));
+        else if (a == "--dtype")
+            o.dtype = value(i);
+        else if (a == "--seed")
+            o.seed = std::stoull(value(i));
+        else if (a == "--hidden")
+            o.hidden = std::stoll(value(i));
+        else if (a == "--layers")
+            o.layers = std::stoll(value(i));
+        else if (a == "--heads")
+            o.heads = std::stoll(value(i));
+        else if (a == "--kv-heads")
+            o.kv_heads = std::stoll(value(i));
+        else if (a == "--intermediate")
+            o.intermediate = std::stoll(value(i));
+        else if (a == "--vocab")
+            o.vocab = std::stoll(value(i));
+        else
+            throw std::runtime_error("unknown option " + a + " (see the usage at the top of bench/gpu_train.cpp)");
+    }
+    if (o.dtype != "bf16" && o.dtype != "fp32") throw std::runtime_error("--dtype must be bf16 or fp32");
+    if (o.steps < 1 || o.warmup < 0 || o.seq < 2 || o.batch < 1) throw std::runtime_error("bad --steps/--seq/--batch");
+    return o;
+}
+
+void synchronize(torch::Device device) {
+    if (device.is_cuda()) torch::cuda::synchronize(device.has_index() ? device.index() : -1);
+}
+
+// Peak allocated bytes on `device` since the last reset (nullopt where it cannot be read).
+std::optional<double> peak_memory_bytes(torch::Device device, bool reset) {
+#ifdef TUNEBENCH_CUDA_MEMORY_STATS
+    if (device.is_cuda()) {
+        const auto index = static_cast<c10::DeviceIndex>(device.has_index() ? device.index() : 0);
+        if (reset) {
+            c10::cuda::CUDACachingAllocator::resetPeakStats(index);
+            return std::nullopt;
+        }
+        const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(index);
+        // Index 0 is StatType::AGGREGATE (all pools) in every libtorch since 1.x; the enum
+        // moved namespaces in 2.x, the index did not.
+        return static_cast<double>(stats.allocated_bytes[0].peak);
+    }
+#endif
+    if (reset || device.is_cuda()) return std::nullopt;
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) * 1024.0;  // kB
+    return std::nullopt;
+}
+
+int run(const Options& o) {
+    tb::configure_runtime();
+    const torch::Device device = tb::resolve_training_device(o.device);
+    torch::manual_seed(o.seed);
+    const auto config = model_config(o);
+    const auto dtype = o.dtype == "bf16" ? torch::kBFloat16 : torch::kFloat32;
+
+    const auto setup_start = std::chrono::steady_clock::now();
+    tb::ModelLoadOptions load;
+    load.dtype = dtype;
+    load.device = device;
+    tb::CausalLM model(config, load);
+    tb::init_random_weights(*model, o.seed + 1, 0.02);
+    tb::LoraOptions lora;  // default targets: q, k, v, o, gate, up, down (as the trainer)
+    lora.rank = o.rank;
+    lora.alpha = o.alpha;
+    lora.dropout = o.dropout;
+    tb::apply_lora(*model, lora);
+    std::int64_t parameters = 0, trainable_count = 0;
+    std::vector<torch::Tensor> trainable;
+    for (auto& p : model->named_parameters()) {
+        const bool is_lora =
+            p.key().find(".lora_A.") != std::string::npos || p.key().find(".lora_B.") != std::string::npos;
+        p.value().set_requires_grad(is_lora);
+        parameters += p.value().numel();
+        if (is_lora) {
+            trainable.push_back(p.value());
+            trainable_count += p.value().numel();
+        }
+    }
+    model->train();
+    torch::optim::AdamW optimizer(trainable, torch::optim::AdamWOptions(o.learning_rate).weight_decay(0.0));
+
+    // One batch of random tokens, every position after the first trained: [batch, seq].
+    tb::BatchTensors cpu_batch;
+    cpu_batch.input_ids = torch::randint(0, config.vocab_size, {o.batch, o.seq}, torch::kInt64);
+    cpu_batch.sequence_ids = torch::zeros({o.batch, o.seq}, torch::kInt64);
+    cpu_batch.position_ids = torch::arange(o.seq, torch::kInt64).unsqueeze(0).expand({o.batch, o.seq}).contiguous();
+    cpu_batch.loss_weights = torch::ones({o.batch, o.seq}, torch::kFloat32);
+    cpu_batch.loss_weights.select(1, 0).zero_();
+    const double trained = cpu_batch.loss_weights.sum().item<double>();
+    synchronize(device);
+    const double setup_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - setup_start).count();
+    peak_memory_bytes(device, /*reset=*/true);
+
+    double first_loss = 0.0, last_loss = 0.0;
+    auto step = [&] {
+        // As the trainer: the batch comes from the host each step, the loss is read back.
+        const auto batch = tb::batch_on_device(cpu_batch, device);
+        optimizer.zero_grad();
+        auto loss = tb::batch_loss_sum(*model, batch) / trained;
+        loss.backward();
+        torch::nn::utils::clip_grad_norm_(trainable, 1.0);
+        optimizer.step();
+        return loss.item<double>();
+    };
+    for (int i = 0; i < o.warmup; ++i) first_loss = step();
+    synchronize(device);
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < o.steps; ++i) {
+        last_loss = step();
+        if (o.warmup == 0 && i == 0) first_loss = last_loss;
+    }
+    synchronize(device);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const auto peak = peak_memory_bytes(device, /*reset=*/false);
+
+    const double tokens_per_s = double(o.batch * o.seq * o.steps) / seconds;
+    std::printf("tunebench: %s, %.0fM parameters (%.2fM LoRA r=%lld), batch %lld x %lld, %s, %d+%d steps\n",
+                o.preset.c_str(), double(parameters) / 1e6, double(trainable_count) / 1e6, (long long)o.rank,
+                (long long)o.batch, (long long)o.seq, o.dtype.c_str(), o.warmup, o.steps);
+    std::printf("tunebench: %.3f s/step, %.0f tokens/s, peak memory %s, loss %.4f -> %.4f, setup %.1f s\n",
+                seconds / o.steps, tokens_per_s,
+                peak ? (std::to_string(*peak / (1024.0 * 1024.0 * 1024.0)).substr(0, 6) + " GiB").c_str() : "n/a",
+                first_loss, last_loss, setup_s);
+    nlohmann::json j = {{"side", "tunebench"},
+                        {"device", device.str()},
+                        {"torch", std::to_string(TORCH_VERSION_MAJOR) + "." + std::to_string(TORCH_VERSION_MINOR) +
+                                      "." + std::to_string(TORCH_VERSION_PATCH)},
+                        {"preset", o.preset},
+                        {"batch", o.batch},
+                        {"seq", o.seq},
+                        {"steps", o.steps},
+                        {"warmup", o.warmup},
+                        {"dtype", o.dtype},
+                        {"rank", o.rank},
+                        {"alpha", o.alpha},
+                        {"dropout", o.dropout},
+                        {"parameters", parameters},
+                        {"trainable_parameters", trainable_count},
+                        {"seconds_per_step", seconds / o.steps},
+                        {"tokens_per_s", tokens_per_s},
+                        {"peak_memory_bytes", peak ? nlohmann::json(*peak) : nlohmann::json()},
+                        {"peak_memory_kind", device.is_cuda() ? "cuda_max_allocated" : "process_peak_rss"},
+                        {"first_loss", first_loss},
+                        {"last_loss", last_loss}};
+    std::printf("%s\n", j.dump().c_str());
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(parse(argc, argv));
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "bench_gpu_train: %s\n", e.what());
+        return 2;
+    }
+}
