@@ -277,6 +277,20 @@ CREATE TABLE judge_validations (
 CREATE INDEX judge_validations_by_key ON judge_validations(judge_key, id);
 )SQL";
 
+// Step 4: why a training run ended, beside its status (the status CHECK above cannot grow
+// without rebuilding runs, which would cascade-delete run_metrics): 'all_steps',
+// 'early_stopping', 'non_finite_loss', 'non_finite_grad_norm', 'cancelled', 'error' (see
+// core/train/train_run_store.h); NULL while running and for eval runs. Before this step a
+// run stopped early was 'completed' plus a 'train/stopped_early' metric: backfilled here, the
+// metric rows kept as they were.
+const char* kStep4 = R"SQL(
+ALTER TABLE runs ADD COLUMN stop_reason TEXT;
+
+UPDATE runs SET stop_reason = 'early_stopping'
+WHERE kind = 'train' AND status = 'completed'
+  AND EXISTS (SELECT 1 FROM run_metrics AS m WHERE m.run_id = runs.id AND m.name = 'train/stopped_early');
+)SQL";
+
 #undef TB_NOW
 
 int read_user_version(sqlite3* db) { return static_cast<int>(query_int64(db, "PRAGMA user_version").value_or(0)); }
@@ -289,6 +303,7 @@ const std::vector<Migration>& schema_migrations() {
          kStep1},
         {2, "full-text search over example messages (FTS5, kept in sync by triggers)", kStep2},
         {3, "LLM judge: response cache, pairwise grades, judge validations", kStep3},
+        {4, "why a training run ended: runs.stop_reason (early stopping, NaN loss, ...)", kStep4},
     };
     return steps;
 }

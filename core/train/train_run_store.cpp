@@ -17,7 +17,8 @@ std::int64_t create_train_run(ProjectFile& project, const std::string& name, con
 
 void mark_train_run_running(ProjectFile& project, std::int64_t run_id) {
     project.transaction([&] {
-        auto st = project.prepare("UPDATE runs SET status = 'running', ended_at = NULL WHERE id = ?1");
+        auto st =
+            project.prepare("UPDATE runs SET status = 'running', stop_reason = NULL, ended_at = NULL WHERE id = ?1");
         st.bind(1, run_id).run();
     });
 }
@@ -47,20 +48,19 @@ void append_run_log(ProjectFile& project, std::int64_t run_id, const std::string
     });
 }
 
-void finish_train_run(ProjectFile& project, std::int64_t run_id, const std::string& status, std::int64_t step) {
-    if (status != "completed" && status != "stopped_early" && status != "failed" && status != "cancelled")
-        throw Error("unknown end state of a training run: '" + status + "'");
-    const bool stopped_early = status == "stopped_early";
+std::string train_run_status_for(const std::string& stop_reason) {
+    if (stop_reason == kStopAllSteps || stop_reason == kStopEarlyStopping) return "completed";
+    if (stop_reason == kStopNonFiniteLoss || stop_reason == kStopNonFiniteGradNorm || stop_reason == kStopError)
+        return "failed";
+    if (stop_reason == kStopCancelled) return "cancelled";
+    throw Error("unknown reason for the end of a training run: '" + stop_reason + "'");
+}
+
+void finish_train_run(ProjectFile& project, std::int64_t run_id, const std::string& stop_reason) {
+    const std::string status = train_run_status_for(stop_reason);
     project.transaction([&] {
-        auto st = project.prepare("UPDATE runs SET status = ?2, ended_at = ?3 WHERE id = ?1");
-        st.bind(1, run_id).bind(2, stopped_early ? std::string("completed") : status).bind(3, utc_now_iso8601()).run();
-        // A resumed run that ends otherwise must not keep an earlier marker.
-        auto clear = project.prepare("DELETE FROM run_metrics WHERE run_id = ?1 AND name = ?2");
-        clear.bind(1, run_id).bind(2, std::string(kMetricStoppedEarly)).run();
-        if (stopped_early) {
-            auto mark = project.prepare("INSERT INTO run_metrics(run_id, name, step, value) VALUES(?1, ?2, ?3, 1)");
-            mark.bind(1, run_id).bind(2, std::string(kMetricStoppedEarly)).bind(3, step).run();
-        }
+        auto st = project.prepare("UPDATE runs SET status = ?2, stop_reason = ?3, ended_at = ?4 WHERE id = ?1");
+        st.bind(1, run_id).bind(2, status).bind(3, stop_reason).bind(4, utc_now_iso8601()).run();
     });
 }
 
@@ -75,19 +75,20 @@ std::vector<RunMetricPoint> load_run_metric(const ProjectFile& project, std::int
 }
 
 std::optional<TrainRunRow> load_train_run(const ProjectFile& project, std::int64_t run_id) {
-    auto st = project.prepare("SELECT id, name, status, started_at, ended_at, log, config FROM runs WHERE id = ?1");
+    auto st = project.prepare(
+        "SELECT id, name, status, stop_reason, started_at, ended_at, log, config FROM runs WHERE id = ?1");
     st.bind(1, run_id);
     if (!st.step()) return std::nullopt;
     TrainRunRow r;
     r.id = st.column_int64(0);
     r.name = st.column_text(1);
     r.status = st.column_text(2);
-    r.started_at = st.column_text(3);
-    r.ended_at = st.column_text(4);
-    r.log = st.column_text(5);
-    r.config = nlohmann::json::parse(st.column_text(6), nullptr, false);
-    if (r.status == "completed" && !load_run_metric(project, run_id, kMetricStoppedEarly).empty())
-        r.status = "stopped_early";
+    r.stop_reason = st.column_text(3);
+    r.started_at = st.column_text(4);
+    r.ended_at = st.column_text(5);
+    r.log = st.column_text(6);
+    r.config = nlohmann::json::parse(st.column_text(7), nullptr, false);
+    if (r.status == "completed" && r.stop_reason == kStopEarlyStopping) r.status = "stopped_early";
     return r;
 }
 

@@ -20,12 +20,22 @@ inline constexpr const char* kMetricTrainLr = "train/lr";
 inline constexpr const char* kMetricTrainGradNorm = "train/grad_norm";
 inline constexpr const char* kMetricTrainTokensPerS = "train/tokens_per_s";
 inline constexpr const char* kMetricValLoss = "val/loss";
-// Marks a run ended by early stopping (value 1 at the step it stopped): see finish_train_run.
+// The marker metric (value 1 at the step it stopped) that recorded an early stop before
+// runs.stop_reason existed (project schema 3 and older). No longer written: schema step 4
+// turns it into stop_reason when it opens such a project.
 inline constexpr const char* kMetricStoppedEarly = "train/stopped_early";
+
+// Why a training run ended (runs.stop_reason): each implies its runs.status.
+inline constexpr const char* kStopAllSteps = "all_steps";                      // completed: every planned step
+inline constexpr const char* kStopEarlyStopping = "early_stopping";            // completed: validation loss stalled
+inline constexpr const char* kStopNonFiniteLoss = "non_finite_loss";           // failed: NaN/inf loss
+inline constexpr const char* kStopNonFiniteGradNorm = "non_finite_grad_norm";  // failed: NaN/inf gradient norm
+inline constexpr const char* kStopError = "error";                             // failed: an exception
+inline constexpr const char* kStopCancelled = "cancelled";                     // cancelled (resumable)
 
 // Creates the runs row with status 'running' and started_at now; returns its id.
 std::int64_t create_train_run(ProjectFile& project, const std::string& name, const nlohmann::json& config);
-// Sets status back to 'running' (a resumed run continues its row).
+// Sets status back to 'running' and clears the end (a resumed run continues its row).
 void mark_train_run_running(ProjectFile& project, std::int64_t run_id);
 bool train_run_exists(const ProjectFile& project, std::int64_t run_id);
 
@@ -34,12 +44,14 @@ void record_run_metrics(ProjectFile& project, std::int64_t run_id, std::int64_t 
                         const std::vector<std::pair<std::string, double>>& values);
 // Appends a line to the run's log.
 void append_run_log(ProjectFile& project, std::int64_t run_id, const std::string& line);
-// status: completed | stopped_early | failed | cancelled; sets ended_at. The runs table's
-// CHECK constraint (core/project/schema.cpp) knows five states, so a run stopped early is
-// stored as 'completed' (it is finished and wrote its output: every SQL reader of the column
-// treats it so) plus the kMetricStoppedEarly marker at `step`, in the same transaction;
-// load_train_run reports it as "stopped_early".
-void finish_train_run(ProjectFile& project, std::int64_t run_id, const std::string& status, std::int64_t step = 0);
+// Ends the run: stop_reason (one of kStop* above) and the status it implies, ended_at now.
+// A run stopped early is status 'completed' (it is finished and wrote its output: every SQL
+// reader of the column treats it so) with stop_reason 'early_stopping'. Throws tb::Error for
+// an unknown reason.
+void finish_train_run(ProjectFile& project, std::int64_t run_id, const std::string& stop_reason);
+// The runs.status a stop reason implies ("completed", "failed", "cancelled"); throws tb::Error
+// for an unknown reason.
+std::string train_run_status_for(const std::string& stop_reason);
 // True for the end states that leave an adapter or model folder: completed, stopped_early.
 bool train_run_wrote_output(const std::string& status);
 
@@ -52,7 +64,9 @@ std::vector<RunMetricPoint> load_run_metric(const ProjectFile& project, std::int
 
 struct TrainRunRow {
     std::int64_t id = 0;
-    std::string name, status, started_at, ended_at, log;  // status: running, completed, stopped_early, ...
+    // status: running, completed, stopped_early (a completed run whose stop_reason is
+    // early_stopping), failed, cancelled; stop_reason: one of kStop*, "" while running.
+    std::string name, status, stop_reason, started_at, ended_at, log;
     nlohmann::json config;
 };
 std::optional<TrainRunRow> load_train_run(const ProjectFile& project, std::int64_t run_id);

@@ -299,6 +299,7 @@ const PreflightReport& Trainer::preflight(const JobContext& ctx) {
             const auto start = Clock::now();
             auto loss = batch_loss_sum(*s.model, batch) / batch.loss_weights.sum().clamp_min(1.0);
             loss.backward();
+            loss.item<double>();  // on CUDA, waits for the queued kernels: the time is the step's, not its launch's
             seconds = seconds_since(start);
         }
         for (auto& [_, t] : s.trainable) t.mutable_grad() = torch::Tensor();
@@ -421,6 +422,7 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
     };
 
     std::string status = "completed";
+    std::string stop_reason = kStopAllSteps;  // runs.stop_reason: why the loop below ended
     std::int64_t step = cs.step;
     const std::int64_t first_step = step;
     const auto session_start = Clock::now();
@@ -432,6 +434,7 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
             if (pause) pause->wait_while_paused(ctx.cancel.get());
             if (cancelled()) {
                 status = "cancelled";
+                stop_reason = kStopCancelled;
                 break;
             }
             const auto step_start = Clock::now();
@@ -470,6 +473,7 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
             }
             if (!finite) {
                 status = "failed";
+                stop_reason = std::isfinite(loss_value) ? kStopNonFiniteGradNorm : kStopNonFiniteLoss;
                 const auto last = latest_checkpoint(c.output_dir);
                 result.last_checkpoint = last.value_or(std::filesystem::path());
                 result.message =
@@ -530,6 +534,7 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
             checkpoint(step);
             if (stop_early) {
                 status = "stopped_early";
+                stop_reason = kStopEarlyStopping;
                 result.message =
                     "stopped early at step " + std::to_string(step) + " (validation loss stopped improving)";
             } else {
@@ -575,12 +580,13 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
         }
     } catch (const std::exception& e) {
         log(std::string("error: ") + e.what());
-        finish_train_run(s.project, run_id, "failed");
+        finish_train_run(s.project, run_id, kStopError);
         throw;
     }
     result.status = status;
     result.best_val_loss = cs.best_val_loss;
-    finish_train_run(s.project, run_id, status, step);
+    result.stop_reason = stop_reason;
+    finish_train_run(s.project, run_id, stop_reason);
     return result;
 }
 

@@ -166,6 +166,7 @@ private:
 struct TrainResult {
     std::int64_t run_id = 0;  // runs row (kind 'train') in the project
     std::string status;       // completed | cancelled | failed | stopped_early
+    std::string stop_reason;  // why: all_steps, early_stopping, non_finite_loss, ... (train_run_store.h)
     std::string message;      // why it stopped (NaN loss at step N, ...)
     std::int64_t steps = 0;
     double final_loss = 0.0;

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <thread>
 
 #include "common/temp_dir.h"
@@ -27,6 +28,16 @@ std::string error_of(const std::function<void()>& fn) {
         return e.what();
     }
     return "(no error)";
+}
+
+// Writes the project file an older Tunebench (project schema `version`) made, then `fill`s it
+// with that version's SQL, and closes it.
+void write_old_project(const std::string& path, int version, const std::function<void(ProjectFile&)>& fill) {
+    tb::ProjectOpenOptions old;
+    old.schema_version = version;
+    auto project = ProjectFile::create(path, old);
+    ASSERT_EQ(project.schema_version(), version);
+    fill(project);
 }
 
 TEST(ProjectFile, CreateSetsPragmasSchemaAndMeta) {
@@ -108,17 +119,13 @@ TEST(ProjectFile, RefusesAProjectFromANewerVersion) {
 TEST(ProjectFile, MigratesAVersion1ProjectAndIndexesItsExamples) {
     tbtest::TempDir dir;
     std::string path = dir.file("old.tunebench");
-    {
-        tb::ProjectOpenOptions v1;
-        v1.schema_version = 1;
-        auto project = ProjectFile::create(path, v1);
-        ASSERT_EQ(project.schema_version(), 1);
+    write_old_project(path, 1, [&](ProjectFile& project) {
         // A version-1 file has no full-text index yet.
         EXPECT_EQ(scalar(project, "SELECT count(*) FROM sqlite_master WHERE name = 'examples_fts'"), 0);
         project.exec(R"(INSERT INTO examples(messages, content_hash, preview, turns) VALUES
             ('{"messages":[{"role":"user","content":"How do penguins sleep?"},{"role":"assistant","content":"Standing up, in short naps."}]}', 'h1', 'How do penguins sleep?', 2),
             ('{"messages":[{"role":"user","content":"Name a prime"},{"role":"assistant","content":"Seven."}]}', 'h2', 'Name a prime', 2))");
-    }
+    });
     auto project = ProjectFile::open(path);
     EXPECT_EQ(project.schema_version(), tb::current_schema_version());
     EXPECT_EQ(scalar(project, "SELECT count(*) FROM examples"), 2);
@@ -131,6 +138,36 @@ TEST(ProjectFile, MigratesAVersion1ProjectAndIndexesItsExamples) {
     EXPECT_EQ(scalar(project, "SELECT rowid FROM examples_fts WHERE examples_fts MATCH 'eleven'"), 2);
     project.exec("DELETE FROM examples WHERE id = 1");
     EXPECT_EQ(scalar(project, "SELECT count(*) FROM examples_fts WHERE examples_fts MATCH 'penguins'"), 0);
+}
+
+TEST(ProjectFile, MigratesAVersion3ProjectToRunStopReasonsKeepingEveryRunAndMetric) {
+    tbtest::TempDir dir;
+    std::string path = dir.file("v3.tunebench");
+    write_old_project(path, 3, [&](ProjectFile& project) {
+        EXPECT_EQ(scalar(project, "SELECT count(*) FROM pragma_table_info('runs') WHERE name = 'stop_reason'"), 0);
+        // Schema 3 recorded an early stop as 'completed' plus the marker metric 'train/stopped_early'.
+        project.exec(R"(INSERT INTO runs(id, kind, status) VALUES
+            (1, 'train', 'completed'), (2, 'train', 'completed'), (3, 'eval', 'completed'), (4, 'train', 'running'))");
+        project.exec(R"(INSERT INTO run_metrics(run_id, name, step, value) VALUES
+            (1, 'train/loss', 1, 3.0), (1, 'train/stopped_early', 7, 1), (2, 'train/loss', 1, 2.0),
+            (3, 'train/stopped_early', 2, 1))");
+    });
+    auto project = ProjectFile::open(path);
+    EXPECT_EQ(project.schema_version(), tb::current_schema_version());
+    EXPECT_EQ(scalar(project, "SELECT count(*) FROM pragma_table_info('runs') WHERE name = 'stop_reason'"), 1);
+    // Backfilled from the marker, for completed training runs only.
+    EXPECT_EQ(scalar(project, "SELECT count(*) FROM runs WHERE stop_reason = 'early_stopping'"), 1);
+    EXPECT_EQ(scalar(project, "SELECT id FROM runs WHERE stop_reason = 'early_stopping'"), 1);
+    EXPECT_EQ(scalar(project, "SELECT count(*) FROM runs WHERE stop_reason IS NULL"), 3);
+    // A column added, not a rebuilt table: no run and no metric lost (a rebuild of runs
+    // would cascade-delete run_metrics), statuses unchanged.
+    EXPECT_EQ(scalar(project, "SELECT count(*) FROM runs"), 4);
+    EXPECT_EQ(scalar(project, "SELECT count(*) FROM run_metrics"), 4);
+    EXPECT_EQ(scalar(project, "SELECT count(*) FROM runs WHERE status = 'completed'"), 3);
+    // The status CHECK is still there; the reason is free text.
+    EXPECT_THROW(project.exec("UPDATE runs SET status = 'stopped_early' WHERE id = 1"), tb::Error);
+    project.exec("UPDATE runs SET stop_reason = 'cancelled', status = 'cancelled' WHERE id = 4");
+    EXPECT_EQ(scalar(project, "SELECT count(*) FROM runs WHERE status = 'cancelled'"), 1);
 }
 
 TEST(ProjectFile, EveryMigrationStepIsRecordedInOrder) {

@@ -30,8 +30,8 @@ struct Recorded {
     }
 };
 
-std::string raw_status(const tb::ProjectFile& project, std::int64_t run_id) {
-    auto st = project.prepare("SELECT status FROM runs WHERE id = ?1");
+std::string raw_column(const tb::ProjectFile& project, std::int64_t run_id, const std::string& column) {
+    auto st = project.prepare("SELECT " + column + " FROM runs WHERE id = ?1");
     st.bind(1, run_id);
     EXPECT_TRUE(st.step());
     return st.column_text(0);
@@ -94,18 +94,27 @@ TEST(TrainerOutcome, EarlyStoppingIsItsOwnStateAndStillAFinishedRunWithOutput) {
     ASSERT_TRUE(result.weights_step);
     EXPECT_EQ(*result.weights_step, result.steps - 2);
 
+    EXPECT_EQ(result.stop_reason, tb::kStopEarlyStopping);
     const auto row = tb::load_train_run(f.project, result.run_id);
     EXPECT_EQ(row->status, "stopped_early");
+    EXPECT_EQ(row->stop_reason, tb::kStopEarlyStopping);
     EXPECT_FALSE(row->ended_at.empty());
     EXPECT_NE(row->log.find("early stopping"), std::string::npos) << row->log;
-    // SQL readers of the status column (overview, run history) see a finished run.
-    EXPECT_EQ(raw_status(f.project, result.run_id), "completed");
-    EXPECT_EQ(tb::load_run_metric(f.project, result.run_id, tb::kMetricStoppedEarly).size(), 1u);
+    // SQL readers of the status column (overview, run history) see a finished run, and the
+    // reason is a column of its own: no marker metric any more.
+    EXPECT_EQ(raw_column(f.project, result.run_id, "status"), "completed");
+    EXPECT_EQ(raw_column(f.project, result.run_id, "stop_reason"), "early_stopping");
+    EXPECT_TRUE(tb::load_run_metric(f.project, result.run_id, tb::kMetricStoppedEarly).empty());
 
-    // A resumed run that then completes drops the marker.
-    tb::finish_train_run(f.project, result.run_id, "completed", result.steps);
+    // A resumed run is running again, with no reason; it then ends otherwise.
+    tb::mark_train_run_running(f.project, result.run_id);
+    EXPECT_EQ(tb::load_train_run(f.project, result.run_id)->status, "running");
+    EXPECT_EQ(tb::load_train_run(f.project, result.run_id)->stop_reason, "");
+    tb::finish_train_run(f.project, result.run_id, tb::kStopAllSteps);
     EXPECT_EQ(tb::load_train_run(f.project, result.run_id)->status, "completed");
+    EXPECT_EQ(tb::load_train_run(f.project, result.run_id)->stop_reason, "all_steps");
     EXPECT_THROW(tb::finish_train_run(f.project, result.run_id, "done"), tb::Error);
+    EXPECT_EQ(tb::load_train_run(f.project, result.run_id)->status, "completed");  // unchanged by the refusal
 }
 
 tb::TrainConfig resumable(const Fixture& f, const std::string& out) {

@@ -204,6 +204,7 @@ TEST(Trainer, ResumeAfterCancelReproducesTheUninterruptedRunBitForBit) {
     EXPECT_EQ(first.steps, 3);
     EXPECT_EQ(first.last_checkpoint, tb::checkpoint_dir(f.dir.file("resumed"), 3));
     EXPECT_EQ(tb::load_train_run(f.project, first.run_id)->status, "cancelled");
+    EXPECT_EQ(tb::load_train_run(f.project, first.run_id)->stop_reason, tb::kStopCancelled);
 
     auto second = tb::Trainer(f.project, base("resumed")).run(record(resumed_losses), {}, /*resume=*/true);
     ASSERT_EQ(second.status, "completed") << second.message;
@@ -231,6 +232,7 @@ TEST(Trainer, ResumeAfterCancelReproducesTheUninterruptedRunBitForBit) {
     auto row = tb::load_train_run(f.project, first.run_id);
     ASSERT_TRUE(row);
     EXPECT_EQ(row->status, "completed");
+    EXPECT_EQ(row->stop_reason, tb::kStopAllSteps);
     EXPECT_FALSE(row->ended_at.empty());
     EXPECT_NE(row->log.find("resumed from"), std::string::npos) << row->log;
     EXPECT_EQ(tb::TrainConfig::from_json(row->config).max_steps, 6);
@@ -253,6 +255,11 @@ TEST(Trainer, NonFiniteLossStopsWithFailedAndKeepsTheLastGoodCheckpoint) {
     EXPECT_FALSE(fs::exists(c.output_dir / "adapter_model.safetensors"));  // no output from a diverged run
     auto row = tb::load_train_run(f.project, result.run_id);
     EXPECT_EQ(row->status, "failed");
+    // The reason names what overflowed first, as the message does.
+    const bool loss_overflowed = result.message.find("the loss is not finite") != std::string::npos;
+    EXPECT_EQ(row->stop_reason, loss_overflowed ? tb::kStopNonFiniteLoss : tb::kStopNonFiniteGradNorm)
+        << result.message;
+    EXPECT_EQ(result.stop_reason, row->stop_reason);
     EXPECT_NE(row->log.find("not finite"), std::string::npos) << row->log;
 }
 
