@@ -6,7 +6,7 @@
 //
 //   bench_gpu_train [--device cpu|cuda|cuda:N] [--preset llama-3.2-1b|tiny] [--seq 1024] [--batch 4]
 //                   [--steps 10] [--warmup 3] [--rank 16] [--alpha 32] [--dropout 0.05]
-//                   [--dtype bf16|fp32] [--seed 0]
+//                   [--dtype bf16|fp32] [--seed 0] [--check-against-cpu]
 //                   [--hidden H --layers L --heads N --kv-heads K --intermediate I --vocab V]
 //
 // Prints a few human lines, then one JSON line {"side": "tunebench", ...} that the script reads.
@@ -15,11 +15,14 @@
 // up to the end of the timed steps; weights included, CUDA context excluded. Only when built
 // against a CUDA libtorch with TUNEBENCH_CUDA_MEMORY_STATS (bench/gpu/CMakeLists.txt sets it);
 // otherwise null. On the CPU: the process's peak resident set (VmHWM), for orientation only.
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -49,6 +52,7 @@ struct Options {
     double alpha = 32.0, dropout = 0.05, learning_rate = 1e-4;
     std::string dtype = "bf16";
     std::uint64_t seed = 0;
+    bool check_against_cpu = false;
     // Shape overrides (0: the preset's).
     std::int64_t hidden = 0, layers = 0, heads = 0, kv_heads = 0, intermediate = 0, vocab = 0;
 };
@@ -121,6 +125,8 @@ Options parse(int argc, char** argv) {
             o.learning_rate = std::stod(value(i));
         else if (a == "--dtype")
             o.dtype = value(i);
+        else if (a == "--check-against-cpu")
+            o.check_against_cpu = true;
         else if (a == "--seed")
             o.seed = std::stoull(value(i));
         else if (a == "--hidden")
@@ -170,73 +176,124 @@ std::optional<double> peak_memory_bytes(torch::Device device, bool reset) {
     return std::nullopt;
 }
 
+// A random-initialised model with fresh adapters and its optimizer, as the trainer sets them up.
+// The same seed gives the same weights on every device (drawn on the CPU, then moved).
+struct Setup {
+    tb::CausalLM model{nullptr};
+    std::vector<torch::Tensor> trainable;
+    std::int64_t parameters = 0, trainable_count = 0;
+    std::unique_ptr<torch::optim::AdamW> optimizer;
+    tb::BatchTensors cpu_batch;  // [batch, seq] random tokens, every position after the first trained
+    double trained = 0.0;
+};
+
+Setup set_up(const Options& o, const tb::ModelConfig& config, torch::Device device, torch::ScalarType dtype,
+             double dropout) {
+    Setup s;
+    torch::manual_seed(o.seed);
+    tb::ModelLoadOptions load;
+    load.dtype = dtype;
+    load.device = device;
+    s.model = tb::CausalLM(config, load);
+    tb::init_random_weights(*s.model, o.seed + 1, 0.02);
+    tb::LoraOptions lora;  // default targets: q, k, v, o, gate, up, down (as the trainer)
+    lora.rank = o.rank;
+    lora.alpha = o.alpha;
+    lora.dropout = dropout;
+    tb::apply_lora(*s.model, lora);
+    for (auto& p : s.model->named_parameters()) {
+        const bool is_lora =
+            p.key().find(".lora_A.") != std::string::npos || p.key().find(".lora_B.") != std::string::npos;
+        p.value().set_requires_grad(is_lora);
+        s.parameters += p.value().numel();
+        if (is_lora) {
+            s.trainable.push_back(p.value());
+            s.trainable_count += p.value().numel();
+        }
+    }
+    s.model->train();
+    s.optimizer = std::make_unique<torch::optim::AdamW>(s.trainable,
+                                                        torch::optim::AdamWOptions(o.learning_rate).weight_decay(0.0));
+    s.cpu_batch.input_ids = torch::randint(0, config.vocab_size, {o.batch, o.seq}, torch::kInt64);
+    s.cpu_batch.sequence_ids = torch::zeros({o.batch, o.seq}, torch::kInt64);
+    s.cpu_batch.position_ids = torch::arange(o.seq, torch::kInt64).unsqueeze(0).expand({o.batch, o.seq}).contiguous();
+    s.cpu_batch.loss_weights = torch::ones({o.batch, o.seq}, torch::kFloat32);
+    s.cpu_batch.loss_weights.select(1, 0).zero_();
+    s.trained = s.cpu_batch.loss_weights.sum().item<double>();
+    return s;
+}
+
+// One optimizer step as the trainer takes it: the batch comes from the host, the loss is read back.
+double train_step(Setup& s, torch::Device device) {
+    const auto batch = tb::batch_on_device(s.cpu_batch, device);
+    s.optimizer->zero_grad();
+    auto loss = tb::batch_loss_sum(*s.model, batch) / s.trained;
+    loss.backward();
+    torch::nn::utils::clip_grad_norm_(s.trainable, 1.0);
+    s.optimizer->step();
+    return loss.item<double>();
+}
+
+// --check-against-cpu: the tiny model in fp32 without dropout, the same weights and tokens, a
+// few steps on the CPU and on `device`: the losses must agree to rounding (the device's kernels
+// compute the same training step). Prints {"side": "check", ...}; exit 1 when they disagree.
+int check_against_cpu(Options o, torch::Device device) {
+    o.preset = "tiny";
+    o.hidden = o.layers = o.heads = o.kv_heads = o.intermediate = o.vocab = 0;
+    o.seq = std::min<std::int64_t>(o.seq, 128);
+    o.batch = std::min<std::int64_t>(o.batch, 2);
+    const auto config = model_config(o);
+    std::vector<double> losses[2];
+    const torch::Device devices[2] = {torch::Device(torch::kCPU), device};
+    for (int d = 0; d < 2; ++d) {
+        auto s = set_up(o, config, devices[d], torch::kFloat32, 0.0);
+        for (int i = 0; i < 4; ++i) losses[d].push_back(train_step(s, devices[d]));
+    }
+    double worst = 0.0;
+    for (std::size_t i = 0; i < losses[0].size(); ++i)
+        worst = std::max(worst, std::abs(losses[0][i] - losses[1][i]) / std::abs(losses[0][i]));
+    const bool agree = worst < 1e-4;
+    std::printf(
+        "check: %s vs cpu, tiny model fp32, 4 steps: losses %.6f -> %.6f (cpu) and %.6f -> %.6f; largest "
+        "relative difference %.2e: %s\n",
+        device.str().c_str(), losses[0].front(), losses[0].back(), losses[1].front(), losses[1].back(), worst,
+        agree ? "agree" : "DISAGREE");
+    std::printf("%s\n", nlohmann::json{{"side", "check"},
+                                       {"device", device.str()},
+                                       {"cpu_losses", losses[0]},
+                                       {"device_losses", losses[1]},
+                                       {"max_relative_difference", worst},
+                                       {"agree", agree}}
+                            .dump()
+                            .c_str());
+    return agree ? 0 : 1;
+}
+
 int run(const Options& o) {
     tb::configure_runtime();
     const torch::Device device = tb::resolve_training_device(o.device);
-    torch::manual_seed(o.seed);
+    if (o.check_against_cpu) return check_against_cpu(o, device);
     const auto config = model_config(o);
     const auto dtype = o.dtype == "bf16" ? torch::kBFloat16 : torch::kFloat32;
 
     const auto setup_start = std::chrono::steady_clock::now();
-    tb::ModelLoadOptions load;
-    load.dtype = dtype;
-    load.device = device;
-    tb::CausalLM model(config, load);
-    tb::init_random_weights(*model, o.seed + 1, 0.02);
-    tb::LoraOptions lora;  // default targets: q, k, v, o, gate, up, down (as the trainer)
-    lora.rank = o.rank;
-    lora.alpha = o.alpha;
-    lora.dropout = o.dropout;
-    tb::apply_lora(*model, lora);
-    std::int64_t parameters = 0, trainable_count = 0;
-    std::vector<torch::Tensor> trainable;
-    for (auto& p : model->named_parameters()) {
-        const bool is_lora =
-            p.key().find(".lora_A.") != std::string::npos || p.key().find(".lora_B.") != std::string::npos;
-        p.value().set_requires_grad(is_lora);
-        parameters += p.value().numel();
-        if (is_lora) {
-            trainable.push_back(p.value());
-            trainable_count += p.value().numel();
-        }
-    }
-    model->train();
-    torch::optim::AdamW optimizer(trainable, torch::optim::AdamWOptions(o.learning_rate).weight_decay(0.0));
-
-    // One batch of random tokens, every position after the first trained: [batch, seq].
-    tb::BatchTensors cpu_batch;
-    cpu_batch.input_ids = torch::randint(0, config.vocab_size, {o.batch, o.seq}, torch::kInt64);
-    cpu_batch.sequence_ids = torch::zeros({o.batch, o.seq}, torch::kInt64);
-    cpu_batch.position_ids = torch::arange(o.seq, torch::kInt64).unsqueeze(0).expand({o.batch, o.seq}).contiguous();
-    cpu_batch.loss_weights = torch::ones({o.batch, o.seq}, torch::kFloat32);
-    cpu_batch.loss_weights.select(1, 0).zero_();
-    const double trained = cpu_batch.loss_weights.sum().item<double>();
+    Setup s = set_up(o, config, device, dtype, o.dropout);
     synchronize(device);
     const double setup_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - setup_start).count();
     peak_memory_bytes(device, /*reset=*/true);
 
     double first_loss = 0.0, last_loss = 0.0;
-    auto step = [&] {
-        // As the trainer: the batch comes from the host each step, the loss is read back.
-        const auto batch = tb::batch_on_device(cpu_batch, device);
-        optimizer.zero_grad();
-        auto loss = tb::batch_loss_sum(*model, batch) / trained;
-        loss.backward();
-        torch::nn::utils::clip_grad_norm_(trainable, 1.0);
-        optimizer.step();
-        return loss.item<double>();
-    };
-    for (int i = 0; i < o.warmup; ++i) first_loss = step();
+    for (int i = 0; i < o.warmup; ++i) first_loss = train_step(s, device);
     synchronize(device);
     const auto start = std::chrono::steady_clock::now();
     for (int i = 0; i < o.steps; ++i) {
-        last_loss = step();
+        last_loss = train_step(s, device);
         if (o.warmup == 0 && i == 0) first_loss = last_loss;
     }
     synchronize(device);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const auto peak = peak_memory_bytes(device, /*reset=*/false);
-
+    const std::int64_t parameters = s.parameters, trainable_count = s.trainable_count;
     const double tokens_per_s = double(o.batch * o.seq * o.steps) / seconds;
     std::printf("tunebench: %s, %.0fM parameters (%.2fM LoRA r=%lld), batch %lld x %lld, %s, %d+%d steps\n",
                 o.preset.c_str(), double(parameters) / 1e6, double(trainable_count) / 1e6, (long long)o.rank,

@@ -149,7 +149,20 @@ common=(--device "$device" --preset "$preset" --seq "$seq" --batch "$batch" --st
     --rank "$rank" --alpha "$alpha" --dropout "$dropout")
 out_dir="$build_dir/runs"
 mkdir -p "$out_dir"
-json_line() { grep '^{"side"' "$1" | tail -1 || true; }
+json_line() { grep '^{.*"side": *"' "$1" | tail -1 || true; }  # one JSON object a line, keys in any order
+
+# First the training step on the device against the CPU (tiny model, fp32, no dropout): a wrong
+# CUDA path shows here before any speed is compared.
+check_json=null
+note "check: bench_gpu_train --device $device --check-against-cpu"
+if timeout 120 "$bench" --device "$device" --check-against-cpu > "$out_dir/check.out" 2> "$out_dir/check.err"; then
+    grep -v '^{' "$out_dir/check.out" >&2 || true
+else
+    cat "$out_dir/check.out" "$out_dir/check.err" >&2
+    echo "gpu_train_compare: WARNING: the $device training step does not match the CPU's (above)" >&2
+fi
+check_line=$(grep '^{.*"side": *"check"' "$out_dir/check.out" | tail -1 || true)
+[[ -n "$check_line" ]] && check_json="$check_line"
 
 note "ours: bench_gpu_train ${common[*]}"
 if ! timeout 240 "$bench" "${common[@]}" > "$out_dir/ours.out" 2> "$out_dir/ours.err"; then
@@ -178,10 +191,10 @@ fi
 # ---- the table and the JSON line ------------------------------------------------------
 elapsed=$(($(date +%s) - started))
 status=0
-python3 - "$ours_json" "$theirs_json" "$elapsed" "$gate" << 'PY' || status=$?
+python3 - "$ours_json" "$theirs_json" "$elapsed" "$gate" "$check_json" << 'PY' || status=$?
 import json, sys
 ours, theirs = json.loads(sys.argv[1]), json.loads(sys.argv[2])
-elapsed, gate = int(sys.argv[3]), sys.argv[4] == "1"
+elapsed, gate, check = int(sys.argv[3]), sys.argv[4] == "1", json.loads(sys.argv[5])
 gib = lambda b: None if b is None else b / 2**30
 rows = [("tokens/s", "tokens_per_s", lambda v: f"{v:,.0f}"),
         ("s/step", "seconds_per_step", lambda v: f"{v:.4f}"),
@@ -215,8 +228,11 @@ if speed is not None and memory is not None and ours.get("peak_memory_kind") == 
           f"peak memory {memory:.2f}x (<= 0.8x: {'met' if goals['peak_memory_at_most_0.8x'] else 'MISSED'})")
 else:
     print("goals: not judged (they need both sides on a GPU with CUDA memory statistics)")
+if check:
+    print(f"check against the CPU (tiny model, fp32): largest relative loss difference "
+          f"{check['max_relative_difference']:.2e} ({'agree' if check['agree'] else 'DISAGREE'})")
 print(f"elapsed {elapsed} s (build included)")
-print(json.dumps({"bench": "gpu_train_compare", "elapsed_s": elapsed, "tunebench": ours, "hf_peft": theirs,
+print(json.dumps({"bench": "gpu_train_compare", "elapsed_s": elapsed, "check": check, "tunebench": ours, "hf_peft": theirs,
                   "tokens_per_s_ratio": speed, "peak_memory_ratio": memory, "goals_met": goals}))
 sys.exit(1 if gate and goals is not None and not all(goals.values()) else 0)
 PY
