@@ -15,6 +15,8 @@
 // up to the end of the timed steps; weights included, CUDA context excluded. Only when built
 // against a CUDA libtorch with TUNEBENCH_CUDA_MEMORY_STATS (bench/gpu/CMakeLists.txt sets it);
 // otherwise null. On the CPU: the process's peak resident set (VmHWM), for orientation only.
+// After the timed steps, the same number of steps again with the device synchronised between
+// phases: the share of batch upload, forward + loss, backward, clipping and AdamW in a step.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -234,6 +236,39 @@ double train_step(Setup& s, torch::Device device) {
     return loss.item<double>();
 }
 
+// Where a step's time goes: the same step with the device synchronised between its phases
+// (so slightly slower in total than train_step), summed over `steps` steps, in seconds.
+struct PhaseSeconds {
+    double batch = 0, forward = 0, backward = 0, clip = 0, optimizer = 0;
+};
+PhaseSeconds phase_breakdown(Setup& s, torch::Device device, int steps) {
+    PhaseSeconds t;
+    using clock = std::chrono::steady_clock;
+    auto lap = [&](clock::time_point& since) {
+        synchronize(device);
+        const auto now = clock::now();
+        const double seconds = std::chrono::duration<double>(now - since).count();
+        since = now;
+        return seconds;
+    };
+    for (int i = 0; i < steps; ++i) {
+        synchronize(device);
+        auto since = clock::now();
+        const auto batch = tb::batch_on_device(s.cpu_batch, device);
+        t.batch += lap(since);
+        s.optimizer->zero_grad();
+        auto loss = tb::batch_loss_sum(*s.model, batch) / s.trained;
+        t.forward += lap(since);
+        loss.backward();
+        t.backward += lap(since);
+        torch::nn::utils::clip_grad_norm_(s.trainable, 1.0);
+        t.clip += lap(since);
+        s.optimizer->step();
+        t.optimizer += lap(since);
+    }
+    return t;
+}
+
 // --check-against-cpu: the tiny model in fp32 without dropout, the same weights and tokens, a
 // few steps on the CPU and on `device`: the losses must agree to rounding (the device's kernels
 // compute the same training step). Prints {"side": "check", ...}; exit 1 when they disagree.
@@ -293,6 +328,8 @@ int run(const Options& o) {
     synchronize(device);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const auto peak = peak_memory_bytes(device, /*reset=*/false);
+    const auto phases = phase_breakdown(s, device, o.steps);
+    const double phase_total = phases.batch + phases.forward + phases.backward + phases.clip + phases.optimizer;
     const std::int64_t parameters = s.parameters, trainable_count = s.trainable_count;
     const double tokens_per_s = double(o.batch * o.seq * o.steps) / seconds;
     std::printf("tunebench: %s, %.0fM parameters (%.2fM LoRA r=%lld), batch %lld x %lld, %s, %d+%d steps\n",
@@ -302,6 +339,11 @@ int run(const Options& o) {
                 seconds / o.steps, tokens_per_s,
                 peak ? (std::to_string(*peak / (1024.0 * 1024.0 * 1024.0)).substr(0, 6) + " GiB").c_str() : "n/a",
                 first_loss, last_loss, setup_s);
+    std::printf(
+        "tunebench: with the device synchronised between phases, %.3f s/step: batch %.1f%%, forward + loss "
+        "%.1f%%, backward %.1f%%, clipping %.1f%%, AdamW %.1f%%\n",
+        phase_total / o.steps, 100 * phases.batch / phase_total, 100 * phases.forward / phase_total,
+        100 * phases.backward / phase_total, 100 * phases.clip / phase_total, 100 * phases.optimizer / phase_total);
     nlohmann::json j = {{"side", "tunebench"},
                         {"device", device.str()},
                         {"torch", std::to_string(TORCH_VERSION_MAJOR) + "." + std::to_string(TORCH_VERSION_MINOR) +
@@ -322,7 +364,13 @@ int run(const Options& o) {
                         {"peak_memory_bytes", peak ? nlohmann::json(*peak) : nlohmann::json()},
                         {"peak_memory_kind", device.is_cuda() ? "cuda_max_allocated" : "process_peak_rss"},
                         {"first_loss", first_loss},
-                        {"last_loss", last_loss}};
+                        {"last_loss", last_loss},
+                        {"phase_seconds_per_step",
+                         {{"batch", phases.batch / o.steps},
+                          {"forward", phases.forward / o.steps},
+                          {"backward", phases.backward / o.steps},
+                          {"clip", phases.clip / o.steps},
+                          {"optimizer", phases.optimizer / o.steps}}}};
     std::printf("%s\n", j.dump().c_str());
     return 0;
 }
