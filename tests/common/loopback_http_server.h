@@ -1,12 +1,15 @@
 #pragma once
 // An HTTP server on 127.0.0.1 (an ephemeral port) for tests of HTTP clients: one request at a
 // time, each answered by `respond(raw request)` and closed; every raw request (headers and
-// body) is kept for the test to inspect.
+// body) is kept for the test to inspect. A reply may be delayed (to make a client time out):
+// it is then sent from a thread of its own, so the next connection (the client's retry) is
+// answered meanwhile.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <functional>
 #include <mutex>
 #include <stdexcept>
@@ -21,6 +24,7 @@ public:
     struct Reply {
         int status = 200;
         std::string body;  // sent as application/json
+        int delay_ms = 0;  // > 0: wait that long before sending (the client may give up first)
     };
     using Responder = std::function<Reply(const std::string& request)>;
 
@@ -42,6 +46,7 @@ public:
         ::shutdown(fd_, SHUT_RDWR);
         ::close(fd_);
         thread_.join();
+        for (auto& sender : delayed_senders_) sender.join();
     }
     LoopbackHttpServer(const LoopbackHttpServer&) = delete;
     LoopbackHttpServer& operator=(const LoopbackHttpServer&) = delete;
@@ -69,13 +74,23 @@ private:
                 requests_.push_back(request);
             }
             const Reply reply = respond_(request);
-            const std::string response =
-                "HTTP/1.1 " + std::to_string(reply.status) +
-                " X\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(reply.body.size()) +
-                "\r\nConnection: close\r\n\r\n" + reply.body;
-            (void)!::send(client, response.data(), response.size(), MSG_NOSIGNAL);
-            ::close(client);
+            if (reply.delay_ms > 0) {
+                delayed_senders_.emplace_back([client, reply] {
+                    std::this_thread::sleep_for(std::chrono::milliseconds(reply.delay_ms));
+                    send_and_close(client, reply);
+                });
+            } else {
+                send_and_close(client, reply);
+            }
         }
+    }
+    static void send_and_close(int client, const Reply& reply) {
+        const std::string response =
+            "HTTP/1.1 " + std::to_string(reply.status) +
+            " X\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(reply.body.size()) +
+            "\r\nConnection: close\r\n\r\n" + reply.body;
+        (void)!::send(client, response.data(), response.size(), MSG_NOSIGNAL);
+        ::close(client);
     }
     // Headers, then as many body bytes as Content-Length says.
     static std::string read_request(int client) {
@@ -101,6 +116,7 @@ private:
     int fd_ = -1;
     int port_ = 0;
     std::thread thread_;
+    std::vector<std::thread> delayed_senders_;  // touched by the serving thread only, joined after it
     std::mutex mutex_;
     std::vector<std::string> requests_;
 };

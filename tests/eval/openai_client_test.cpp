@@ -1,115 +1,28 @@
 #include "core/eval/openai_client.h"
 
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
-#include <atomic>
-#include <chrono>
+#include <algorithm>
 #include <cstdlib>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "common/loopback_http_server.h"
 #include "core/common/error.h"
 
 namespace tb {
 namespace {
 
-// A scripted HTTP/1.1 server on 127.0.0.1: the n-th connection gets the n-th reply (the
-// last one repeats). A reply with delay_ms > 0 waits that long before answering, to make
-// the client time out. Requests are recorded for the test to inspect.
-class ScriptedServer {
+using Reply = tbtest::LoopbackHttpServer::Reply;
+
+// The n-th request gets the n-th reply (the last one repeats); a reply with delay_ms > 0
+// makes the client time out.
+class ScriptedServer : public tbtest::LoopbackHttpServer {
 public:
-    struct Reply {
-        int status = 200;
-        std::string body;
-        int delay_ms = 0;
-    };
-
-    explicit ScriptedServer(std::vector<Reply> replies) : replies_(std::move(replies)) {
-        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-        int one = 1;
-        ::setsockopt(fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        addr.sin_port = 0;
-        if (::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(fd_, 8) != 0)
-            throw std::runtime_error("test server: bind/listen failed");
-        socklen_t len = sizeof addr;
-        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
-        port_ = ntohs(addr.sin_port);
-        thread_ = std::thread([this] { serve(); });
-    }
-    ~ScriptedServer() {
-        stop_ = true;
-        ::shutdown(fd_, SHUT_RDWR);
-        ::close(fd_);
-        thread_.join();
-    }
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/v1"; }
-    std::vector<std::string> requests() {
-        std::lock_guard lock(mutex_);
-        return requests_;
-    }
-
-private:
-    // One thread per connection, so a delayed reply does not hold up the client's retry.
-    void serve() {
-        std::size_t n = 0;
-        while (!stop_) {
-            int client = ::accept(fd_, nullptr, nullptr);
-            if (client < 0) break;
-            const Reply reply = replies_[std::min(n++, replies_.size() - 1)];
-            workers_.emplace_back([this, client, reply] { answer(client, reply); });
-        }
-        for (auto& w : workers_) w.join();
-    }
-    void answer(int client, const Reply& reply) {
-        std::string request = read_request(client);
-        {
-            std::lock_guard lock(mutex_);
-            requests_.push_back(request);
-        }
-        if (reply.delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(reply.delay_ms));
-        std::string response = "HTTP/1.1 " + std::to_string(reply.status) +
-                               " X\r\nContent-Type: application/json\r\n"
-                               "Content-Length: " +
-                               std::to_string(reply.body.size()) + "\r\nConnection: close\r\n\r\n" + reply.body;
-        (void)!::send(client, response.data(), response.size(), MSG_NOSIGNAL);
-        ::close(client);
-    }
-    static std::string read_request(int client) {
-        std::string data;
-        char buffer[4096];
-        std::size_t body_needed = std::string::npos;
-        for (;;) {
-            auto header_end = data.find("\r\n\r\n");
-            if (header_end != std::string::npos && body_needed == std::string::npos) {
-                auto pos = data.find("Content-Length: ");
-                body_needed = pos == std::string::npos ? 0 : std::stoul(data.substr(pos + 16));
-                body_needed += header_end + 4;
-            }
-            if (body_needed != std::string::npos && data.size() >= body_needed) break;
-            auto got = ::recv(client, buffer, sizeof buffer, 0);
-            if (got <= 0) break;
-            data.append(buffer, static_cast<std::size_t>(got));
-        }
-        return data;
-    }
-
-    std::vector<Reply> replies_;
-    int fd_ = -1;
-    int port_ = 0;
-    std::atomic<bool> stop_{false};
-    std::thread thread_;
-    std::vector<std::thread> workers_;
-    std::mutex mutex_;
-    std::vector<std::string> requests_;
+    explicit ScriptedServer(std::vector<Reply> replies)
+        : LoopbackHttpServer([replies = std::move(replies), next = std::size_t{0}](const std::string&) mutable {
+              return replies[std::min(next++, replies.size() - 1)];
+          }) {}
 };
 
 const std::string kOk =
@@ -148,7 +61,7 @@ TEST_F(OpenAiClientTest, SendsTheRequestAndParsesTheAnswer) {
     ASSERT_EQ(requests.size(), 1u);
     EXPECT_EQ(requests[0].rfind("POST /v1/chat/completions ", 0), 0u) << requests[0];
     EXPECT_NE(requests[0].find("Authorization: Bearer sk-test-123"), std::string::npos);
-    auto body = nlohmann::json::parse(requests[0].substr(requests[0].find("\r\n\r\n") + 4));
+    auto body = nlohmann::json::parse(ScriptedServer::body_of(requests[0]));
     EXPECT_EQ(body["model"], "tiny");
     EXPECT_EQ(body["temperature"], 0.0);
     EXPECT_EQ(body["messages"][0]["content"], "Capital of France?");
