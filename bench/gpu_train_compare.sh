@@ -109,6 +109,15 @@ elif [[ "$device" == cpu ]]; then
 else
     missing "PyTorch with CUDA for python3"
 fi
+# PyTorch's CMake files look for the CUDA toolkit (nvcc) even though nothing here is CUDA code.
+if [[ "$device" != cpu ]]; then
+    if ! command -v nvcc > /dev/null 2>&1 && [[ -x /usr/local/cuda/bin/nvcc ]]; then export PATH="/usr/local/cuda/bin:$PATH"; fi
+    if command -v nvcc > /dev/null 2>&1; then
+        note "CUDA toolkit: $(nvcc --version | tail -1)"
+    else
+        note "no nvcc on PATH: PyTorch's CMake files may not find CUDA (set CUDAToolkit_ROOT if the build says so)"
+    fi
+fi
 # nlohmann-json's headers: --json-include, the carried copy, or the system's.
 if [[ -z "$json_include" ]]; then
     for candidate in "$repo/.gpu-carry/include" /usr/include /usr/local/include; do
