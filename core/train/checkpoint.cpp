@@ -2,11 +2,10 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 
-#include <fstream>
 #include <mutex>
-#include <sstream>
 
 #include "core/common/error.h"
+#include "core/train/train_files.h"
 
 namespace tb {
 
@@ -15,24 +14,6 @@ namespace {
 constexpr const char* kStateFile = "trainer_state.json";
 constexpr const char* kTensorFile = "state.pt";
 constexpr const char* kBestInfoFile = "best.json";
-
-nlohmann::json read_json_file(const std::filesystem::path& path) {
-    std::ifstream in(path);
-    if (!in) throw Error(path.string() + ": cannot open");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    try {
-        return nlohmann::json::parse(buffer.str());
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(path.string() + ": invalid JSON (" + e.what() + ")");
-    }
-}
-
-void write_json_file(const std::filesystem::path& path, const nlohmann::json& j) {
-    std::ofstream out(path);
-    out << j.dump(2) << "\n";
-    if (!out) throw Error(path.string() + ": cannot write (disk full?)");
-}
 
 // Trainable tensors as "param_<i>" (archive keys cannot hold dots) and their names/shapes.
 nlohmann::json write_tensors(torch::serialize::OutputArchive& archive,

@@ -1,43 +1,12 @@
 #include "core/train/train_output.h"
 
-#include <fstream>
-#include <sstream>
-
 #include "core/common/error.h"
 #include "core/model/peft_adapter.h"
 #include "core/text/tokenizer.h"
+#include "core/train/train_files.h"
 #include "core/train/trainer.h"
 
 namespace tb {
-
-namespace {
-
-nlohmann::json read_json_file(const std::filesystem::path& path) {
-    std::ifstream in(path);
-    if (!in) throw Error(path.string() + ": cannot open");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    try {
-        return nlohmann::json::parse(buffer.str());
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(path.string() + ": invalid JSON (" + e.what() + ")");
-    }
-}
-
-void write_text_file(const std::filesystem::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    if (!out) throw Error(path.string() + ": cannot write");
-}
-
-std::string read_text_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
-}  // namespace
 
 void write_tokenizer_files(const std::filesystem::path& model_dir, const std::filesystem::path& out_dir,
                            const std::string& chat_template) {
@@ -53,7 +22,7 @@ void write_tokenizer_files(const std::filesystem::path& model_dir, const std::fi
                                 ? read_json_file(model_dir / "tokenizer_config.json")
                                 : nlohmann::json::object();
     if (!chat_template.empty()) config["chat_template"] = chat_template;
-    write_text_file(out_dir / "tokenizer_config.json", config.dump(2) + "\n");
+    write_json_file(out_dir / "tokenizer_config.json", config);
     if (!chat_template.empty()) write_text_file(out_dir / "chat_template.jinja", chat_template);
 }
 
@@ -75,12 +44,12 @@ void write_lora_adapter(CausalLMImpl& model, const std::filesystem::path& out_di
                                      {"auto_mapping", nullptr}};
     for (auto it = defaults.begin(); it != defaults.end(); ++it)
         if (!config.contains(it.key())) config[it.key()] = it.value();
-    write_text_file(path, config.dump(2) + "\n");
+    write_json_file(path, config);
 }
 
 void write_run_summary(const std::filesystem::path& out_dir, const nlohmann::json& summary) {
     std::filesystem::create_directories(out_dir);
-    write_text_file(out_dir / "tunebench_run.json", summary.dump(2) + "\n");
+    write_json_file(out_dir / "tunebench_run.json", summary);
 }
 
 void merge_adapter(const std::filesystem::path& model_dir, const std::filesystem::path& adapter_dir,
