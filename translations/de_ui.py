@@ -240,6 +240,17 @@ DE_UI = {
     "completed": "abgeschlossen",
     "failed": "fehlgeschlagen",
     "cancelled": "abgebrochen",
+    "stopped early": "vorzeitig beendet",
+    "Ran every planned step.": "Alle geplanten Schritte ausgeführt.",
+    "Stopped early: the validation loss stopped improving for the patience set in the run. The adapter holds the best validation checkpoint.":
+        "Vorzeitig beendet: Der Validierungsverlust hat sich über die im Lauf eingestellte Geduld nicht mehr verbessert. Der Adapter enthält den Checkpoint mit dem besten Validierungsverlust.",
+    "Stopped: the loss became NaN or infinite. The last good checkpoint was kept.":
+        "Abgebrochen: Der Verlust wurde NaN oder unendlich. Der letzte gute Checkpoint wurde behalten.",
+    "Stopped: the gradient norm became NaN or infinite. The last good checkpoint was kept.":
+        "Abgebrochen: Die Gradientennorm wurde NaN oder unendlich. Der letzte gute Checkpoint wurde behalten.",
+    "Stopped by an error: see the run's log.": "Durch einen Fehler beendet: siehe das Protokoll des Laufs.",
+    "Cancelled; it can be resumed from its last checkpoint.":
+        "Abgebrochen; der Lauf kann vom letzten Checkpoint aus fortgesetzt werden.",
     # Advisor wizard (ui/advisor)
     "Fine-tuning advisor": "Berater für die Feinabstimmung",
     "Skip": "Überspringen",

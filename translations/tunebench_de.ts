@@ -380,6 +380,57 @@
     </message>
 </context>
 <context>
+    <name>RunStatus</name>
+    <message>
+        <source>stopped early</source>
+        <translation>vorzeitig beendet</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Ran every planned step.</source>
+        <translation>Alle geplanten Schritte ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Stopped early: the validation loss stopped improving for the patience set in the run. The adapter holds the best validation checkpoint.</source>
+        <translation>Vorzeitig beendet: Der Validierungsverlust hat sich über die im Lauf eingestellte Geduld nicht mehr verbessert. Der Adapter enthält den Checkpoint mit dem besten Validierungsverlust.</translation>
+    </message>
+    <message>
+        <source>Stopped: the loss became NaN or infinite. The last good checkpoint was kept.</source>
+        <translation>Abgebrochen: Der Verlust wurde NaN oder unendlich. Der letzte gute Checkpoint wurde behalten.</translation>
+    </message>
+    <message>
+        <source>Stopped: the gradient norm became NaN or infinite. The last good checkpoint was kept.</source>
+        <translation>Abgebrochen: Die Gradientennorm wurde NaN oder unendlich. Der letzte gute Checkpoint wurde behalten.</translation>
+    </message>
+    <message>
+        <source>Stopped by an error: see the run&apos;s log.</source>
+        <translation>Durch einen Fehler beendet: siehe das Protokoll des Laufs.</translation>
+    </message>
+    <message>
+        <source>Cancelled; it can be resumed from its last checkpoint.</source>
+        <translation>Abgebrochen; der Lauf kann vom letzten Checkpoint aus fortgesetzt werden.</translation>
+    </message>
+</context>
+<context>
     <name>tbui::Advisor</name>
     <message>
         <source>Fine-tune</source>
@@ -2452,26 +2503,6 @@ Kandidat:
     <message>
         <source>run %1</source>
         <translation>Lauf %1</translation>
-    </message>
-    <message>
-        <source>pending</source>
-        <translation>wartend</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>läuft</translation>
-    </message>
-    <message>
-        <source>completed</source>
-        <translation>abgeschlossen</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>abgebrochen</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char* kRunColumns =
     "SELECT id, kind, name, parent_run_id, config, status, app_version, created_at, "
-    "COALESCE(started_at, ''), COALESCE(ended_at, '') FROM runs";
+    "COALESCE(started_at, ''), COALESCE(ended_at, ''), COALESCE(stop_reason, '') FROM runs";
 
 RunSummary read_run(const Statement& s) {
     RunSummary run;
@@ -29,6 +29,7 @@ RunSummary read_run(const Statement& s) {
     run.created_at = s.column_text(7);
     run.started_at = s.column_text(8);
     run.ended_at = s.column_text(9);
+    run.stop_reason = s.column_text(10);
     return run;
 }
 

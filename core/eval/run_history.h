@@ -29,6 +29,9 @@ struct RunSummary {
     std::optional<std::int64_t> parent_run_id;  // eval -> the train run it evaluates
     nlohmann::json config = nlohmann::json::object();
     std::string status;  // pending | running | completed | failed | cancelled
+    // Why a training run ended (runs.stop_reason: all_steps, early_stopping, non_finite_loss,
+    // non_finite_grad_norm, error, cancelled); "" for eval runs and runs still going.
+    std::string stop_reason;
     std::string app_version;
     std::string created_at, started_at, ended_at;  // ISO 8601 UTC; "" when not set
 };

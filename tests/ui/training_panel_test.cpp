@@ -22,6 +22,7 @@
 #include "core/curation/splits.h"
 #include "core/eval/run_history.h"
 #include "core/project/project_file.h"
+#include "core/train/train_run_store.h"
 #include "core/train/trainer.h"
 #include "ui/charts/qcustomplot_include.h"
 #include "ui/train/run_dialog.h"
@@ -247,6 +248,31 @@ TEST(TrainingPanelSuggestions, TheRunDialogStartsFromTheSuggestedSettings) {
     EXPECT_DOUBLE_EQ(c.epochs, 4.0);
     EXPECT_EQ(c.lora.rank, 32);
     EXPECT_EQ(c.method, tb::TrainMethod::Full);
+}
+
+TEST(TrainingPanelPastRuns, EachRunSaysWhyItEnded) {
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("p.tunebench")).toStdString();
+    tbtest::createProject(path, {{"q", "a", ""}});
+    auto project = tb::ProjectFile::open(path);
+    const std::int64_t early = tb::create_train_run(project, "early", nlohmann::json::object());
+    tb::finish_train_run(project, early, tb::kStopEarlyStopping);
+    const std::int64_t nan = tb::create_train_run(project, "nan", nlohmann::json::object());
+    tb::finish_train_run(project, nan, tb::kStopNonFiniteLoss);
+    const std::int64_t full = tb::create_train_run(project, "full", nlohmann::json::object());
+    tb::finish_train_run(project, full, tb::kStopAllSteps);
+
+    tbui::TrainingPanel panel(project);
+    QTableWidget* runs = panel.pastRunsTable();
+    ASSERT_EQ(runs->rowCount(), 3);
+    // Newest first: full, nan, early. Column 2 is the status.
+    EXPECT_EQ(runs->item(0, 2)->text(), QStringLiteral("completed"));
+    EXPECT_TRUE(runs->item(0, 2)->toolTip().contains(QStringLiteral("every planned step")));
+    EXPECT_EQ(runs->item(1, 2)->text(), QStringLiteral("failed"));
+    EXPECT_TRUE(runs->item(1, 2)->toolTip().contains(QStringLiteral("NaN")))
+        << runs->item(1, 2)->toolTip().toStdString();
+    EXPECT_EQ(runs->item(2, 2)->text(), QStringLiteral("stopped early"));
+    EXPECT_TRUE(runs->item(2, 2)->toolTip().contains(QStringLiteral("best validation checkpoint")));
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "core/project/project_file.h"
 #include "ui/advisor/advisor_text.h"
 #include "ui/common/message_hook.h"
+#include "ui/common/run_status_text.h"
 
 namespace tbui {
 namespace {
@@ -26,16 +27,6 @@ QLabel* makeLabel(const char* objectName, QWidget* parent) {
 }
 
 QString percent(double share) { return QString::number(100.0 * share, 'f', 1) + QLatin1Char('%'); }
-
-// The runs table's status words, translated (the schema stores them in English).
-QString statusText(const std::string& status) {
-    if (status == "pending") return ProjectOverview::tr("pending");
-    if (status == "running") return ProjectOverview::tr("running");
-    if (status == "completed") return ProjectOverview::tr("completed");
-    if (status == "failed") return ProjectOverview::tr("failed");
-    if (status == "cancelled") return ProjectOverview::tr("cancelled");
-    return QString::fromStdString(status);
-}
 
 }  // namespace
 
@@ -219,7 +210,9 @@ void ProjectOverview::showSummary() {
         runsTable_->setItem(
             row, 1,
             new QTableWidgetItem(run.name.empty() ? tr("run %1").arg(run.id) : QString::fromStdString(run.name)));
-        runsTable_->setItem(row, 2, new QTableWidgetItem(statusText(run.status)));
+        auto* status = new QTableWidgetItem(runStatusText(run.status, run.stop_reason));
+        status->setToolTip(runStopReasonText(run.stop_reason));
+        runsTable_->setItem(row, 2, status);
         runsTable_->setItem(row, 3, new QTableWidgetItem(QString::fromStdString(run.created_at)));
     }
 }

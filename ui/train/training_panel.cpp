@@ -19,6 +19,7 @@
 #include "core/eval/run_history.h"
 #include "core/project/project_file.h"
 #include "ui/common/message_hook.h"
+#include "ui/common/run_status_text.h"
 #include "ui/train/run_dialog.h"
 #include "ui/train/training_charts.h"
 #include "ui/train/training_queue.h"
@@ -286,7 +287,9 @@ void TrainingPanel::refreshPastRuns() {
         idItem->setData(Qt::UserRole, QVariant::fromValue<qint64>(run.id));
         pastRuns_->setItem(row, ColRun, idItem);
         pastRuns_->setItem(row, ColName, cell(QString::fromStdString(run.name)));
-        pastRuns_->setItem(row, ColStatus, cell(QString::fromStdString(run.status)));
+        auto* status = cell(runStatusText(run.status, run.stop_reason));
+        status->setToolTip(runStopReasonText(run.stop_reason));
+        pastRuns_->setItem(row, ColStatus, status);
         pastRuns_->setItem(row, ColStarted, cell(shortTime(run.started_at.empty() ? run.created_at : run.started_at)));
         auto metrics = tb::run_metrics(project_, run.id);
         const auto right = Qt::AlignRight | Qt::AlignVCenter;
