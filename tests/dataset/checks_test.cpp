@@ -84,7 +84,9 @@ TEST(Checks, NearDuplicatesClusterAboveTheThreshold) {
                 "near_duplicate");
     ASSERT_EQ(loose_near.size(), 1u);
     EXPECT_EQ(loose_near[0].examples, (Ids{1, 2, 3}));
-    EXPECT_THROW(DataChecker(CheckOptions{1.5, 10}), Error);
+    CheckOptions out_of_range;
+    out_of_range.near_dup_threshold = 1.5;  // a Jaccard similarity is at most 1
+    EXPECT_THROW(DataChecker{out_of_range}, Error);
 }
 
 TEST(Checks, NearDuplicateRecallOnManyPairs) {

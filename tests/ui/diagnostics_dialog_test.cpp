@@ -14,7 +14,9 @@ TEST(DiagnosticsDialog, ShowsTheBlasThisProcessLoaded) {
     dialog.show();
     ASSERT_NE(dialog.blasLabel(), nullptr);
     const QString shown = dialog.blasLabel()->text();
-    if (!report.blas.empty()) EXPECT_TRUE(shown.contains(QString::fromStdString(report.blas))) << shown.toStdString();
+    if (!report.blas.empty()) {
+        EXPECT_TRUE(shown.contains(QString::fromStdString(report.blas))) << shown.toStdString();
+    }
     EXPECT_EQ(dialog.blasWarningShown(), report.blas_is_reference);
     tbtest::saveScreenshot(&dialog, QStringLiteral("diagnostics_dialog"));
 }

@@ -242,10 +242,14 @@ TEST_F(MainWindowTest, MenusOfferTheProjectCommands) {
     EXPECT_TRUE(fileItems.contains(QStringLiteral("Open &recent")));
     // Project commands wait for a project.
     for (QAction* action : window_->fileMenu()->actions())
-        if (action->text() == QStringLiteral("&Import dataset…")) EXPECT_FALSE(action->isEnabled());
+        if (action->text() == QStringLiteral("&Import dataset…")) {
+            EXPECT_FALSE(action->isEnabled());
+        }
     ASSERT_TRUE(window_->openProject(projectPath_));
     for (QAction* action : window_->fileMenu()->actions())
-        if (action->text() == QStringLiteral("&Import dataset…")) EXPECT_TRUE(action->isEnabled());
+        if (action->text() == QStringLiteral("&Import dataset…")) {
+            EXPECT_TRUE(action->isEnabled());
+        }
 }
 
 }  // namespace

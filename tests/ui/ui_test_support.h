@@ -20,7 +20,7 @@ namespace tbtest {
 struct ChatPair {
     std::string user;
     std::string assistant;
-    std::string system;  // empty: no system message
+    std::string system = {};  // empty: no system message
 };
 
 // Creates a project at `path` holding `examples` (in order: ids 1..n). Returns their ids.
