@@ -9,9 +9,12 @@ skills a tiny model can learn in minutes on a CPU:
   facts        capitals, colours of things, animal sounds, opposites (a closed, made-up-by-template set)
   chat         greetings, thanks, goodbyes
   JSON         generic "return a JSON object with key k and value v" formatting
+  classify     read a message, answer with a JSON object of labelled fields (corpus_classify.py:
+               restaurant reviews, weather reports, pet notes, ... each with its own keys and labels)
 
-The JSON tasks give the base model a JSON prior, but on purpose never the support-ticket
-schema (category/priority/product/sentiment): that is what the demo's LoRA run teaches.
+The JSON and classification tasks give the base model the skill the demo builds on, but on
+purpose never the support-ticket schema (category/priority/product/sentiment) or its messages:
+that is what the demo's LoRA run teaches.
 Deterministic: the same --seed and --count give the same file byte for byte.
 
   python3 examples/demo-model/make_corpus.py --out corpus.jsonl [--count 30000] [--seed 1234]
@@ -20,6 +23,8 @@ import argparse
 import json
 import random
 import sys
+
+from corpus_classify import classify_conversation
 
 SYSTEM_PROMPTS = [
     "You are a helpful assistant.",
@@ -34,7 +39,16 @@ WORDS = ["apple", "river", "stone", "cloud", "green", "table", "music", "light",
          "sugar", "glass", "field", "story", "dream", "metal", "clock", "mouse", "shirt", "bottle",
          "garden", "window", "pencil", "forest", "rocket", "candle", "button", "silver", "orange", "winter",
          "cat", "dog", "sun", "moon", "tree", "bird", "fish", "book", "door", "road", "star", "cup",
-         "red", "blue", "small", "quick", "happy", "quiet", "warm", "cold", "soft", "bright"]
+         "red", "blue", "small", "quick", "happy", "quiet", "warm", "cold", "soft", "bright",
+         # everyday words, so that the tokenizer's pieces of ordinary English all get trained
+         "money", "letter", "radio", "computer", "screen", "ticket", "order", "box", "card", "price",
+         "morning", "evening", "week", "month", "year", "today", "friend", "family", "teacher", "doctor",
+         "kitchen", "office", "market", "street", "city", "country", "school", "garden", "message", "problem",
+         "answer", "question", "number", "picture", "holiday", "weather", "summer", "bridge", "change", "email",
+         "password", "address", "delivery", "package", "machine", "engine", "battery", "cable", "update", "error",
+         "slow", "broken", "late", "early", "again", "never", "always", "please", "thanks", "sorry",
+         "bring", "send", "carry", "build", "write", "read", "open", "close", "start", "finish",
+         "wrong", "right", "empty", "full", "cheap", "expensive", "heavy", "light", "strange", "normal"]
 
 CAPITALS = [("France", "Paris"), ("Germany", "Berlin"), ("Italy", "Rome"), ("Spain", "Madrid"),
             ("Portugal", "Lisbon"), ("Japan", "Tokyo"), ("China", "Beijing"), ("Egypt", "Cairo"),
@@ -203,7 +217,8 @@ def json_task(rng):
     return question, json.dumps(obj)
 
 
-SKILLS = [(arithmetic, 0.34), (copying, 0.12), (reversing, 0.10), (facts, 0.14), (chat, 0.07), (json_task, 0.23)]
+SKILLS = [(arithmetic, 0.14), (copying, 0.12), (reversing, 0.07), (facts, 0.09), (chat, 0.05), (json_task, 0.13),
+          (None, 0.40)]  # None: classify (corpus_classify.py), a whole conversation of its own
 
 
 def conversation(rng):
@@ -212,6 +227,8 @@ def conversation(rng):
         pick -= share
         if pick < 0:
             break
+    if skill is None:
+        return {"messages": classify_conversation(rng)}
     messages = []
     if rng.random() < 0.3:
         messages.append({"role": "system", "content": rng.choice(SYSTEM_PROMPTS)})
