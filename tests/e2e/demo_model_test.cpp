@@ -1,8 +1,9 @@
 // The committed demo base model (examples/demo-model/model): it loads, its own tokenizer
 // round-trips, its chat template renders the demo's support-ticket conversations with the
 // assistant answer as the trained span, and pretraining really taught it what it learned in
-// its short CPU pretraining (chat format, generic JSON objects with the requested keys; not
-// yet arithmetic or copying, so nothing here asserts those).
+// its CPU pretraining (chat format, generic JSON objects with the requested keys, classifying
+// a message into the labels a prompt lists; not reliably arithmetic, so nothing here asserts
+// that).
 // Plus `tunebench-cli create-model`, which made its random starting point.
 #include <gtest/gtest.h>
 
@@ -52,18 +53,23 @@ std::uintmax_t folder_bytes(const fs::path& dir) {
     return total;
 }
 
-// Greedy answer of the model to one user message, through its own chat template.
-std::string answer(tb::CausalLMImpl& model, const tb::Tokenizer& tokenizer, const std::string& question) {
-    nlohmann::ordered_json vars = {{"messages", {{{"role", "user"}, {"content", question}}}},
-                                   {"add_generation_prompt", true}};
+// Greedy answer of the model to a conversation, through its own chat template.
+std::string answer_conversation(tb::CausalLMImpl& model, const tb::Tokenizer& tokenizer,
+                                const nlohmann::ordered_json& messages, std::int64_t max_new_tokens = 24) {
+    nlohmann::ordered_json vars = {{"messages", messages}, {"add_generation_prompt", true}};
     auto rendered = tb::ChatTemplate(tokenizer.config().chat_template).render(vars);
     auto ids32 = tokenizer.encode(rendered.text, /*add_special_tokens=*/false);
     tb::GenerationOptions options;
-    options.max_new_tokens = 24;
+    options.max_new_tokens = max_new_tokens;
     options.sampling.greedy = true;
     options.eos_token_ids = {*tokenizer.eos_id()};
     auto result = tb::generate(model, std::vector<std::int64_t>(ids32.begin(), ids32.end()), options);
     return tokenizer.decode(std::vector<std::int32_t>(result.tokens.begin(), result.tokens.end()), true);
+}
+
+std::string answer(tb::CausalLMImpl& model, const tb::Tokenizer& tokenizer, const std::string& question) {
+    return answer_conversation(model, tokenizer,
+                               nlohmann::ordered_json::array({{{"role", "user"}, {"content", question}}}));
 }
 
 TEST(DemoModel, FolderIsSmallAndLoads) {
@@ -148,8 +154,7 @@ TEST(DemoModel, ChatTemplateRendersSupportTicketWithAssistantSpan) {
 }
 
 // Pretraining taught the JSON format the demo's LoRA run builds on: asked for an object with
-// given keys, the model answers with a JSON object that starts with the first requested key
-// (the values it picks are mostly wrong: it saw half an epoch of the corpus).
+// given keys, the model answers with a JSON object that starts with the first requested key.
 TEST(DemoModel, GreedyAnswersFollowTheCorpusFormats) {
     auto tokenizer = tb::Tokenizer::from_folder(kModelDir.string());
     auto model = tb::load_causal_lm(kModelDir);
@@ -180,6 +185,64 @@ TEST(DemoModel, GreedyAnswersFollowTheCorpusFormats) {
     EXPECT_GE(first_key_right, 6);
     // Greetings are answered in kind; a random model would not end its turn like this.
     EXPECT_EQ(answer(*model, tokenizer, "Hello!").rfind("Hello", 0), 0u);
+}
+
+// The skill the demo's LoRA run builds on (corpus_classify.py): read a message, answer with a
+// JSON object with exactly the keys the system prompt lists, in its order, each with one of the
+// listed labels, the one the message implies ("a film with ghosts" -> horror). Schemas of the
+// pretraining corpus, never the support tickets'.
+TEST(DemoModel, ClassifiesMessagesIntoTheListedLabels) {
+    auto tokenizer = tb::Tokenizer::from_folder(kModelDir.string());
+    auto model = tb::load_causal_lm(kModelDir);
+    model->eval();
+    torch::NoGradGuard no_grad;
+    struct Case {
+        std::string system, message;
+        nlohmann::ordered_json expected;
+    };
+    const std::vector<Case> cases = {
+        {"You read one weather report and answer with a JSON object with exactly the keys sky "
+         "(sunny|rainy|snowy|cloudy) and wind (calm|windy|stormy).",
+         "Hello, tomorrow it will rain and a storm arrives at night.",
+         {{"sky", "rainy"}, {"wind", "stormy"}}},
+        {"Read the film review. Reply with JSON only, with the keys genre (comedy|horror|drama|cartoon) and verdict "
+         "(great|okay|bad).",
+         "We watched a film with ghosts; I fell asleep.",
+         {{"genre", "horror"}, {"verdict", "bad"}}},
+        {"You read one pet adoption note and answer with a JSON object with exactly the keys animal "
+         "(dog|cat|rabbit|bird|fish) and need (food|doctor|home|play).",
+         "Hi, our kitten needs to see a vet. Thanks, Lena",
+         {{"animal", "cat"}, {"need", "doctor"}}},
+        {"Classify the car repair note into a JSON object with the keys part (brakes|tyres|engine|battery|lights) and "
+         "symptom (noise|dead|leak).",
+         "Since Monday the headlights do nothing.",
+         {{"part", "lights"}, {"symptom", "dead"}}},
+        {"You read one garden question and answer with a JSON object with exactly the keys plant "
+         "(rose|tomato|tulip|basil|tree) and problem (insects|water|light).",
+         "My cherry tomatoes get no sun.",
+         {{"plant", "tomato"}, {"problem", "light"}}},
+        {"Extract the fields of this note as JSON: drink (tea|coffee|milk|juice), room (kitchen|garage|attic) and day "
+         "(Monday|Friday|Sunday).",
+         "We meet every Friday. A cup of coffee would be nice. The cat sleeps in the attic.",
+         {{"drink", "coffee"}, {"room", "attic"}, {"day", "Friday"}}},
+    };
+    int right_keys = 0, all_right = 0;
+    for (const auto& c : cases) {
+        const nlohmann::ordered_json messages = {{{"role", "system"}, {"content", c.system}},
+                                                 {{"role", "user"}, {"content", c.message}}};
+        const auto text = answer_conversation(*model, tokenizer, messages, 40);
+        const auto parsed = nlohmann::ordered_json::parse(text, nullptr, /*allow_exceptions=*/false);
+        std::vector<std::string> keys, expected_keys;
+        if (parsed.is_object())
+            for (const auto& [key, value] : parsed.items()) keys.push_back(key);
+        for (const auto& [key, value] : c.expected.items()) expected_keys.push_back(key);
+        right_keys += keys == expected_keys;
+        all_right += parsed == c.expected;
+        if (parsed != c.expected) std::cerr << c.message << " -> " << text << "\n";
+    }
+    // Measured: all six right; one may differ with other CPU kernels.
+    EXPECT_GE(right_keys, 5);
+    EXPECT_GE(all_right, 5);
 }
 
 // create-model: the random starting point of the demo model, from a config and a tokenizer.
