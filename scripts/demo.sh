@@ -127,7 +127,7 @@ if has train && [ -f "$MODEL/model.safetensors" ]; then
   rm -rf "$ADAPTER"
   start=$(date +%s)
   if "$CLI" train "$PROJECT" --model "$MODEL" --out "$ADAPTER" --epochs "$LORA_EPOCHS" --lr "$LORA_LR" \
-       --rank "$LORA_RANK" --max-length 256 --batch-rows 8 --eval-every 10 --checkpoint-every 0 \
+       --rank "$LORA_RANK" --max-length 256 --batch-rows 8 --eval-every 40 --checkpoint-every 0 \
        --threads "$LORA_THREADS" --seed 7 --json-preflight 2>&1 | python3 -u -c "$PROGRESS_PY"; then
     TRAIN_OK=1
     echo "  adapter written to $ADAPTER in $(( $(date +%s) - start )) s"
