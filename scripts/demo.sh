@@ -62,7 +62,7 @@ RUNS="$PROJECT-runs"
 mkdir -p "$RUNS"
 # The LoRA run: small enough for a few minutes on 2 CPU cores. One thread by default: a
 # model this small gains little from a second one, and on a busy machine two OpenMP threads
-# wait on each other (10x slower); LORA_THREADS=0 uses every core. Eval follows OMP_NUM_THREADS.
+# wait on each other (10x slower); LORA_THREADS=0 uses every core. Eval follows OMP_NUM_THREADS (the CLI honours it).
 LORA_EPOCHS=${LORA_EPOCHS:-6}
 LORA_LR=${LORA_LR:-5e-3}
 LORA_RANK=${LORA_RANK:-32}

@@ -3,6 +3,7 @@
 #include <dlfcn.h>
 #include <link.h>
 
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <string>
@@ -12,13 +13,20 @@
 
 namespace tb {
 
+int runtime_thread_count(unsigned cores, const char* omp_num_threads) {
+    if (omp_num_threads && *omp_num_threads) {
+        char* end = nullptr;
+        const long asked = std::strtol(omp_num_threads, &end, 10);
+        if (*end == '\0' && asked >= 1 && asked <= 4096) return static_cast<int>(asked);
+    }
+    return cores == 0 ? 1 : static_cast<int>(cores);
+}
+
 void configure_runtime() {
     static bool done = false;
     if (done) return;
     done = true;
-    unsigned cores = std::thread::hardware_concurrency();
-    if (cores == 0) cores = 1;
-    torch::set_num_threads(static_cast<int>(cores));
+    torch::set_num_threads(runtime_thread_count(std::thread::hardware_concurrency(), std::getenv("OMP_NUM_THREADS")));
 }
 
 namespace {
@@ -114,9 +122,11 @@ RuntimeReport runtime_report() {
                              "libopenblas0-openmp (scripts/install-deps.sh does) and select it with 'sudo "
                              "update-alternatives --config libblas.so.3-x86_64-linux-gnu' (and likewise "
                              "liblapack.so.3 and libopenblas.so.0)");
-    if (r.threads < r.cores)
+    if (r.threads < r.cores) {
+        const char* omp = std::getenv("OMP_NUM_THREADS");
         r.warnings.push_back("libtorch uses " + std::to_string(r.threads) + " of " + std::to_string(r.cores) +
-                             " cores");
+                             " cores" + (omp && *omp ? std::string(" (OMP_NUM_THREADS=") + omp + ")" : std::string()));
+    }
     return r;
 }
 

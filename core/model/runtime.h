@@ -7,8 +7,14 @@
 namespace tb {
 
 // Sets libtorch's intra-op thread count to the machine's cores (Debian's libtorch starts
-// with one thread). Call once at start-up, before any model work. Idempotent.
+// with one thread), or to OMP_NUM_THREADS when the user set it (e.g. 1 for several processes
+// side by side on a small machine, where OpenMP threads waiting on each other cost far more
+// than they gain). Call once at start-up, before any model work. Idempotent.
 void configure_runtime();
+
+// The thread count configure_runtime uses: OMP_NUM_THREADS's value when it is a positive
+// integer, otherwise `cores` (at least 1).
+int runtime_thread_count(unsigned cores, const char* omp_num_threads);
 
 struct RuntimeReport {
     std::string torch_version;

@@ -47,9 +47,9 @@ protected:
     void SetUp() override {
         if (!fs::exists(TUNEBENCH_CLI)) GTEST_SKIP() << "tunebench-cli not built";
         if (!fs::exists(kModelDir / "model.safetensors")) GTEST_SKIP() << "no demo model in examples/";
-        // eval has no --threads: as in demo.sh, the CLI's evals run on one thread (inherited by
-        // the child processes), since ctest runs tests side by side and OpenMP threads that
-        // wait on each other make a 1M-parameter model's decoding ten times slower.
+        // As in demo.sh, the CLI runs on one thread (OMP_NUM_THREADS, inherited by the child
+        // processes; configure_runtime honours it), since ctest runs tests side by side and
+        // OpenMP threads that wait on each other make a 1M-parameter model's decoding far slower.
         setenv("OMP_NUM_THREADS", "1", /*overwrite=*/0);
         copy_head(kTickets / "train.jsonl", train_, 80);
         copy_head(kTickets / "golden.jsonl", golden_, kGoldenItems);

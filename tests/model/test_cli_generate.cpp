@@ -15,9 +15,10 @@ struct Outcome {
     std::string out;
 };
 
-Outcome run(const std::string& args) {
+// `env`: assignments put before the command ("OMP_NUM_THREADS=1").
+Outcome run(const std::string& args, const std::string& env = "") {
     Outcome o;
-    std::string cmd = std::string(TUNEBENCH_CLI) + " " + args + " 2>/dev/null";
+    std::string cmd = env + (env.empty() ? "" : " ") + std::string(TUNEBENCH_CLI) + " " + args + " 2>/dev/null";
     FILE* pipe = popen(cmd.c_str(), "r");
     if (!pipe) return o;
     std::array<char, 4096> buffer{};
@@ -77,4 +78,11 @@ TEST(CliDoctor, JsonReportsTheRuntime) {
     EXPECT_EQ(o.status, 0);
     EXPECT_NE(o.out.find("\"torch_version\""), std::string::npos) << o.out;
     EXPECT_NE(o.out.find("\"blas_is_reference\""), std::string::npos) << o.out;
+}
+
+TEST(CliDoctor, OmpNumThreadsSetsTheThreadCount) {
+    SKIP_WITHOUT_CLI();
+    auto o = run("doctor --json", "OMP_NUM_THREADS=1");
+    ASSERT_EQ(o.status, 0);
+    EXPECT_NE(o.out.find("\"threads\": 1,"), std::string::npos) << o.out;
 }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <string>
 
 #include "core/model/runtime.h"
@@ -18,6 +19,18 @@ TEST(Runtime, RecognisesOpenBlasPthreadBuildByItsDebianFolder) {
     EXPECT_FALSE(tb::blas_is_openblas_pthread_build(""));
 }
 
+TEST(Runtime, ThreadCountIsTheCoresUnlessOmpNumThreadsIsAPositiveInteger) {
+    EXPECT_EQ(tb::runtime_thread_count(8, nullptr), 8);
+    EXPECT_EQ(tb::runtime_thread_count(8, ""), 8);
+    EXPECT_EQ(tb::runtime_thread_count(8, "1"), 1);
+    EXPECT_EQ(tb::runtime_thread_count(2, "16"), 16);  // the user's choice, even above the cores
+    EXPECT_EQ(tb::runtime_thread_count(8, "0"), 8);
+    EXPECT_EQ(tb::runtime_thread_count(8, "-2"), 8);
+    EXPECT_EQ(tb::runtime_thread_count(8, "two"), 8);
+    EXPECT_EQ(tb::runtime_thread_count(8, "3x"), 8);
+    EXPECT_EQ(tb::runtime_thread_count(0, nullptr), 1);  // hardware_concurrency may not know
+}
+
 TEST(Runtime, WarnsAboutThePthreadBuildExactlyWhenItIsLoaded) {
     tb::configure_runtime();
     const tb::RuntimeReport report = tb::runtime_report();
@@ -28,7 +41,8 @@ TEST(Runtime, WarnsAboutThePthreadBuildExactlyWhenItIsLoaded) {
     // report.blas starts with the object that provides sgemm_ (the one libtorch calls).
     const std::string provider = report.blas.substr(0, report.blas.find(" (also mapped"));
     EXPECT_EQ(warned, !report.blas_is_reference && tb::blas_is_openblas_pthread_build(provider)) << report.blas;
-    EXPECT_EQ(report.threads, report.cores) << "configure_runtime uses every core";
+    EXPECT_EQ(report.threads, tb::runtime_thread_count(report.cores, std::getenv("OMP_NUM_THREADS")))
+        << "configure_runtime uses every core unless OMP_NUM_THREADS says otherwise";
 }
 
 }  // namespace
