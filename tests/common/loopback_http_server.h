@@ -9,6 +9,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <functional>
 #include <mutex>
@@ -18,6 +20,58 @@
 #include <vector>
 
 namespace tbtest {
+
+// A listening socket on 127.0.0.1 at an ephemeral port (written to `port`).
+inline int listen_on_loopback(int backlog, int& port) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    int one = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(fd, backlog) != 0) {
+        ::close(fd);
+        throw std::runtime_error("test server: bind/listen on 127.0.0.1 failed");
+    }
+    socklen_t len = sizeof addr;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+    port = ntohs(addr.sin_port);
+    return fd;
+}
+
+// One HTTP request from a connected socket: the headers, then as many body bytes as
+// Content-Length says (the header name in any case).
+inline std::string read_http_request(int client) {
+    std::string data;
+    char buffer[8192];
+    std::size_t needed = std::string::npos;
+    for (;;) {
+        auto header_end = data.find("\r\n\r\n");
+        if (header_end != std::string::npos && needed == std::string::npos) {
+            std::string lower = data.substr(0, header_end);
+            std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+            auto pos = lower.find("content-length: ");
+            needed = (pos == std::string::npos ? 0 : std::stoul(lower.substr(pos + 16))) + header_end + 4;
+        }
+        if (needed != std::string::npos && data.size() >= needed) break;
+        auto got = ::recv(client, buffer, sizeof buffer, 0);
+        if (got <= 0) break;
+        data.append(buffer, static_cast<std::size_t>(got));
+    }
+    return data;
+}
+
+// A whole HTTP/1.1 response with a JSON body, closing the connection.
+inline std::string http_json_response(int status, const std::string& body) {
+    return "HTTP/1.1 " + std::to_string(status) +
+           " X\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+           "\r\nConnection: close\r\n\r\n" + body;
+}
+
+inline void send_and_close(int client, const std::string& response) {
+    (void)!::send(client, response.data(), response.size(), MSG_NOSIGNAL);
+    ::close(client);
+}
 
 class LoopbackHttpServer {
 public:
@@ -29,17 +83,7 @@ public:
     using Responder = std::function<Reply(const std::string& request)>;
 
     explicit LoopbackHttpServer(Responder respond) : respond_(std::move(respond)) {
-        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-        int one = 1;
-        ::setsockopt(fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(fd_, 8) != 0)
-            throw std::runtime_error("test server: bind/listen failed");
-        socklen_t len = sizeof addr;
-        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
-        port_ = ntohs(addr.sin_port);
+        fd_ = listen_on_loopback(8, port_);
         thread_ = std::thread([this] { serve(); });
     }
     ~LoopbackHttpServer() {
@@ -68,7 +112,7 @@ private:
         for (;;) {
             int client = ::accept(fd_, nullptr, nullptr);
             if (client < 0) break;
-            const std::string request = read_request(client);
+            const std::string request = read_http_request(client);
             {
                 std::lock_guard lock(mutex_);
                 requests_.push_back(request);
@@ -77,41 +121,13 @@ private:
             if (reply.delay_ms > 0) {
                 delayed_senders_.emplace_back([client, reply] {
                     std::this_thread::sleep_for(std::chrono::milliseconds(reply.delay_ms));
-                    send_and_close(client, reply);
+                    send_and_close(client, http_json_response(reply.status, reply.body));
                 });
             } else {
-                send_and_close(client, reply);
+                send_and_close(client, http_json_response(reply.status, reply.body));
             }
         }
     }
-    static void send_and_close(int client, const Reply& reply) {
-        const std::string response =
-            "HTTP/1.1 " + std::to_string(reply.status) +
-            " X\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(reply.body.size()) +
-            "\r\nConnection: close\r\n\r\n" + reply.body;
-        (void)!::send(client, response.data(), response.size(), MSG_NOSIGNAL);
-        ::close(client);
-    }
-    // Headers, then as many body bytes as Content-Length says.
-    static std::string read_request(int client) {
-        std::string data;
-        char buffer[4096];
-        std::size_t needed = std::string::npos;
-        for (;;) {
-            auto header_end = data.find("\r\n\r\n");
-            if (header_end != std::string::npos && needed == std::string::npos) {
-                auto pos = data.find("Content-Length: ");
-                if (pos == std::string::npos) pos = data.find("content-length: ");
-                needed = (pos == std::string::npos ? 0 : std::stoul(data.substr(pos + 16))) + header_end + 4;
-            }
-            if (needed != std::string::npos && data.size() >= needed) break;
-            auto got = ::recv(client, buffer, sizeof buffer, 0);
-            if (got <= 0) break;
-            data.append(buffer, static_cast<std::size_t>(got));
-        }
-        return data;
-    }
-
     Responder respond_;
     int fd_ = -1;
     int port_ = 0;

@@ -1,12 +1,9 @@
 #pragma once
 // Shared by the judge tests: a scripted OpenAI-compatible judge on 127.0.0.1 whose reply is
 // computed from each request by the test's handler, counting requests and the most
-// connections open at once; and a project with a golden set whose items carry judge criteria.
-#include <arpa/inet.h>
+// connections open at once (a connection per thread, unlike LoopbackHttpServer, whose
+// socket helpers it uses); and a project with a golden set whose items carry judge criteria.
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -20,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/loopback_http_server.h"
 #include "common/temp_dir.h"
 #include "core/curation/golden_sets.h"
 #include "core/eval/eval_store.h"
@@ -74,17 +72,7 @@ public:
     using Handler = std::function<JudgeReply(const JudgeRequest&)>;
 
     explicit ScriptedJudge(Handler handler) : handler_(std::move(handler)) {
-        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-        int one = 1;
-        ::setsockopt(fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(fd_, 64) != 0)
-            throw std::runtime_error("test judge: bind/listen failed");
-        socklen_t len = sizeof addr;
-        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
-        port_ = ntohs(addr.sin_port);
+        fd_ = listen_on_loopback(64, port_);
         thread_ = std::thread([this] { serve(); });
     }
     ~ScriptedJudge() {
@@ -116,11 +104,8 @@ private:
         int seen = max_active_.load();
         while (active > seen && !max_active_.compare_exchange_weak(seen, active)) {
         }
-        std::string request = read_request(client);
-        auto body_start = request.find("\r\n\r\n");
         JudgeRequest r;
-        r.body = nlohmann::json::parse(body_start == std::string::npos ? "" : request.substr(body_start + 4), nullptr,
-                                       false);
+        r.body = nlohmann::json::parse(LoopbackHttpServer::body_of(read_http_request(client)), nullptr, false);
         r.number = count_++;
         {
             std::lock_guard lock(mutex_);
@@ -128,34 +113,10 @@ private:
         }
         JudgeReply reply = r.body.is_discarded() ? JudgeReply{400, "{}"} : handler_(r);
         if (reply.delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(reply.delay_ms));
-        std::string response = "HTTP/1.1 " + std::to_string(reply.status) +
-                               " X\r\nContent-Type: application/json\r\n"
-                               "Content-Length: " +
-                               std::to_string(reply.body.size()) + "\r\nConnection: close\r\n\r\n" + reply.body;
+        const std::string response = http_json_response(reply.status, reply.body);
         --active_;  // before the reply leaves: the client may start its next request at once
-        (void)!::send(client, response.data(), response.size(), MSG_NOSIGNAL);
-        ::close(client);
+        send_and_close(client, response);
     }
-    static std::string read_request(int client) {
-        std::string data;
-        char buffer[8192];
-        std::size_t body_needed = std::string::npos;
-        for (;;) {
-            auto header_end = data.find("\r\n\r\n");
-            if (header_end != std::string::npos && body_needed == std::string::npos) {
-                std::string lower = data.substr(0, header_end);
-                std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
-                auto pos = lower.find("content-length: ");
-                body_needed = (pos == std::string::npos ? 0 : std::stoul(lower.substr(pos + 16))) + header_end + 4;
-            }
-            if (body_needed != std::string::npos && data.size() >= body_needed) break;
-            auto got = ::recv(client, buffer, sizeof buffer, 0);
-            if (got <= 0) break;
-            data.append(buffer, static_cast<std::size_t>(got));
-        }
-        return data;
-    }
-
     Handler handler_;
     int fd_ = -1;
     int port_ = 0;
