@@ -160,12 +160,12 @@ int run_train(const std::vector<std::string>& argv) {
     callbacks.on_log = [](const std::string& line) { std::cerr << line << "\n" << std::flush; };
 
     const auto result = trainer.run(callbacks, ctx, args.flag("resume"));
-    std::cerr << "run " << result.run_id << ": " << result.status << " (" << result.message << ")\n";
+    std::cerr << "run " << result.run_id << ": " << tb::to_string(result.status) << " (" << result.message << ")\n";
     int exit_code = tbcli::kExitOk;
-    if (result.status == "cancelled") exit_code = tbcli::kExitCancelled;
-    if (result.status == "failed") exit_code = tbcli::kExitFindings;
+    if (result.status == tb::RunStatus::Cancelled) exit_code = tbcli::kExitCancelled;
+    if (result.status == tb::RunStatus::Failed) exit_code = tbcli::kExitFindings;
     // Suites run while Ctrl-C still cancels (tb::Cancelled reaches main: exit 130).
-    if ((result.status == "completed" || result.status == "stopped_early") && !args.flag("no-suite"))
+    if (result.wrote_output() && !args.flag("no-suite"))
         exit_code =
             run_suites_after_training(project, c, result.output_dir, suite_max_new_tokens, args.flag("gate"), ctx);
     std::signal(SIGINT, SIG_DFL);

@@ -1,5 +1,7 @@
 #include "core/project/project_stats.h"
 
+#include "core/project/runs.h"
+
 namespace tb {
 namespace {
 
@@ -64,7 +66,7 @@ ProjectStats compute_project_stats(const ProjectFile& project) {
     stats.imports = count_of(project, "SELECT count(*) FROM import_reports");
     stats.reviews = count_of(project, "SELECT count(*) FROM reviews");
     stats.golden_sets = count_of(project, "SELECT count(*) FROM golden_sets");
-    stats.runs = count_of(project, "SELECT count(*) FROM runs");
+    stats.runs = static_cast<std::size_t>(count_runs(project));
 
     auto check = project.prepare("SELECT id, created_at FROM check_reports ORDER BY id DESC LIMIT 1");
     if (check.step()) {

@@ -22,13 +22,13 @@
 #include "core/model/llama.h"
 #include "core/model/runtime.h"
 #include "core/project/project_file.h"
+#include "core/project/runs.h"
 #include "core/text/tokenizer.h"
 #include "core/train/checkpoint.h"
 #include "core/train/gradient_checkpointing.h"
 #include "core/train/loss.h"
 #include "core/train/train_data.h"
 #include "core/train/train_output.h"
-#include "core/train/train_run_store.h"
 #include "core/train/training_device.h"
 
 namespace tb {
@@ -370,11 +370,12 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
     if (resumed_from) check_resumable(*resumed_from, cs.config, resolved);
     // Best weights of an earlier run into the same folder must not become this run's output.
     if (!resumed_from) std::filesystem::remove_all(best_weights_dir(c.output_dir));
-    if (cs.run_id && train_run_exists(s.project, cs.run_id)) {
+    if (const auto previous = cs.run_id ? find_run(s.project, cs.run_id) : std::nullopt;
+        previous && previous->kind == RunKind::Train) {
         run_id = cs.run_id;
-        mark_train_run_running(s.project, run_id);
+        restart_run(s.project, run_id);
     } else {
-        run_id = create_train_run(s.project, c.output_dir.filename().string(), resolved);
+        run_id = create_run(s.project, RunKind::Train, c.output_dir.filename().string(), resolved);
     }
     cs.run_id = run_id;
     result.run_id = run_id;
@@ -421,8 +422,7 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
             stop_early = true;
     };
 
-    std::string status = "completed";
-    std::string stop_reason = kStopAllSteps;  // runs.stop_reason: why the loop below ended
+    RunStopReason stop_reason = RunStopReason::AllSteps;  // why the loop below ended
     std::int64_t step = cs.step;
     const std::int64_t first_step = step;
     const auto session_start = Clock::now();
@@ -433,8 +433,7 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
         while (step < s.total_steps) {
             if (pause) pause->wait_while_paused(ctx.cancel.get());
             if (cancelled()) {
-                status = "cancelled";
-                stop_reason = kStopCancelled;
+                stop_reason = RunStopReason::Cancelled;
                 break;
             }
             const auto step_start = Clock::now();
@@ -472,8 +471,8 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
                 finite = std::isfinite(grad_norm);
             }
             if (!finite) {
-                status = "failed";
-                stop_reason = std::isfinite(loss_value) ? kStopNonFiniteGradNorm : kStopNonFiniteLoss;
+                stop_reason =
+                    std::isfinite(loss_value) ? RunStopReason::NonFiniteGradNorm : RunStopReason::NonFiniteLoss;
                 const auto last = latest_checkpoint(c.output_dir);
                 result.last_checkpoint = last.value_or(std::filesystem::path());
                 result.message =
@@ -524,17 +523,16 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
         }
         result.steps = step;
 
-        if (status == "cancelled") {
+        if (stop_reason == RunStopReason::Cancelled) {
             checkpoint(step);
             result.message = "cancelled at step " + std::to_string(step) + "; resume continues from " +
                              result.last_checkpoint.string();
             log(result.message);
-        } else if (status == "completed") {
+        } else if (stop_reason == RunStopReason::AllSteps) {
             if (last_validation_step != step) validate(step);
             checkpoint(step);
             if (stop_early) {
-                status = "stopped_early";
-                stop_reason = kStopEarlyStopping;
+                stop_reason = RunStopReason::EarlyStopping;
                 result.message =
                     "stopped early at step " + std::to_string(step) + " (validation loss stopped improving)";
             } else {
@@ -566,7 +564,8 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
             write_tokenizer_files(c.model_dir, c.output_dir, s.template_source);
             nlohmann::json summary = {
                 {"run_id", run_id},
-                {"status", status},
+                {"status", to_string(status_for(stop_reason))},  // the project's words (core/project/runs.h)
+                {"stop_reason", to_string(stop_reason)},
                 {"steps", step},
                 {"final_loss", result.final_loss},
                 {"weights_step", weights_step},  // the step whose weights this folder holds
@@ -580,13 +579,13 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
         }
     } catch (const std::exception& e) {
         log(std::string("error: ") + e.what());
-        finish_train_run(s.project, run_id, kStopError);
+        finish_run(s.project, run_id, RunStopReason::Error);
         throw;
     }
-    result.status = status;
+    result.status = status_for(stop_reason);
     result.best_val_loss = cs.best_val_loss;
     result.stop_reason = stop_reason;
-    finish_train_run(s.project, run_id, stop_reason);
+    finish_run(s.project, run_id, stop_reason);
     return result;
 }
 

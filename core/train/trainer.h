@@ -36,6 +36,7 @@
 
 #include "core/jobs/job.h"
 #include "core/model/lora_options.h"
+#include "core/project/runs.h"
 
 namespace tb {
 
@@ -164,10 +165,13 @@ private:
 };
 
 struct TrainResult {
-    std::int64_t run_id = 0;  // runs row (kind 'train') in the project
-    std::string status;       // completed | cancelled | failed | stopped_early
-    std::string stop_reason;  // why: all_steps, early_stopping, non_finite_loss, ... (train_run_store.h)
-    std::string message;      // why it stopped (NaN loss at step N, ...)
+    std::int64_t run_id = 0;                              // runs row (kind train) in the project
+    RunStatus status = RunStatus::Completed;              // Completed, Cancelled or Failed
+    RunStopReason stop_reason = RunStopReason::AllSteps;  // why (core/project/runs.h)
+    std::string message;                                  // why it stopped (NaN loss at step N, ...)
+    bool stopped_early() const { return stop_reason == RunStopReason::EarlyStopping; }
+    // Completed (also when stopped early): output_dir holds the adapter or model.
+    bool wrote_output() const { return status == RunStatus::Completed; }
     std::int64_t steps = 0;
     double final_loss = 0.0;
     std::optional<double> best_val_loss;
@@ -190,8 +194,8 @@ public:
     // Runs (or, with resume, continues from the last checkpoint in output_dir/checkpoints so that
     // the result equals the uninterrupted run bit for bit; a checkpoint written with another
     // seed or batch layout is refused, its data order would differ). Cancelling writes a
-    // checkpoint and returns status "cancelled"; NaN/inf loss stops with "failed" and keeps the
-    // last good checkpoint; early stopping ends with "stopped_early". The output folder gets the
+    // checkpoint and returns status Cancelled; NaN/inf loss stops as Failed and keeps the last
+    // good checkpoint; early stopping ends Completed with stop reason EarlyStopping. The output folder gets the
     // weights of the best validation loss when validation ran (TrainResult::weights_step), the
     // final weights staying in the last checkpoint.
     TrainResult run(const TrainCallbacks& callbacks = {}, const JobContext& ctx = {}, bool resume = false,

@@ -87,8 +87,8 @@ TEST(Forgetting, MeasuredOnTheGeneralSetForBaseAndTunedTargets) {
                                       EvalTarget::local(model, adapter), options);
     EXPECT_EQ(r.items, 4u);
     ASSERT_NE(r.base_run_id, r.tuned_run_id);
-    EXPECT_EQ(get_eval_run(project, r.base_run_id)->config["probe"], "forgetting");
-    EXPECT_EQ(get_eval_run(project, r.tuned_run_id)->config["set"], "general");
+    EXPECT_EQ(find_run(project, r.base_run_id)->config["probe"], "forgetting");
+    EXPECT_EQ(find_run(project, r.tuned_run_id)->config["set"], "general");
     // The report is the assessment of the two stored runs.
     const auto again = assess_forgetting(project, r.base_run_id, r.tuned_run_id);
     EXPECT_DOUBLE_EQ(again.score_diff.estimate, r.score_diff.estimate);

@@ -32,7 +32,7 @@ TEST(GradientCheckpointing, SameLossesAndAdapterAsWithout) {
             norms.push_back(m.grad_norm);
         };
         auto result = tb::Trainer(project, c).run(cb);
-        EXPECT_EQ(result.status, "completed") << result.message;
+        EXPECT_EQ(result.status, tb::RunStatus::Completed) << result.message;
         return std::make_pair(losses, norms);
     };
     auto [plain_losses, plain_norms] = train("plain", false, tb::TrainMethod::Lora);

@@ -19,7 +19,7 @@
 #include "core/curation/tags.h"
 #include "core/eval/eval_store.h"
 #include "core/project/project_file.h"
-#include "core/train/train_run_store.h"
+#include "core/project/runs.h"
 #include "ui/advisor/advisor_pages.h"
 #include "ui/advisor/advisor_wizard.h"
 #include "ui/common/translations.h"
@@ -63,8 +63,8 @@ protected:
         contains.expected = "Billing";
         rubric.criteria.push_back(contains);
         tb::add_golden_item_from_example(project, set, ids_[0], rubric, "Ada");
-        const std::int64_t run = tb::create_eval_run(project, "baseline", nlohmann::json::object());
-        tb::finish_eval_run(project, run, "completed");
+        const std::int64_t run = tb::create_run(project, tb::RunKind::Eval, "baseline", nlohmann::json::object());
+        tb::finish_run(project, run, tb::RunStatus::Completed);
         tb::AdviceRequest request;
         request.answers = {
             {"goal", "Answer product questions"}, {"task", "knowledge"}, {"knowledge_changes_often", true}};
@@ -138,16 +138,16 @@ TEST_F(OverviewTest, ShowsCountsGapsGoldenSetsDecisionAndRuns) {
 TEST_F(OverviewTest, ListsTrainingAndEvalRunsNewestFirstThroughCore) {
     {
         tb::ProjectFile project = tb::ProjectFile::open(path_.toStdString());
-        const std::int64_t baseline = tb::create_eval_run(project, "baseline", nlohmann::json::object());
-        tb::finish_eval_run(project, baseline, "completed");
-        const std::int64_t train = tb::create_train_run(project, "lora-r16", {{"rank", 16}});
-        tb::finish_train_run(project, train, "cancelled");
-        tb::create_train_run(project, "", nlohmann::json::object());  // unnamed, still running
-        const std::int64_t tuned = tb::create_eval_run(project, "tuned", nlohmann::json::object());
-        tb::finish_eval_run(project, tuned, "failed");
+        const std::int64_t baseline = tb::create_run(project, tb::RunKind::Eval, "baseline", nlohmann::json::object());
+        tb::finish_run(project, baseline, tb::RunStatus::Completed);
+        const std::int64_t train = tb::create_run(project, tb::RunKind::Train, "lora-r16", {{"rank", 16}});
+        tb::finish_run(project, train, tb::RunStopReason::Cancelled);
+        tb::create_run(project, tb::RunKind::Train, "", nlohmann::json::object());  // unnamed, still running
+        const std::int64_t tuned = tb::create_run(project, tb::RunKind::Eval, "tuned", nlohmann::json::object());
+        tb::finish_run(project, tuned, tb::RunStatus::Failed);
     }
     tb::ProjectFile project = tb::ProjectFile::open(path_.toStdString());
-    const std::vector<tb::RunSummary> stored = tb::list_runs(project);
+    const std::vector<tb::Run> stored = tb::list_runs(project);
     ASSERT_EQ(stored.size(), 4u);
 
     const tbui::OverviewSummary limited = tbui::gather_overview(project, 2);

@@ -89,7 +89,7 @@ TEST_F(SuiteAfterTrainingTest, RunnerEvaluatesFlaggedSuitesAndQueuesRequests) {
     // One adapter run per request; the base model evaluated once, after the first adapter
     // run found no base run to compare with; the second compares with the first as its
     // previous run.
-    const auto runs = tb::list_runs(project, std::string("eval"));
+    const auto runs = tb::list_runs(project, tb::RunKind::Eval);
     ASSERT_EQ(runs.size(), 3u);
     const auto& results = runner.lastResults();
     ASSERT_EQ(results.size(), 1u);
@@ -128,7 +128,7 @@ TEST_F(SuiteAfterTrainingTest, TheEditorRunsASavedSuiteOnDemand) {
     ASSERT_TRUE(finished.wait(kTimeoutMs)) << editor.runStatusLabel()->text().toStdString();
     EXPECT_TRUE(editor.runButton()->isEnabled());
     // The adapter's run and the base model's (missing before), both in the project.
-    EXPECT_EQ(tb::list_runs(project, std::string("eval")).size(), 2u);
+    EXPECT_EQ(tb::list_runs(project, tb::RunKind::Eval).size(), 2u);
     EXPECT_TRUE(editor.runStatusLabel()->text().contains(QStringLiteral("suite gate, set probe")));
     EXPECT_EQ(messages.messages().size(), 1u);
 }

@@ -12,7 +12,7 @@ namespace {
 // Newest first, at most max_runs; list_runs gives both kinds (train and eval) oldest first.
 // A project holds tens of runs, not thousands, so reading them all is cheap.
 void take_latest_runs(const tb::ProjectFile& project, int max_runs, OverviewSummary& summary) {
-    std::vector<tb::RunSummary> runs = tb::list_runs(project);
+    std::vector<tb::Run> runs = tb::list_runs(project);
     summary.runs_total = static_cast<std::int64_t>(runs.size());
     const std::size_t keep = std::min(runs.size(), static_cast<std::size_t>(std::max(max_runs, 0)));
     summary.latest_runs.assign(std::make_move_iterator(runs.rbegin()),

@@ -2,7 +2,7 @@
 // What the project overview shows, gathered from core in one call (no Qt here, so it can be
 // computed off the GUI thread later). Every count comes from the core stage that owns it:
 // reviews (imported vs accepted), splits, staleness, tag coverage, golden sets, the advisor's
-// latest decision and the latest runs (core/eval/run_history: the GUI writes no SQL).
+// latest decision and the latest runs (core/project/runs: the GUI writes no SQL).
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -14,7 +14,7 @@
 #include "core/curation/golden_sets.h"
 #include "core/curation/reviews.h"
 #include "core/curation/staleness.h"
-#include "core/eval/run_history.h"
+#include "core/project/runs.h"
 
 namespace tb {
 class ProjectFile;
@@ -32,7 +32,7 @@ struct OverviewSummary {
     std::vector<tb::GoldenSet> golden_sets;
     std::optional<tb::StoredDecision> decision;  // the advisor's latest
     std::int64_t runs_total = 0;
-    std::vector<tb::RunSummary> latest_runs;  // training and eval runs, newest first
+    std::vector<tb::Run> latest_runs;  // training and eval runs, newest first
 };
 
 // Throws tb::Error when the project cannot be read.

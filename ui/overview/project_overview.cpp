@@ -202,15 +202,13 @@ void ProjectOverview::showSummary() {
     runsTable_->setVisible(!summary_.latest_runs.empty());
     runsTable_->setRowCount(static_cast<int>(summary_.latest_runs.size()));
     for (int row = 0; row < runsTable_->rowCount(); ++row) {
-        const tb::RunSummary& run = summary_.latest_runs[static_cast<std::size_t>(row)];
-        const QString kind = run.kind == "train"  ? tr("training")
-                             : run.kind == "eval" ? tr("evaluation")
-                                                  : QString::fromStdString(run.kind);
+        const tb::Run& run = summary_.latest_runs[static_cast<std::size_t>(row)];
+        const QString kind = run.kind == tb::RunKind::Train ? tr("training") : tr("evaluation");
         runsTable_->setItem(row, 0, new QTableWidgetItem(kind));
         runsTable_->setItem(
             row, 1,
             new QTableWidgetItem(run.name.empty() ? tr("run %1").arg(run.id) : QString::fromStdString(run.name)));
-        auto* status = new QTableWidgetItem(runStatusText(run.status, run.stop_reason));
+        auto* status = new QTableWidgetItem(runStatusText(run));
         status->setToolTip(runStopReasonText(run.stop_reason));
         runsTable_->setItem(row, 2, status);
         runsTable_->setItem(row, 3, new QTableWidgetItem(QString::fromStdString(run.created_at)));

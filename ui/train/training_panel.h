@@ -75,7 +75,8 @@ public Q_SLOTS:
     void cancelRun();
 
 Q_SIGNALS:
-    // A run ended (completed, cancelled, failed or stopped_early); runId 0 when it never started.
+    // A run ended; `status` is tb::to_string(tb::RunStatus): "completed" (also when it stopped
+    // early), "cancelled" or "failed". runId 0 when it never started.
     void runFinished(int queueId, qint64 runId, const QString& status);
     // A LoRA run completed (or stopped early) and wrote its adapter: what regression suites
     // run after training evaluate (ui/eval/suite_runner.h). Emitted before runFinished.
