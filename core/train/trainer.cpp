@@ -63,30 +63,6 @@ std::string format_number(double v) {
     return buf;
 }
 
-void validate_config(const TrainConfig& c) {
-    auto fail = [](const std::string& why) { throw Error("run config: " + why); };
-    if (c.model_dir.empty()) fail("model_dir is required (a Hugging Face model folder)");
-    if (!std::filesystem::exists(c.model_dir / "config.json"))
-        fail(c.model_dir.string() + " is not a Hugging Face model folder (no config.json)");
-    if (c.output_dir.empty()) fail("output_dir is required");
-    if (!(c.learning_rate > 0.0) || !std::isfinite(c.learning_rate)) fail("learning_rate must be positive");
-    if (c.max_steps < 0) fail("max_steps must be 0 (from epochs) or positive");
-    if (c.max_steps == 0 && !(c.epochs > 0.0)) fail("epochs must be positive");
-    if (c.max_length < 2) fail("max_length must be at least 2 tokens");
-    if (c.micro_batch_rows < 1) fail("micro_batch_rows must be at least 1");
-    if (c.gradient_accumulation < 1) fail("gradient_accumulation must be at least 1");
-    if (c.general_mix_share < 0.0 || c.general_mix_share >= 1.0) fail("general_mix_share must be in [0, 1)");
-    if (c.warmup_ratio < 0.0 || c.warmup_ratio >= 1.0) fail("warmup_ratio must be in [0, 1)");
-    if (c.max_grad_norm < 0.0) fail("max_grad_norm must be 0 (off) or positive");
-    if (c.eval_every < 0 || c.checkpoint_every < 0 || c.early_stopping_patience < 0 || c.log_every < 0)
-        fail("eval_every, checkpoint_every, early_stopping_patience and log_every must not be negative");
-    if (c.method == TrainMethod::Lora && c.lora.rank < 1) fail("lora.rank must be at least 1");
-    if (c.method == TrainMethod::Lora && (c.lora.dropout < 0.0 || c.lora.dropout >= 1.0))
-        fail("lora.dropout must be in [0, 1)");
-    if (c.compute_dtype != "auto" && c.compute_dtype != "bf16" && c.compute_dtype != "fp32")
-        fail("compute_dtype must be auto, bf16 or fp32");
-}
-
 // Resuming with another seed or batch layout would silently train on another data order.
 void check_resumable(const std::filesystem::path& checkpoint, const nlohmann::json& saved,
                      const nlohmann::json& current) {
@@ -134,7 +110,7 @@ Trainer::Trainer(ProjectFile& project, TrainConfig config)
     auto& s = *state_;
     auto& c = s.config;
     if (c.log_every == 0) c.log_every = 1;
-    validate_config(c);
+    if (const auto problems = config_problems(c); !problems.empty()) throw Error(describe_problems(problems));
     s.device = resolve_training_device(c.device);  // before any loading: a missing GPU is said at once
     s.tokenizer = Tokenizer::from_folder(c.model_dir.string());
     std::optional<std::string> explicit_source;

@@ -254,8 +254,9 @@ TEST_F(OverviewTest, TheAdvisorOpenedFromTheOverviewStoresTheDecisionItShows) {
     EXPECT_EQ(window.overview()->summary().decision->id, latest->id);
     EXPECT_TRUE(window.overview()->decisionLabel()->text().contains(QStringLiteral("Fine-tune")));
     EXPECT_TRUE(window.overview()->decisionLabel()->text().contains(QStringLiteral("as the advisor recommended")));
-    EXPECT_EQ(window.suggestedSettings().value("method", ""), "lora");
-    EXPECT_DOUBLE_EQ(window.suggestedSettings().value("learning_rate", 0.0), 1e-4);
+    ASSERT_TRUE(window.suggestedSettings());
+    EXPECT_EQ(window.suggestedSettings()->method, tb::TuningMethod::lora);
+    EXPECT_DOUBLE_EQ(window.suggestedSettings()->learning_rate, 1e-4);
     // The wizard is gone once finished (deleted on close).
     QTest::qWait(10);
     EXPECT_EQ(window.findChild<tbui::AdvisorWizard*>(), nullptr);

@@ -239,14 +239,18 @@ TEST(TrainingPanelSuggestions, TheRunDialogStartsFromTheSuggestedSettings) {
     tbtest::createProject(path, {{"q", "a", ""}});
     auto project = tb::ProjectFile::open(path);
     tbui::TrainingPanel panel(project);
-    const nlohmann::json suggested = {{"learning_rate", 5e-5}, {"epochs", 4}, {"lora_rank", 32}, {"method", "full"}};
-    ASSERT_TRUE(suggested.is_object());
-    panel.setSuggestedSettings(suggested);
+    tb::StartingSettings suggested = tb::starting_settings(tb::TuningMethod::full);
+    suggested.learning_rate = 5e-5;
+    suggested.epochs = 4;
+    suggested.lora_rank = 32;  // full fine-tuning: no adapter, the rank stays the dialog's
+    suggested.sequence_length = 256;
+    panel.setStartingSettings(suggested);
     auto dialog = panel.createRunDialog();
     const tb::TrainConfig c = dialog->config();
     EXPECT_DOUBLE_EQ(c.learning_rate, 5e-5);
     EXPECT_DOUBLE_EQ(c.epochs, 4.0);
-    EXPECT_EQ(c.lora.rank, 32);
+    EXPECT_EQ(c.lora.rank, tb::TrainConfig().lora.rank);
+    EXPECT_EQ(c.max_length, 256);
     EXPECT_EQ(c.method, tb::TrainMethod::Full);
 }
 

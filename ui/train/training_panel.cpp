@@ -178,9 +178,7 @@ TrainingPanel::~TrainingPanel() {
     queue_ = nullptr;
 }
 
-void TrainingPanel::setSuggestedSettings(const nlohmann::json& settings) {
-    suggested_ = settings.is_object() ? settings : nlohmann::json::object();
-}
+void TrainingPanel::setStartingSettings(const tb::StartingSettings& settings) { starting_ = settings; }
 
 int TrainingPanel::enqueueRun(const tb::TrainConfig& config, const QString& name) {
     lastModelDir_ = QString::fromStdString(config.model_dir.string());
@@ -198,7 +196,7 @@ std::unique_ptr<RunDialog> TrainingPanel::createRunDialog() {
         preset.output_dir = (lastOutputDir_ + QStringLiteral("-%1").arg(queue_->entries().size() + 1)).toStdString();
     if (!lastTemplate_.isEmpty()) preset.chat_template = std::filesystem::path(lastTemplate_.toStdString());
     dialog->setConfig(preset);
-    dialog->applySuggestions(suggested_);
+    if (starting_) dialog->applyStartingSettings(*starting_);
     return dialog;
 }
 
