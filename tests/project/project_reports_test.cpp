@@ -102,7 +102,7 @@ TEST_F(ReportsTest, StatsCountRolesTurnsLengthsSplitsAndTags) {
     EXPECT_EQ(stats.data.char_lengths[3], 19u);
     EXPECT_EQ(stats.splits.at("train"), 1u);
     EXPECT_EQ(stats.splits.at("validation"), 1u);
-    EXPECT_EQ(stats.splits.at("none"), 2u);
+    EXPECT_EQ(stats.splits.at("unassigned"), 2u);  // the word split_counts uses too
     EXPECT_EQ(stats.tags.at("science"), 1u);
     EXPECT_FALSE(stats.latest_check_at.has_value());
 

@@ -99,7 +99,7 @@ TEST_F(OverviewTest, ShowsCountsGapsGoldenSetsDecisionAndRuns) {
     tbui::ProjectOverview overview(project);
     overview.resize(900, 800);
     overview.show();
-    const tbui::OverviewSummary& summary = overview.summary();
+    const tb::OverviewSummary& summary = overview.summary();
     EXPECT_EQ(summary.reviews.examples, 4);
     EXPECT_EQ(summary.reviews.accepted, 2);
     EXPECT_TRUE(overview.examplesLabel()->text().startsWith(QStringLiteral("4 imported, 2 accepted (50.0%)")))
@@ -150,12 +150,12 @@ TEST_F(OverviewTest, ListsTrainingAndEvalRunsNewestFirstThroughCore) {
     const std::vector<tb::Run> stored = tb::list_runs(project);
     ASSERT_EQ(stored.size(), 4u);
 
-    const tbui::OverviewSummary limited = tbui::gather_overview(project, 2);
+    const tb::OverviewSummary limited = tb::gather_overview(project, 2);
     EXPECT_EQ(limited.runs_total, 4);
     ASSERT_EQ(limited.latest_runs.size(), 2u);
     EXPECT_EQ(limited.latest_runs[0].id, stored[3].id);
     EXPECT_EQ(limited.latest_runs[1].id, stored[2].id);
-    EXPECT_TRUE(tbui::gather_overview(project, 0).latest_runs.empty());
+    EXPECT_TRUE(tb::gather_overview(project, 0).latest_runs.empty());
 
     tbui::ProjectOverview overview(project);
     ASSERT_EQ(overview.runsTable()->rowCount(), 4);  // the default shows up to 5

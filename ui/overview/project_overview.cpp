@@ -10,6 +10,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "core/project/examples.h"
 #include "core/project/project_file.h"
 #include "ui/advisor/advisor_text.h"
 #include "ui/common/message_hook.h"
@@ -102,7 +103,7 @@ void ProjectOverview::buildUi() {
 
 bool ProjectOverview::refresh() {
     try {
-        summary_ = gather_overview(project_);
+        summary_ = tb::gather_overview(project_);
     } catch (const std::exception& error) {
         showError(this, tr("Cannot read the project overview"), error);
         return false;
@@ -138,7 +139,7 @@ void ProjectOverview::showSummary() {
     };
     splits << tr("train %1").arg(splitCount("train")) << tr("validation %1").arg(splitCount("validation"));
     if (splitCount("test") > 0) splits << tr("test %1").arg(splitCount("test"));
-    splits << tr("not split %1").arg(splitCount("unassigned"));
+    splits << tr("not split %1").arg(splitCount(tb::kUnassignedSplit));
     splitsLabel_->setText(splits.join(QStringLiteral(" · ")));
 
     const tb::StalenessSummary& stale = summary_.staleness;
