@@ -6,7 +6,7 @@
 
 #include <cctype>
 
-#include "core/dataset/sha256.h"
+#include "core/common/sha256.h"
 
 namespace tb {
 namespace {
