@@ -19,6 +19,7 @@
 #include "core/eval/eval_store.h"
 #include "core/eval/regression_suite.h"
 #include "core/project/project_file.h"
+#include "core/project/runs.h"
 #include "e2e/cli_runner.h"
 
 namespace fs = std::filesystem;

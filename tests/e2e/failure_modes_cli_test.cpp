@@ -12,6 +12,7 @@
 #include "core/eval/eval_store.h"
 #include "core/eval/scorers.h"
 #include "core/project/project_file.h"
+#include "core/project/runs.h"
 #include "e2e/cli_runner.h"
 #include "eval/eval_test_helpers.h"
 

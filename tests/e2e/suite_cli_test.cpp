@@ -10,6 +10,7 @@
 #include "core/eval/eval_store.h"
 #include "core/eval/regression_suite.h"
 #include "core/project/project_file.h"
+#include "core/project/runs.h"
 #include "e2e/cli_runner.h"
 #include "eval/eval_test_helpers.h"
 

@@ -12,6 +12,7 @@
 #include "core/common/error.h"
 #include "core/eval/compare.h"
 #include "core/eval/eval_store.h"
+#include "core/project/runs.h"
 #include "core/project/statement.h"
 #include "eval/eval_test_helpers.h"
 

@@ -11,6 +11,7 @@
 #include "core/common/error.h"
 #include "core/curation/golden_sets.h"
 #include "core/project/project_file.h"
+#include "core/project/runs.h"
 #include "core/project/statement.h"
 
 namespace tb {

@@ -23,6 +23,7 @@
 #include "core/eval/eval_store.h"
 #include "core/eval/judge.h"
 #include "core/project/project_file.h"
+#include "core/project/runs.h"
 
 namespace tbtest {
 

@@ -5,6 +5,7 @@
 #include "common/temp_dir.h"
 #include "core/common/error.h"
 #include "core/eval/eval_store.h"
+#include "core/project/runs.h"
 #include "eval/eval_test_helpers.h"
 
 namespace tb {

@@ -13,6 +13,7 @@
 #include "core/curation/tags.h"
 #include "core/project/examples.h"
 #include "core/project/project_stats.h"
+#include "core/project/runs.h"
 #include "curation/curation_test_util.h"
 
 namespace {

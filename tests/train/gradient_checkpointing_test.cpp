@@ -5,6 +5,7 @@
 #include "common/temp_dir.h"
 #include "core/model/safetensors.h"
 #include "core/model/safetensors_torch.h"
+#include "core/project/runs.h"
 #include "train/train_test_helpers.h"
 
 namespace {

@@ -4,6 +4,7 @@
 
 #include "common/temp_dir.h"
 #include "core/model/peft_adapter.h"
+#include "core/project/runs.h"
 #include "core/train/train_data.h"
 #include "train/train_test_helpers.h"
 

@@ -6,6 +6,7 @@
 #include <ATen/Context.h>
 
 #include "core/common/error.h"
+#include "core/project/runs.h"
 #include "core/train/training_device.h"
 #include "e2e/cli_runner.h"
 #include "train/train_test_helpers.h"

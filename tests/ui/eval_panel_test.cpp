@@ -18,6 +18,7 @@
 #include "core/eval/eval_sets.h"
 #include "core/eval/eval_store.h"
 #include "core/project/project_file.h"
+#include "core/project/runs.h"
 #include "ui/charts/qcustomplot_include.h"
 #include "ui/eval/chart_export.h"
 #include "ui/eval/eval_panel.h"
