@@ -169,6 +169,7 @@ DE_EVAL = {
     ": forgetting flagged": ": Vergessen gemeldet",
     "suite %1: REGRESSION flagged (%2)": "Suite %1: REGRESSION gemeldet (%2)",
     "suite %1: no regression flagged": "Suite %1: keine Regression gemeldet",
+    "suite %1: error: %2": "Suite %1: Fehler: %2",
     # Main window: suites after training, judge validation tab
     "%1: running...": "%1: läuft…",
     "REGRESSION: %1": "REGRESSION: %1",

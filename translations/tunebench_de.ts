@@ -3183,6 +3183,10 @@ Kandidat:
         <source>suite %1: no regression flagged</source>
         <translation>Suite %1: keine Regression gemeldet</translation>
     </message>
+    <message>
+        <source>suite %1: error: %2</source>
+        <translation>Suite %1: Fehler: %2</translation>
+    </message>
 </context>
 <context>
     <name>tbui::TrainingCharts</name>

@@ -64,8 +64,8 @@ constexpr int kMaxListedRejects = 1000;
 
 // Hands the advisor's settings to the run dialog's panel, when the panel takes them.
 template <typename Panel>
-void handSuggestedSettings(Panel* panel, const nlohmann::json& settings) {
-    if constexpr (requires { panel->setSuggestedSettings(settings); }) panel->setSuggestedSettings(settings);
+void handSuggestedSettings(Panel* panel, const tb::StartingSettings& settings) {
+    if constexpr (requires { panel->setStartingSettings(settings); }) panel->setStartingSettings(settings);
 }
 }  // namespace
 
@@ -247,7 +247,7 @@ void MainWindow::ensureTabWidget(Tab tab) {
             if (!trainingPanel_) {
 #ifdef TUNEBENCH_HAVE_TRAINING_PANEL
                 auto* panel = new TrainingPanel(*project_);
-                if (!suggestedSettings_.empty()) handSuggestedSettings(panel, suggestedSettings_);
+                if (suggestedSettings_) handSuggestedSettings(panel, *suggestedSettings_);
                 connect(panel, &TrainingPanel::runFinished, this, [this] {
                     if (overview_) overview_->refresh();  // the latest runs
                 });
@@ -381,7 +381,7 @@ AdvisorWizard* MainWindow::openAdvisor() {
     AdvisorWizard* wizard = advisor_;
     connect(wizard, &AdvisorWizard::decisionStored, this, [this, wizard](qint64 id) {
         // Prompting or retrieval suggest no run settings: keep what an earlier decision gave.
-        if (!wizard->suggestedSettings().empty()) {
+        if (wizard->suggestedSettings()) {
             suggestedSettings_ = wizard->suggestedSettings();
             applySuggestedSettings();
         }
@@ -396,7 +396,7 @@ AdvisorWizard* MainWindow::openAdvisor() {
 void MainWindow::applySuggestedSettings() {
 #ifdef TUNEBENCH_HAVE_TRAINING_PANEL
     if (auto* panel = qobject_cast<TrainingPanel*>(trainingPanel_.data()))
-        handSuggestedSettings(panel, suggestedSettings_);
+        if (suggestedSettings_) handSuggestedSettings(panel, *suggestedSettings_);
 #endif
 }
 

@@ -10,8 +10,9 @@
 #include <QMainWindow>
 #include <QPointer>
 
-#include <nlohmann/json.hpp>
+#include <optional>
 
+#include "core/advisor/training_settings.h"
 #include "core/dataset/checks.h"
 
 class QDockWidget;
@@ -69,7 +70,7 @@ public:
     // Finishing it stores the decision and hands the suggested settings to the Training tab.
     AdvisorWizard* openAdvisor();
     // What the advisor last suggested for the run dialog (empty object when nothing yet).
-    const nlohmann::json& suggestedSettings() const { return suggestedSettings_; }
+    const std::optional<tb::StartingSettings>& suggestedSettings() const { return suggestedSettings_; }
 
     // The machine's reviewer name, asking once (dialog) when none is set; empty when cancelled.
     QString ensureReviewer();
@@ -148,7 +149,7 @@ private:
     QPointer<QWidget> trainingPanel_;
     QPointer<QWidget> evaluationPanel_;
     QPointer<AdvisorWizard> advisor_;
-    nlohmann::json suggestedSettings_ = nlohmann::json::object();
+    std::optional<tb::StartingSettings> suggestedSettings_;
     QMenu* fileMenu_ = nullptr;
     QMenu* projectMenu_ = nullptr;
     QMenu* recentMenu_ = nullptr;

@@ -19,6 +19,7 @@
 #include "core/eval/judge.h"
 #include "core/eval/regression_suite.h"
 #include "core/project/project_file.h"
+#include "core/project/runs.h"
 
 namespace {
 
@@ -188,7 +189,7 @@ int run_eval_command(const std::vector<std::string>& argv) {
                            {"passed", summary.passed},
                            {"needs_judge", summary.needs_judge},
                            {"items", items}};
-        out["parent_run_id"] = tb::get_eval_run(project, result.run_id)->parent_run_id.value_or(0);
+        out["parent_run_id"] = tb::require_run(project, result.run_id, tb::RunKind::Eval).parent_run_id.value_or(0);
         if (!judge_json.is_null()) out["judge"] = judge_json;
         if (age) out["set_age"] = {{"days", age->days}, {"last_added_at", age->last_added_at}, {"stale", age->stale}};
         std::cout << out.dump(2) << "\n";

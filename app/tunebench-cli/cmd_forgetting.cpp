@@ -14,6 +14,7 @@
 #include "core/eval/eval_store.h"
 #include "core/eval/forgetting.h"
 #include "core/project/project_file.h"
+#include "core/project/runs.h"
 
 namespace {
 
@@ -28,10 +29,11 @@ std::int64_t run_id_arg(const tbcli::Args& args, std::size_t index, const std::s
 
 // The set a stored eval run answered; a tb::Error when the run is missing or not an eval run.
 std::string run_set(const tb::ProjectFile& project, std::int64_t run_id) {
-    const auto run = tb::get_eval_run(project, run_id);
-    if (!run) throw tb::Error("eval run " + std::to_string(run_id) + " does not exist in the project");
-    if (run->status != "completed")
-        throw tb::Error("eval run " + std::to_string(run_id) + " is " + run->status + ", not completed");
+    const auto run = tb::find_run(project, run_id);
+    if (!run || run->kind != tb::RunKind::Eval)
+        throw tb::Error("eval run " + std::to_string(run_id) + " does not exist in the project");
+    if (run->status != tb::RunStatus::Completed)
+        throw tb::Error("eval run " + std::to_string(run_id) + " is " + tb::to_string(run->status) + ", not completed");
     return run->config.value("set", "");
 }
 

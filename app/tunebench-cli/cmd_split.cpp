@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/tunebench-cli/command.h"
+#include "core/curation/settings.h"
 #include "core/curation/splits.h"
 #include "core/project/project_file.h"
 
@@ -16,7 +17,7 @@ int run_split(const std::vector<std::string>& argv) {
     auto project = tb::ProjectFile::open(args.positional(0, "PROJECT"));
 
     tb::SplitOptions options;
-    options.validation_fraction = args.number_or("validation", tb::kDefaultValidationFraction);
+    options.validation_fraction = args.number_or("validation", tb::validation_fraction(project));
     if (options.validation_fraction < tb::kMinValidationFraction ||
         options.validation_fraction > tb::kMaxValidationFraction)
         throw tbcli::UsageError("--validation must be between 0.10 and 0.15");

@@ -16,7 +16,7 @@
 
 #include "app/tunebench-cli/command.h"
 #include "core/common/error.h"
-#include "core/eval/regression_suite.h"
+#include "core/eval/suites_after_training.h"
 #include "core/project/project_file.h"
 #include "core/train/trainer.h"
 
@@ -46,45 +46,38 @@ tb::TrainConfig config_from_file(const std::string& path) {
     }
 }
 
-// The suites to run after training, each on model + the adapter just written: one JSON line
-// per suite on stdout ({"suite": ..., "sets": ..., "regressions": ...} or {"suite", "error"}),
-// each regression and error on stderr. Returns the exit code the suites add: 1 with --gate
-// and a regression, 2 with --gate and a suite that could not run, else 0.
-int run_suites_after_training(tb::ProjectFile& project, const tb::TrainConfig& config,
-                              const std::filesystem::path& adapter_dir, std::int64_t max_new_tokens, bool gate,
-                              const tb::JobContext& ctx) {
-    const auto suites = tb::suites_to_run_after_training(project);
-    if (suites.empty()) return tbcli::kExitOk;
-    if (config.method != tb::TrainMethod::Lora) {
-        std::cerr << "regression suites skipped: they compare base model + adapter, and this run trained all weights "
-                     "(evaluate the new model with `eval --suite NAME --model "
-                  << adapter_dir.string() << "`)\n";
-        return tbcli::kExitOk;
-    }
-    // The adapter folder carries the template it was trained with; an explicit one is the same.
-    const auto target = tb::EvalTarget::local(config.model_dir, adapter_dir, config.chat_template);
+// The suites to run after training (core/eval/suites_after_training.h), each on model + the
+// adapter just written: one JSON line per suite on stdout ({"suite": ..., "sets": ...,
+// "regressions": ...} or {"suite", "error"}), each regression and error on stderr. Returns the
+// exit code the suites add: 1 with --gate and a regression, 2 with --gate and a suite that
+// could not run, else 0.
+int run_suites_after_training(tb::ProjectFile& project, std::int64_t train_run_id, std::int64_t max_new_tokens,
+                              bool gate, const tb::JobContext& ctx) {
+    const auto plan = tb::plan_suites_after_training(project, train_run_id);
+    if (!plan.skipped.empty()) std::cerr << "regression suites skipped: " << plan.skipped << "\n";
+    if (!plan.target) return tbcli::kExitOk;
     tb::RegressionSuiteOptions options;
     options.eval.generation.max_new_tokens = max_new_tokens;
     int exit_code = tbcli::kExitOk;
-    for (const auto& suite : suites) {
+    tb::SuitesAfterTrainingCallbacks callbacks;
+    callbacks.on_suite_start = [](const tb::RegressionSuite& suite, const tb::EvalTarget& target) {
         std::cerr << "regression suite '" << suite.name << "' on " << target.describe() << "\n" << std::flush;
-        try {
-            const auto result = tb::run_regression_suite(project, suite, target, options, ctx);
-            std::cout << result.to_json().dump() << std::endl;
-            for (const auto& line : result.regressions)
-                std::cerr << "REGRESSION (suite " << suite.name << "): " << line << "\n";
-            if (!result.has_regression()) std::cerr << "suite " << suite.name << ": no regression flagged\n";
-            if (gate && result.has_regression()) exit_code = std::max(exit_code, tbcli::kExitFindings);
-        } catch (const tb::Cancelled&) {
-            throw;
-        } catch (const std::exception& e) {
-            // One suite that cannot run (a golden set deleted since, no general set) does not
-            // hide the others' verdicts.
-            std::cout << nlohmann::json{{"suite", suite.name}, {"error", e.what()}}.dump() << std::endl;
-            std::cerr << "suite " << suite.name << ": error: " << e.what() << "\n";
+    };
+    callbacks.on_suite_done = [&](const tb::SuiteOutcome& outcome) {
+        if (!outcome.result) {
+            std::cout << nlohmann::json{{"suite", outcome.suite}, {"error", outcome.error}}.dump() << std::endl;
+            std::cerr << "suite " << outcome.suite << ": error: " << outcome.error << "\n";
             if (gate) exit_code = std::max(exit_code, tbcli::kExitBadInput);
+            return;
         }
-    }
+        const auto& result = *outcome.result;
+        std::cout << result.to_json().dump() << std::endl;
+        for (const auto& line : result.regressions)
+            std::cerr << "REGRESSION (suite " << outcome.suite << "): " << line << "\n";
+        if (!result.has_regression()) std::cerr << "suite " << outcome.suite << ": no regression flagged\n";
+        if (gate && result.has_regression()) exit_code = std::max(exit_code, tbcli::kExitFindings);
+    };
+    tb::run_suites_after_training(project, train_run_id, options, ctx, callbacks);
     std::cerr << std::flush;
     return exit_code;
 }
@@ -160,14 +153,13 @@ int run_train(const std::vector<std::string>& argv) {
     callbacks.on_log = [](const std::string& line) { std::cerr << line << "\n" << std::flush; };
 
     const auto result = trainer.run(callbacks, ctx, args.flag("resume"));
-    std::cerr << "run " << result.run_id << ": " << result.status << " (" << result.message << ")\n";
+    std::cerr << "run " << result.run_id << ": " << tb::to_string(result.status) << " (" << result.message << ")\n";
     int exit_code = tbcli::kExitOk;
-    if (result.status == "cancelled") exit_code = tbcli::kExitCancelled;
-    if (result.status == "failed") exit_code = tbcli::kExitFindings;
+    if (result.status == tb::RunStatus::Cancelled) exit_code = tbcli::kExitCancelled;
+    if (result.status == tb::RunStatus::Failed) exit_code = tbcli::kExitFindings;
     // Suites run while Ctrl-C still cancels (tb::Cancelled reaches main: exit 130).
-    if ((result.status == "completed" || result.status == "stopped_early") && !args.flag("no-suite"))
-        exit_code =
-            run_suites_after_training(project, c, result.output_dir, suite_max_new_tokens, args.flag("gate"), ctx);
+    if (result.wrote_output() && !args.flag("no-suite"))
+        exit_code = run_suites_after_training(project, result.run_id, suite_max_new_tokens, args.flag("gate"), ctx);
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     return exit_code;

@@ -63,7 +63,7 @@ Evaluation evaluate(const DecisionTree& tree, const AdviceRequest& request) {
     if (leaf.approach == Approach::fine_tune) {
         MethodChoice choice = choose_method(a.memory, request.gpu_memory_gib);
         a.recommendation.method = choice.method;
-        a.recommendation.settings = to_json(starting_settings(choice.method, request.memory));
+        a.recommendation.settings = starting_settings(choice.method, request.memory);
         a.method_reasons = choice.reasons;
         a.warnings = choice.warnings;
         if (request.model) {
@@ -85,7 +85,7 @@ nlohmann::json to_json(const Advice& a) {
         {"try_first", r.try_first},
         {"method", r.method ? nlohmann::json(to_string(*r.method)) : nlohmann::json(nullptr)},
         {"method_reasons", a.method_reasons},
-        {"settings", r.settings},
+        {"settings", r.settings ? to_json(*r.settings) : nlohmann::json::object()},
         {"base_model",
          {{"task", a.model_size.task},
           {"size", a.model_size.size},
@@ -151,10 +151,10 @@ std::string format_advice(const Advice& a) {
             out << "\n";
         }
     }
-    if (r.method) {
+    if (r.method && r.settings) {
         out << "\nMethod: " << method_label(*r.method) << "\n";
         for (const auto& reason : a.method_reasons) out << "  - " << reason << "\n";
-        const nlohmann::json& s = r.settings;
+        const nlohmann::json s = to_json(*r.settings);
         out << "\nSuggested settings:\n";
         out << "  learning rate " << fixed(s["learning_rate"].get<double>(), "%g") << " (range "
             << fixed(s["learning_rate_range"][0].get<double>(), "%g") << " to "

@@ -24,8 +24,8 @@ struct Recommendation {
     std::string title;
     std::vector<std::string> reasons;
     std::string try_first;
-    std::optional<TuningMethod> method;                  // fine-tune only
-    nlohmann::json settings = nlohmann::json::object();  // fine-tune only: to_json(StartingSettings)
+    std::optional<TuningMethod> method;        // fine-tune only
+    std::optional<StartingSettings> settings;  // fine-tune only
 };
 
 struct AdviceRequest {

@@ -7,6 +7,7 @@
 
 #include "core/common/error.h"
 #include "core/curation/prompt_key.h"
+#include "core/project/examples.h"
 
 namespace tb {
 namespace {
@@ -15,7 +16,7 @@ bool is_golden(const std::string& set) { return set.rfind("golden:", 0) == 0; }
 
 int set_rank(const std::string& set) {
     if (set == "train") return 0;
-    if (set == "unassigned") return 1;
+    if (set == kUnassignedSplit) return 1;
     if (set == "validation") return 2;
     if (set == "test") return 3;
     return 4;
@@ -43,7 +44,7 @@ std::vector<Message> messages_from_json_text(const std::string& text, const std:
 
 bool sets_must_not_overlap(const std::string& a, const std::string& b) {
     if (a == b) return false;
-    auto trainable = [](const std::string& s) { return s == "train" || s == "unassigned"; };
+    auto trainable = [](const std::string& s) { return s == "train" || s == kUnassignedSplit; };
     if (trainable(a) && trainable(b)) return false;
     if (is_golden(a) && is_golden(b)) return false;
     return true;
@@ -53,12 +54,12 @@ LeakageReport check_leakage(const ProjectFile& project, const LeakageOptions& op
     std::vector<Entry> entries;
     {
         auto s = project.prepare(
-            "SELECT e.id, e.messages, coalesce(s.split, 'unassigned') FROM examples AS e "
-            "LEFT JOIN splits AS s ON s.example_id = e.id ORDER BY e.id");
+            "SELECT e.id, e.messages, s.split FROM examples AS e LEFT JOIN splits AS s ON s.example_id = e.id "
+            "ORDER BY e.id");
         while (s.step()) {
             std::int64_t id = s.column_int64(0);
             auto messages = messages_from_json_text(s.column_text(1), "example " + std::to_string(id));
-            entries.push_back({{s.column_text(2), id}, prompt_text(messages)});
+            entries.push_back({{s.column_optional_text(2).value_or(kUnassignedSplit), id}, prompt_text(messages)});
             if (entries.size() % 4096 == 0) ctx.check_cancel();
         }
     }

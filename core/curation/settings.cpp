@@ -1,10 +1,12 @@
 #include "core/curation/settings.h"
 
+#include <cstdio>
 #include <cstdlib>
 
 #include <nlohmann/json.hpp>
 
 #include "core/common/error.h"
+#include "core/curation/splits.h"
 
 namespace tb {
 namespace {
@@ -13,6 +15,7 @@ constexpr const char* kOverlapKey = "curation.review_overlap";
 constexpr const char* kIntervalKey = "curation.rereview_interval_days";
 constexpr const char* kGuidelineKey = "curation.guideline_version";
 constexpr const char* kTargetsKey = "curation.coverage_targets";
+constexpr const char* kValidationKey = "curation.validation_fraction";
 
 int positive_int_meta(const ProjectFile& project, const char* key, int fallback) {
     auto value = project.meta(key);
@@ -49,6 +52,26 @@ int rereview_interval_days(const ProjectFile& project) {
 void set_rereview_interval_days(ProjectFile& project, int days) {
     if (days < 1) throw Error("the re-review interval must be at least 1 day");
     project.set_meta(kIntervalKey, std::to_string(days));
+}
+
+double validation_fraction(const ProjectFile& project) {
+    auto value = project.meta(kValidationKey);
+    if (!value) return kDefaultValidationFraction;
+    char* end = nullptr;
+    const double parsed = std::strtod(value->c_str(), &end);
+    if (value->empty() || *end != '\0' || !(parsed >= kMinValidationFraction && parsed <= kMaxValidationFraction))
+        throw Error(project.path() + ": project setting " + kValidationKey + " is damaged ('" + *value + "')");
+    return parsed;
+}
+
+void set_validation_fraction(ProjectFile& project, double fraction) {
+    if (!(fraction >= kMinValidationFraction && fraction <= kMaxValidationFraction))
+        throw Error("the validation share must be between " + std::to_string(kMinValidationFraction) + " and " +
+                    std::to_string(kMaxValidationFraction) + " (got " + std::to_string(fraction) + ")");
+    // Round trip exact: 17 significant digits.
+    char text[32];
+    std::snprintf(text, sizeof text, "%.17g", fraction);
+    project.set_meta(kValidationKey, text);
 }
 
 std::string guideline_version(const ProjectFile& project) { return project.meta(kGuidelineKey).value_or(""); }

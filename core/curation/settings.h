@@ -19,6 +19,13 @@ void set_review_overlap(ProjectFile& project, int reviewers);  // throws tb::Err
 int rereview_interval_days(const ProjectFile& project);
 void set_rereview_interval_days(ProjectFile& project, int days);  // throws tb::Error when < 1
 
+// The share of examples `split` puts in validation when no --validation is given: the one the
+// advisor suggested once a fine-tuning decision is stored (default kDefaultValidationFraction,
+// core/curation/splits.h).
+double validation_fraction(const ProjectFile& project);
+// Throws tb::Error outside kMinValidationFraction..kMaxValidationFraction.
+void set_validation_fraction(ProjectFile& project, double fraction);
+
 // The guideline/rubric version stamped on every new review ("" until one is set).
 std::string guideline_version(const ProjectFile& project);
 

@@ -9,6 +9,7 @@
 
 #include "core/common/error.h"
 #include "core/curation/prompt_key.h"
+#include "core/project/examples.h"
 
 namespace tb {
 namespace {
@@ -108,12 +109,10 @@ std::uint64_t split_rank(std::uint64_t seed, const std::string& content_hash) {
 }
 
 std::map<std::string, std::int64_t> split_counts(const ProjectFile& project) {
-    std::map<std::string, std::int64_t> counts{{"train", 0}, {"validation", 0}, {"test", 0}, {"unassigned", 0}};
+    std::map<std::string, std::int64_t> counts{{"train", 0}, {"validation", 0}, {"test", 0}, {kUnassignedSplit, 0}};
     auto s = project.prepare(
-        "SELECT coalesce(s.split, 'unassigned'), count(*) FROM examples AS e LEFT JOIN splits AS s ON s.example_id = "
-        "e.id "
-        "GROUP BY 1");
-    while (s.step()) counts[s.column_text(0)] = s.column_int64(1);
+        "SELECT s.split, count(*) FROM examples AS e LEFT JOIN splits AS s ON s.example_id = e.id GROUP BY 1");
+    while (s.step()) counts[s.column_optional_text(0).value_or(kUnassignedSplit)] = s.column_int64(1);
     return counts;
 }
 

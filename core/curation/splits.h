@@ -46,7 +46,7 @@ struct SplitResult {
 // outside 0.10 - 0.15.
 SplitResult assign_splits(ProjectFile& project, const SplitOptions& options, const JobContext& ctx = {});
 
-// Current counts per split ("unassigned" included).
+// Current counts per split (kUnassignedSplit, core/project/examples.h, included).
 std::map<std::string, std::int64_t> split_counts(const ProjectFile& project);
 
 // The stratum of an example with these tags for a tag group (see SplitOptions::stratify_by).

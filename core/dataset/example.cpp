@@ -1,7 +1,7 @@
 #include "core/dataset/example.h"
 
 #include "core/common/error.h"
-#include "core/dataset/sha256.h"
+#include "core/common/sha256.h"
 
 namespace tb {
 

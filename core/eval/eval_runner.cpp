@@ -3,6 +3,7 @@
 #include "core/common/error.h"
 #include "core/eval/eval_store.h"
 #include "core/project/project_file.h"
+#include "core/project/runs.h"
 
 namespace tb {
 namespace {
@@ -15,9 +16,8 @@ std::optional<std::int64_t> parent_of(const ProjectFile& project, const EvalTarg
     if (target.kind != EvalTarget::Kind::local || !target.adapter_dir) return std::nullopt;
     auto id = adapter_train_run_id(*target.adapter_dir);
     if (!id) return std::nullopt;
-    auto s = project.prepare("SELECT 1 FROM runs WHERE id = ? AND kind = 'train'");
-    s.bind(1, *id);
-    return s.step() ? id : std::nullopt;
+    const auto run = find_run(project, *id);
+    return run && run->kind == RunKind::Train ? id : std::nullopt;
 }
 
 }  // namespace
@@ -57,7 +57,7 @@ EvalRunResult run_eval_set(ProjectFile& project, AnswerGenerator& generator, con
         for (auto& [key, value] : options.extra_config.items()) result.config[key] = value;
     const std::string name =
         options.run_name.empty() ? "eval " + set.name + ": " + target.describe() : options.run_name;
-    result.run_id = create_eval_run(project, name, result.config, parent_of(project, target, options));
+    result.run_id = create_run(project, RunKind::Eval, name, result.config, parent_of(project, target, options));
 
     try {
         std::vector<std::vector<Message>> prompts;
@@ -105,12 +105,12 @@ EvalRunResult run_eval_set(ProjectFile& project, AnswerGenerator& generator, con
         for (std::size_t i = 0; i < ids.size(); ++i) result.items[i].output_id = ids[i];
         result.pass_rate = static_cast<double>(passed) / static_cast<double>(items.size());
         result.mean_score = total / static_cast<double>(items.size());
-        finish_eval_run(project, result.run_id, "completed");
+        finish_run(project, result.run_id, RunStatus::Completed);
     } catch (const Cancelled&) {
-        finish_eval_run(project, result.run_id, "cancelled");
+        finish_run(project, result.run_id, RunStatus::Cancelled);
         throw;
     } catch (...) {
-        finish_eval_run(project, result.run_id, "failed");
+        finish_run(project, result.run_id, RunStatus::Failed);
         throw;
     }
     return result;

@@ -5,49 +5,16 @@
 #include <sqlite3.h>
 
 #include "core/common/error.h"
-#include "core/common/version.h"
 #include "core/eval/eval_sets.h"
 #include "core/project/project_file.h"
+#include "core/project/runs.h"
 
 namespace tb {
 namespace {
 
-void require_eval_run(const ProjectFile& project, std::int64_t run_id) {
-    auto s = project.prepare("SELECT kind FROM runs WHERE id = ?");
-    s.bind(1, run_id);
-    if (!s.step()) throw Error("eval run " + std::to_string(run_id) + " does not exist");
-    if (s.column_text(0) != "eval")
-        throw Error("run " + std::to_string(run_id) + " is a " + s.column_text(0) + " run, not an eval run");
-}
+void require_eval_run(const ProjectFile& project, std::int64_t run_id) { require_run(project, run_id, RunKind::Eval); }
 
 }  // namespace
-
-std::int64_t create_eval_run(ProjectFile& project, const std::string& name, const nlohmann::json& config,
-                             std::optional<std::int64_t> parent_run_id) {
-    if (!config.is_object()) throw Error("eval run config must be a JSON object");
-    return project.transaction([&] {
-        auto s = project.prepare(
-            "INSERT INTO runs(kind, name, parent_run_id, config, status, app_version, started_at) "
-            "VALUES ('eval', ?, ?, ?, 'running', ?, ?)");
-        s.bind(1, name)
-            .bind(2, parent_run_id)
-            .bind(3, config.dump())
-            .bind(4, version_string())
-            .bind(5, utc_now_iso8601());
-        s.run();
-        return static_cast<std::int64_t>(sqlite3_last_insert_rowid(project.handle()));
-    });
-}
-
-void finish_eval_run(ProjectFile& project, std::int64_t run_id, const std::string& status) {
-    if (status != "completed" && status != "failed" && status != "cancelled")
-        throw Error("an eval run finishes as completed, failed or cancelled, not '" + status + "'");
-    project.transaction([&] {
-        require_eval_run(project, run_id);
-        auto s = project.prepare("UPDATE runs SET status = ?, ended_at = ? WHERE id = ?");
-        s.bind(1, status).bind(2, utc_now_iso8601()).bind(3, run_id).run();
-    });
-}
 
 std::vector<std::int64_t> store_eval_outputs(ProjectFile& project, std::int64_t run_id,
                                              const std::vector<EvalOutputRecord>& records) {
@@ -130,40 +97,6 @@ std::vector<ItemResult> load_tagged_eval_results(const ProjectFile& project, std
         if (auto it = source.find(id); it != source.end()) r.tags = it->second;
     }
     return results;
-}
-
-namespace {
-
-EvalRunInfo run_info_from_row(const Statement& s) {
-    EvalRunInfo info;
-    info.id = s.column_int64(0);
-    info.name = s.column_text(1);
-    info.parent_run_id = s.column_optional_int64(2);
-    info.config = nlohmann::json::parse(s.column_text(3), nullptr, false);
-    if (info.config.is_discarded()) info.config = nlohmann::json::object();
-    info.status = s.column_text(4);
-    info.created_at = s.column_text(5);
-    info.started_at = s.column_text(6);
-    info.ended_at = s.column_text(7);
-    return info;
-}
-
-constexpr const char* kRunColumns = "id, name, parent_run_id, config, status, created_at, started_at, ended_at";
-
-}  // namespace
-
-std::optional<EvalRunInfo> get_eval_run(const ProjectFile& project, std::int64_t run_id) {
-    auto s = project.prepare(std::string("SELECT ") + kRunColumns + " FROM runs WHERE id = ? AND kind = 'eval'");
-    s.bind(1, run_id);
-    if (!s.step()) return std::nullopt;
-    return run_info_from_row(s);
-}
-
-std::vector<EvalRunInfo> list_eval_runs(const ProjectFile& project) {
-    auto s = project.prepare(std::string("SELECT ") + kRunColumns + " FROM runs WHERE kind = 'eval' ORDER BY id");
-    std::vector<EvalRunInfo> out;
-    while (s.step()) out.push_back(run_info_from_row(s));
-    return out;
 }
 
 std::vector<StoredEvalOutput> load_eval_outputs(const ProjectFile& project, std::int64_t run_id) {

@@ -1,6 +1,7 @@
 #pragma once
-// Eval runs in the project file: a runs row (kind 'eval'), one eval_outputs row per answer
-// and its per-criterion scores in eval_scores.
+// Eval runs' answers in the project file: one eval_outputs row per answer and its
+// per-criterion scores in eval_scores. The runs row itself (kind Eval: create, finish, find,
+// list) is core/project/runs.h.
 //
 // Besides one row per scored criterion (criterion = criterion_name(), scorer = the
 // record's scorer, detail = JSON {"weight", "critical", "detail"}), every output gets one
@@ -25,12 +26,6 @@ class ProjectFile;
 
 inline constexpr const char* kItemCriterion = "item";
 
-// Returns the new run's id; status 'running', started_at now, app_version set.
-std::int64_t create_eval_run(ProjectFile& project, const std::string& name, const nlohmann::json& config,
-                             std::optional<std::int64_t> parent_run_id = std::nullopt);
-// status: completed | failed | cancelled; sets ended_at.
-void finish_eval_run(ProjectFile& project, std::int64_t run_id, const std::string& status);
-
 struct EvalOutputRecord {
     std::optional<std::int64_t> golden_item_id;
     std::optional<std::int64_t> example_id;
@@ -53,19 +48,6 @@ std::vector<ItemResult> load_eval_results(const ProjectFile& project, std::int64
 // load_eval_results with each item's current tags (core/eval/eval_sets.h: an example's own
 // tags, a golden item's from the examples sharing its prompt), for per-tag comparisons.
 std::vector<ItemResult> load_tagged_eval_results(const ProjectFile& project, std::int64_t run_id);
-
-// One runs row of kind 'eval'.
-struct EvalRunInfo {
-    std::int64_t id = 0;
-    std::string name;
-    std::optional<std::int64_t> parent_run_id;
-    nlohmann::json config;  // as given to create_eval_run
-    std::string status;
-    std::string created_at, started_at, ended_at;
-};
-std::optional<EvalRunInfo> get_eval_run(const ProjectFile& project, std::int64_t run_id);
-// Every eval run, oldest first.
-std::vector<EvalRunInfo> list_eval_runs(const ProjectFile& project);
 
 struct StoredCriterionScore {
     std::string criterion;  // "1:exact", "3:judge", ...

@@ -20,6 +20,7 @@
 #include "core/eval/openai_client.h"
 #include "core/eval/scorers.h"
 #include "core/project/project_file.h"
+#include "core/project/runs.h"
 
 namespace tb {
 namespace {
@@ -116,19 +117,11 @@ namespace {
 // Adds this judge run's spend to the run's metrics (inside the caller's transaction).
 void add_judge_metrics(ProjectFile& project, std::int64_t run_id, const JudgeConfig& config,
                        const JudgeBatchStats& stats) {
-    auto s = project.prepare(
-        "INSERT INTO run_metrics(run_id, name, step, value) VALUES (?, ?, 0, ?) "
-        "ON CONFLICT(run_id, name, step) DO UPDATE SET value = value + excluded.value");
-    const std::pair<const char*, double> values[] = {
-        {"prompt_tokens", static_cast<double>(stats.prompt_tokens)},
-        {"completion_tokens", static_cast<double>(stats.completion_tokens)},
-        {"requests", static_cast<double>(stats.requests)},
-        {"cost", stats.cost}};
-    for (const auto& [what, value] : values) {
-        s.reset();
-        s.bind(1, run_id).bind(2, judge_metric_name(config, what)).bind(3, value);
-        s.run();
-    }
+    add_to_run_metrics(project, run_id, 0,
+                       {{judge_metric_name(config, "prompt_tokens"), static_cast<double>(stats.prompt_tokens)},
+                        {judge_metric_name(config, "completion_tokens"), static_cast<double>(stats.completion_tokens)},
+                        {judge_metric_name(config, "requests"), static_cast<double>(stats.requests)},
+                        {judge_metric_name(config, "cost"), stats.cost}});
 }
 
 }  // namespace
@@ -252,14 +245,7 @@ PairwiseResult combine_pairwise(const JudgeVerdict& a_first, const JudgeVerdict&
 
 JudgeRunSummary judge_eval_run(ProjectFile& project, std::int64_t run_id, const JudgeConfig& config,
                                const JobContext& ctx) {
-    nlohmann::json run_config;
-    {
-        auto s = project.prepare("SELECT kind, config FROM runs WHERE id = ?");
-        s.bind(1, run_id);
-        if (!s.step()) throw Error("eval run " + std::to_string(run_id) + " does not exist");
-        if (s.column_text(0) != "eval") throw Error("run " + std::to_string(run_id) + " is not an eval run");
-        run_config = nlohmann::json::parse(s.column_text(1), nullptr, false);
-    }
+    const nlohmann::json run_config = require_run(project, run_id, RunKind::Eval).config;
     ScoreOptions score_options;
     if (run_config.is_object() && run_config.contains("pass_threshold") && run_config["pass_threshold"].is_number())
         score_options.pass_threshold = run_config["pass_threshold"].get<double>();
@@ -415,10 +401,7 @@ PairwiseRunSummary judge_pairwise_runs(ProjectFile& project, std::int64_t run_a,
         std::string text;
     };
     auto first_outputs = [&](std::int64_t run) {
-        auto kind = project.prepare("SELECT kind FROM runs WHERE id = ?");
-        kind.bind(1, run);
-        if (!kind.step() || kind.column_text(0) != "eval")
-            throw Error("eval run " + std::to_string(run) + " does not exist");
+        require_run(project, run, RunKind::Eval);
         std::map<std::int64_t, First> out;  // golden item -> its first output
         auto s = project.prepare(
             "SELECT id, golden_item_id, output FROM eval_outputs WHERE run_id = ? AND golden_item_id IS NOT NULL "

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/dataset/sha256.h"
+#include "core/common/sha256.h"
 #include "core/project/project_file.h"
 
 namespace tb {

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/dataset/sha256.h"
+#include "core/common/sha256.h"
 
 namespace tb {
 namespace {

@@ -7,8 +7,8 @@
 #include <set>
 
 #include "core/common/error.h"
+#include "core/common/sha256.h"
 #include "core/curation/golden_sets.h"
-#include "core/dataset/sha256.h"
 #include "core/eval/judge_prompts.h"
 #include "core/eval/scorers.h"
 #include "core/project/project_file.h"

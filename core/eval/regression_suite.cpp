@@ -9,6 +9,7 @@
 #include "core/curation/golden_sets.h"
 #include "core/eval/eval_store.h"
 #include "core/project/project_file.h"
+#include "core/project/runs.h"
 
 namespace tb {
 namespace {
@@ -118,41 +119,68 @@ std::vector<RegressionSuite> suites_to_run_after_training(const ProjectFile& pro
     return all;
 }
 
+namespace {
+
+// config["a"]["b"]... or nullptr where a key is missing (what SQLite's json_extract reads as NULL).
+const nlohmann::json* config_at(const nlohmann::json& config, std::initializer_list<const char*> path) {
+    const nlohmann::json* at = &config;
+    for (const char* key : path) {
+        if (!at->is_object()) return nullptr;
+        auto it = at->find(key);
+        if (it == at->end()) return nullptr;
+        at = &*it;
+    }
+    return at;
+}
+bool config_is_null(const nlohmann::json& config, std::initializer_list<const char*> path) {
+    const auto* at = config_at(config, path);
+    return !at || at->is_null();
+}
+bool config_equals(const nlohmann::json& config, std::initializer_list<const char*> path, const std::string& text) {
+    const auto* at = config_at(config, path);
+    return at && at->is_string() && at->get_ref<const std::string&>() == text;
+}
+
+// Completed eval runs on `set` that are not probes, newest first.
+std::vector<Run> completed_runs_on_set_newest_first(const ProjectFile& project, const std::string& set) {
+    auto runs = list_runs(project, RunKind::Eval);
+    std::erase_if(runs, [&](const Run& run) {
+        return run.status != RunStatus::Completed || !config_equals(run.config, {"set"}, set) ||
+               !config_is_null(run.config, {"probe"});
+    });
+    std::reverse(runs.begin(), runs.end());
+    return runs;
+}
+
+}  // namespace
+
 std::optional<std::int64_t> latest_base_run(const ProjectFile& project, const std::string& set,
                                             const std::string& model_dir_abs, std::optional<std::int64_t> except) {
-    auto s = project.prepare(
-        "SELECT id FROM runs WHERE kind = 'eval' AND status = 'completed' AND json_extract(config, '$.set') = ? "
-        "AND json_extract(config, '$.target.kind') = 'local' AND json_extract(config, '$.target.model') = ? "
-        "AND json_extract(config, '$.target.adapter') IS NULL AND json_extract(config, '$.probe') IS NULL "
-        "AND id != ? ORDER BY id DESC LIMIT 1");
-    s.bind(1, set).bind(2, model_dir_abs).bind(3, except.value_or(-1));
-    if (!s.step()) return std::nullopt;
-    return s.column_int64(0);
+    for (const Run& run : completed_runs_on_set_newest_first(project, set)) {
+        if (run.id == except) continue;
+        if (config_equals(run.config, {"target", "kind"}, "local") &&
+            config_equals(run.config, {"target", "model"}, model_dir_abs) &&
+            config_is_null(run.config, {"target", "adapter"}))
+            return run.id;
+    }
+    return std::nullopt;
 }
 
 std::optional<std::int64_t> previous_run(const ProjectFile& project, const std::string& set, std::int64_t run_id) {
-    auto run = get_eval_run(project, run_id);
-    if (!run) throw Error("eval run " + std::to_string(run_id) + " does not exist");
-    const auto& target = run->config.contains("target") ? run->config["target"] : nlohmann::json::object();
+    const Run run = require_run(project, run_id, RunKind::Eval);
+    const auto& target = run.config.contains("target") ? run.config["target"] : nlohmann::json::object();
     const std::string kind = target.value("kind", "");
-    std::string sql =
-        "SELECT id FROM runs WHERE kind = 'eval' AND status = 'completed' AND json_extract(config, '$.set') = ? "
-        "AND json_extract(config, '$.probe') IS NULL AND id < ? AND json_extract(config, '$.target.kind') = ? ";
-    if (kind == "remote") {
-        sql += "AND json_extract(config, '$.target.base_url') = ? AND json_extract(config, '$.target.model') = ? ";
-    } else {
-        sql += "AND json_extract(config, '$.target.model') = ? AND json_extract(config, '$.target.adapter') IS ";
-        sql += target.contains("adapter") && !target["adapter"].is_null() ? "NOT NULL " : "NULL ";
+    const bool with_adapter = !config_is_null(target, {"adapter"});
+    for (const Run& earlier : completed_runs_on_set_newest_first(project, set)) {
+        if (earlier.id >= run_id || !config_equals(earlier.config, {"target", "kind"}, kind)) continue;
+        const bool same_target =
+            kind == "remote" ? config_equals(earlier.config, {"target", "base_url"}, target.value("base_url", "")) &&
+                                   config_equals(earlier.config, {"target", "model"}, target.value("model", ""))
+                             : config_equals(earlier.config, {"target", "model"}, target.value("model", "")) &&
+                                   config_is_null(earlier.config, {"target", "adapter"}) != with_adapter;
+        if (same_target) return earlier.id;
     }
-    sql += "ORDER BY id DESC LIMIT 1";
-    auto s = project.prepare(sql);
-    s.bind(1, set).bind(2, run_id).bind(3, kind);
-    if (kind == "remote")
-        s.bind(4, target.value("base_url", "")).bind(5, target.value("model", ""));
-    else
-        s.bind(4, target.value("model", ""));
-    if (!s.step()) return std::nullopt;
-    return s.column_int64(0);
+    return std::nullopt;
 }
 
 RegressionSuiteResult run_regression_suite(ProjectFile& project, const RegressionSuite& suite, const EvalTarget& target,

@@ -9,69 +9,9 @@
 #include "core/project/project_file.h"
 
 namespace tb {
-namespace {
-
-constexpr const char* kRunColumns =
-    "SELECT id, kind, name, parent_run_id, config, status, app_version, created_at, "
-    "COALESCE(started_at, ''), COALESCE(ended_at, ''), COALESCE(stop_reason, '') FROM runs";
-
-RunSummary read_run(const Statement& s) {
-    RunSummary run;
-    run.id = s.column_int64(0);
-    run.kind = s.column_text(1);
-    run.name = s.column_text(2);
-    run.parent_run_id = s.column_optional_int64(3);
-    // The column is CHECKed json_valid, but an older file may hold anything: never throw here.
-    run.config = nlohmann::json::parse(s.column_text(4), nullptr, false);
-    if (run.config.is_discarded()) run.config = nlohmann::json::object();
-    run.status = s.column_text(5);
-    run.app_version = s.column_text(6);
-    run.created_at = s.column_text(7);
-    run.started_at = s.column_text(8);
-    run.ended_at = s.column_text(9);
-    run.stop_reason = s.column_text(10);
-    return run;
-}
-
-}  // namespace
-
-std::vector<RunSummary> list_runs(const ProjectFile& project, const std::optional<std::string>& kind) {
-    std::string sql = kRunColumns;
-    if (kind) sql += " WHERE kind = ?";
-    sql += " ORDER BY id";
-    auto s = project.prepare(sql);
-    if (kind) s.bind(1, *kind);
-    std::vector<RunSummary> runs;
-    while (s.step()) runs.push_back(read_run(s));
-    return runs;
-}
-
-std::optional<RunSummary> find_run(const ProjectFile& project, std::int64_t run_id) {
-    auto s = project.prepare(std::string(kRunColumns) + " WHERE id = ?");
-    s.bind(1, run_id);
-    if (!s.step()) return std::nullopt;
-    return read_run(s);
-}
-
-std::string run_log(const ProjectFile& project, std::int64_t run_id) {
-    auto s = project.prepare("SELECT log FROM runs WHERE id = ?");
-    s.bind(1, run_id);
-    return s.step() ? s.column_text(0) : std::string();
-}
-
-std::map<std::string, MetricSeries> run_metrics(const ProjectFile& project, std::int64_t run_id) {
-    auto s = project.prepare("SELECT name, step, value FROM run_metrics WHERE run_id = ? ORDER BY name, step");
-    s.bind(1, run_id);
-    std::map<std::string, MetricSeries> metrics;
-    while (s.step()) metrics[s.column_text(0)].emplace_back(s.column_int64(1), s.column_double(2));
-    return metrics;
-}
 
 std::vector<EvalItemDetail> eval_run_items(const ProjectFile& project, std::int64_t run_id) {
-    auto run = find_run(project, run_id);
-    if (!run) throw Error("eval run " + std::to_string(run_id) + " does not exist");
-    if (run->kind != "eval")
-        throw Error("run " + std::to_string(run_id) + " is a " + run->kind + " run, not an eval run");
+    require_run(project, run_id, RunKind::Eval);
 
     // The latest "item" row per output, as load_eval_results reads it (a judge or a re-score
     // may add rows later).

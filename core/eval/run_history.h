@@ -1,10 +1,8 @@
 #pragma once
-// Read-only queries over the project's runs (training and evaluation), for the GUI's run
-// lists and charts and for reports: the runs rows, a training run's stored metric series,
-// and an eval run's per-item outputs with their tags and its aggregate scores.
+// Read-only queries over an eval run's results, for the GUI's diffs and for reports: its
+// per-item outputs with their tags and its aggregate scores. The runs rows themselves, their
+// metrics and logs are core/project/runs.h.
 //
-//     for (const tb::RunSummary& run : tb::list_runs(project, "train")) ...
-//     auto metrics = tb::run_metrics(project, run.id);   // "train/loss" -> [(step, value)]
 //     auto items = tb::eval_run_items(project, eval_run_id);
 //     tb::EvalRunStats stats = tb::summarize_eval_items(items);
 #include <cstdint>
@@ -17,35 +15,11 @@
 #include <nlohmann/json.hpp>
 
 #include "core/eval/compare.h"
+#include "core/project/runs.h"
 
 namespace tb {
 
 class ProjectFile;
-
-struct RunSummary {
-    std::int64_t id = 0;
-    std::string kind;  // "train" | "eval"
-    std::string name;
-    std::optional<std::int64_t> parent_run_id;  // eval -> the train run it evaluates
-    nlohmann::json config = nlohmann::json::object();
-    std::string status;  // pending | running | completed | failed | cancelled
-    // Why a training run ended (runs.stop_reason: all_steps, early_stopping, non_finite_loss,
-    // non_finite_grad_norm, error, cancelled); "" for eval runs and runs still going.
-    std::string stop_reason;
-    std::string app_version;
-    std::string created_at, started_at, ended_at;  // ISO 8601 UTC; "" when not set
-};
-
-// Runs in creation order (oldest first); `kind` filters ("train" or "eval").
-std::vector<RunSummary> list_runs(const ProjectFile& project, const std::optional<std::string>& kind = std::nullopt);
-std::optional<RunSummary> find_run(const ProjectFile& project, std::int64_t run_id);
-// The human log stored with the run ("" when none).
-std::string run_log(const ProjectFile& project, std::int64_t run_id);
-
-// One metric's points, sorted by step.
-using MetricSeries = std::vector<std::pair<std::int64_t, double>>;
-// Every stored metric of a run by name ("train/loss", "train/lr", "val/loss", ...).
-std::map<std::string, MetricSeries> run_metrics(const ProjectFile& project, std::int64_t run_id);
 
 // One answer of an eval run, with what a report or a diff needs beside the verdict.
 struct EvalItemDetail {

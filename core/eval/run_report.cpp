@@ -42,7 +42,7 @@ std::string join_tags(const std::vector<std::string>& tags) {
     return out;
 }
 
-std::string run_label(const RunSummary& run) {
+std::string run_label(const Run& run) {
     std::string label = "#" + std::to_string(run.id);
     if (!run.name.empty()) label += " " + run.name;
     return label;
@@ -60,13 +60,13 @@ tr.improved td { background: #e3f4e1; } tr.regressed td { background: #fbe2e0; }
 .flag { color: #b00020; font-weight: bold; } .ok { color: #1b7a1b; }
 )CSS";
 
-void write_run_info(std::ostringstream& html, const RunSummary& run) {
+void write_run_info(std::ostringstream& html, const Run& run) {
     html << "<h2>Run</h2>\n<table>\n";
     auto row = [&](const char* key, const std::string& value) {
         html << "<tr><th>" << key << "</th><td>" << html_escape(value) << "</td></tr>\n";
     };
     row("Run", run_label(run));
-    row("Status", run.status);
+    row("Status", to_string(run.status));
     row("Started", run.started_at);
     row("Ended", run.ended_at);
     if (run.parent_run_id) row("Evaluates training run", "#" + std::to_string(*run.parent_run_id));
@@ -99,7 +99,7 @@ void write_group_row(std::ostringstream& html, const GroupComparison& g) {
          << "</td></tr>\n";
 }
 
-void write_comparison(std::ostringstream& html, const RunSummary& baseline, const Comparison& c) {
+void write_comparison(std::ostringstream& html, const Run& baseline, const Comparison& c) {
     html << "<h2>Against baseline " << html_escape(run_label(baseline)) << "</h2>\n";
     html << "<p>"
          << (c.has_regression() ? "<span class=flag>Regression flagged.</span>"

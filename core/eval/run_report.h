@@ -22,9 +22,9 @@ namespace tb {
 class ProjectFile;
 
 struct RunReportData {
-    RunSummary run;
+    Run run;
     std::vector<EvalItemDetail> items;
-    std::optional<RunSummary> baseline;    // set together with comparison
+    std::optional<Run> baseline;           // set together with comparison
     std::optional<Comparison> comparison;  // baseline = A, this run = B
 };
 

@@ -6,7 +6,7 @@
 
 #include <cctype>
 
-#include "core/dataset/sha256.h"
+#include "core/common/sha256.h"
 
 namespace tb {
 namespace {
@@ -96,7 +96,7 @@ FilterSql filter_sql(const ExampleFilter& filter) {
         sql.from = "examples AS e LEFT JOIN splits AS s ON s.example_id = e.id";
         sql.id_column = "e.id";
     }
-    if (filter.split == "none") {
+    if (filter.split == kUnassignedSplit) {
         conditions.push_back("s.example_id IS NULL");
     } else if (!filter.split.empty()) {
         conditions.push_back("s.split = ?");

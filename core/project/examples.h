@@ -31,10 +31,14 @@ struct ExampleRow {
     std::string created_at;
 };
 
+// The word for an example no split holds yet, wherever splits are counted or filtered
+// (split_counts, project stats, ExampleFilter, leakage sides).
+inline constexpr const char* kUnassignedSplit = "unassigned";
+
 // All set members must hold; empty members do not filter.
 struct ExampleFilter {
     std::string tag;           // examples carrying this tag
-    std::string split;         // "train" | "validation" | "test"; "none" = not assigned
+    std::string split;         // "train" | "validation" | "test"; kUnassignedSplit = not assigned
     std::string finding_kind;  // examples named by a finding of this kind in the latest check report
     std::string text;          // full-text search: every word must appear (prefix match on the last)
     bool empty() const { return tag.empty() && split.empty() && finding_kind.empty() && text.empty(); }

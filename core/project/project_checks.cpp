@@ -69,4 +69,12 @@ std::optional<StoredCheckReport> latest_check_report(const ProjectFile& project)
     return stored;
 }
 
+std::vector<std::string> latest_finding_kinds(const ProjectFile& project) {
+    auto s = project.prepare(
+        "SELECT DISTINCT kind FROM check_findings WHERE report_id = (SELECT max(id) FROM check_reports) ORDER BY kind");
+    std::vector<std::string> kinds;
+    while (s.step()) kinds.push_back(s.column_text(0));
+    return kinds;
+}
+
 }  // namespace tb

@@ -32,4 +32,8 @@ struct StoredCheckReport {
 };
 std::optional<StoredCheckReport> latest_check_report(const ProjectFile& project);
 
+// The finding kinds of the latest check report, sorted ("exact_duplicate", "pii", ...; empty
+// when no check ran): what the dataset browser offers to filter by, without reading the report.
+std::vector<std::string> latest_finding_kinds(const ProjectFile& project);
+
 }  // namespace tb

@@ -1,5 +1,8 @@
 #include "core/project/project_stats.h"
 
+#include "core/project/examples.h"
+#include "core/project/runs.h"
+
 namespace tb {
 namespace {
 
@@ -53,9 +56,11 @@ ProjectStats compute_project_stats(const ProjectFile& project) {
     }
 
     auto splits = project.prepare(
-        "SELECT coalesce(s.split, 'none'), count(*) FROM examples AS e LEFT JOIN splits AS s ON s.example_id = e.id "
-        "GROUP BY 1");
-    while (splits.step()) stats.splits[splits.column_text(0)] = static_cast<std::size_t>(splits.column_int64(1));
+        "SELECT s.split, count(*) FROM examples AS e LEFT JOIN splits AS s ON s.example_id = e.id GROUP BY 1");
+    while (splits.step()) {
+        const auto split = splits.column_optional_text(0);
+        stats.splits[split ? *split : kUnassignedSplit] = static_cast<std::size_t>(splits.column_int64(1));
+    }
     auto tags = project.prepare(
         "SELECT t.name, count(et.example_id) FROM tags AS t LEFT JOIN example_tags AS et ON et.tag_id = t.id "
         "GROUP BY t.id ORDER BY t.name");
@@ -64,7 +69,7 @@ ProjectStats compute_project_stats(const ProjectFile& project) {
     stats.imports = count_of(project, "SELECT count(*) FROM import_reports");
     stats.reviews = count_of(project, "SELECT count(*) FROM reviews");
     stats.golden_sets = count_of(project, "SELECT count(*) FROM golden_sets");
-    stats.runs = count_of(project, "SELECT count(*) FROM runs");
+    stats.runs = static_cast<std::size_t>(count_runs(project));
 
     auto check = project.prepare("SELECT id, created_at FROM check_reports ORDER BY id DESC LIMIT 1");
     if (check.step()) {

@@ -15,7 +15,7 @@ namespace tb {
 
 struct ProjectStats {
     DatasetStats data;
-    std::map<std::string, std::size_t> splits;  // split -> examples ("none" for unassigned)
+    std::map<std::string, std::size_t> splits;  // split -> examples (kUnassignedSplit for unassigned)
     std::map<std::string, std::size_t> tags;    // tag -> examples
     std::size_t imports = 0;
     std::size_t reviews = 0;

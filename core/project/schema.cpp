@@ -280,7 +280,7 @@ CREATE INDEX judge_validations_by_key ON judge_validations(judge_key, id);
 // Step 4: why a training run ended, beside its status (the status CHECK above cannot grow
 // without rebuilding runs, which would cascade-delete run_metrics): 'all_steps',
 // 'early_stopping', 'non_finite_loss', 'non_finite_grad_norm', 'cancelled', 'error' (see
-// core/train/train_run_store.h); NULL while running and for eval runs. Before this step a
+// core/project/runs.h); NULL while running and for eval runs. Before this step a
 // run stopped early was 'completed' plus a 'train/stopped_early' metric: backfilled here, the
 // metric rows kept as they were.
 const char* kStep4 = R"SQL(

@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <sstream>
 
-#include "core/train/trainer.h"
+#include "core/train/preflight_report.h"
 
 namespace tb {
 

@@ -1,13 +1,16 @@
-// TrainConfig as JSON (the run config file, the runs row, tunebench_run.json), the workflow
-// warnings, the learning-rate schedule and the pause token. Torch-free.
+// TrainConfig as JSON (the run config file, the runs row, tunebench_run.json), its problems and
+// workflow warnings, the advisor's starting settings, the learning-rate schedule. Torch-free.
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <numbers>
 #include <set>
 
+#include "core/train/train_config.h"
+
+#include "core/advisor/training_settings.h"
 #include "core/common/error.h"
-#include "core/train/trainer.h"
+#include "core/text/tokenizer_config.h"
 
 namespace tb {
 
@@ -195,7 +198,7 @@ TrainConfig TrainConfig::from_json(const nlohmann::json& json) {
             if (!is_training_device_spelling(c.device))
                 bad("must be \"cpu\", \"cuda\" or \"cuda:N\" (got \"" + c.device + "\")");
         } else {
-            throw Error(where + "unknown key \"" + key + "\" (a typo? see TrainConfig in core/train/trainer.h)");
+            throw Error(where + "unknown key \"" + key + "\" (a typo? see TrainConfig in core/train/train_config.h)");
         }
     }
     return c;
@@ -208,6 +211,84 @@ bool is_training_device_spelling(const std::string& device) {
     for (std::size_t i = prefix.size(); i < device.size(); ++i)
         if (!std::isdigit(static_cast<unsigned char>(device[i]))) return false;
     return device.size() - prefix.size() <= 4;  // a device index, not a number that overflows
+}
+
+std::vector<ConfigProblem> config_problems(const TrainConfig& c) {
+    std::vector<ConfigProblem> out;
+    auto add = [&](ConfigProblemKind kind, std::string message) { out.push_back({kind, std::move(message)}); };
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (c.model_dir.empty()) {
+        add(ConfigProblemKind::ModelDirMissing, "model_dir is required (a Hugging Face model folder)");
+    } else if (!fs::exists(c.model_dir / "config.json", ec)) {
+        add(ConfigProblemKind::ModelDirNotAModel,
+            c.model_dir.string() + " is not a Hugging Face model folder (no config.json)");
+    } else if (!c.chat_template) {
+        // The source the trainer renders with (resolve_chat_template): the model's own template.
+        try {
+            if (TokenizerConfig::from_folder(c.model_dir.string()).chat_template.empty())
+                add(ConfigProblemKind::ChatTemplateRequired,
+                    "the model has no chat template (a base model?): pass one explicitly (--chat-template FILE, or "
+                    "\"chat_template\" in the run config); training never falls back to a default format");
+        } catch (const std::exception& e) {
+            add(ConfigProblemKind::ModelUnreadable, e.what());
+        }
+    }
+    if (c.chat_template && !fs::is_regular_file(*c.chat_template, ec))
+        add(ConfigProblemKind::ChatTemplateFileMissing,
+            "the chat template file " + c.chat_template->string() + " does not exist");
+    if (c.output_dir.empty()) add(ConfigProblemKind::OutputDirMissing, "output_dir is required");
+    if (!(c.learning_rate > 0.0) || !std::isfinite(c.learning_rate))
+        add(ConfigProblemKind::LearningRate, "learning_rate must be a positive number (e.g. 1e-4)");
+    if (c.max_steps < 0) add(ConfigProblemKind::MaxSteps, "max_steps must be 0 (from epochs) or positive");
+    if (c.max_steps == 0 && !(c.epochs > 0.0)) add(ConfigProblemKind::Epochs, "epochs must be positive");
+    if (c.max_length < 2) add(ConfigProblemKind::MaxLength, "max_length must be at least 2 tokens");
+    if (c.micro_batch_rows < 1) add(ConfigProblemKind::MicroBatchRows, "micro_batch_rows must be at least 1");
+    if (c.gradient_accumulation < 1)
+        add(ConfigProblemKind::GradientAccumulation, "gradient_accumulation must be at least 1");
+    if (c.general_mix_share < 0.0 || c.general_mix_share >= 1.0)
+        add(ConfigProblemKind::GeneralMixShare, "general_mix_share must be in [0, 1)");
+    if (c.warmup_ratio < 0.0 || c.warmup_ratio >= 1.0)
+        add(ConfigProblemKind::WarmupRatio, "warmup_ratio must be in [0, 1)");
+    if (c.max_grad_norm < 0.0) add(ConfigProblemKind::MaxGradNorm, "max_grad_norm must be 0 (off) or positive");
+    if (c.eval_every < 0 || c.checkpoint_every < 0 || c.early_stopping_patience < 0 || c.log_every < 0)
+        add(ConfigProblemKind::NegativeInterval,
+            "eval_every, checkpoint_every, early_stopping_patience and log_every must not be negative");
+    if (c.method == TrainMethod::Lora) {
+        if (c.lora.rank < 1) add(ConfigProblemKind::LoraRank, "lora.rank must be at least 1");
+        if (c.lora.dropout < 0.0 || c.lora.dropout >= 1.0)
+            add(ConfigProblemKind::LoraDropout, "lora.dropout must be in [0, 1)");
+        if (c.lora.target_modules.empty())
+            add(ConfigProblemKind::LoraTargetModules,
+                "lora.target_modules is empty: name at least one module for the LoRA adapters (e.g. q_proj)");
+    }
+    if (c.compute_dtype != "auto" && c.compute_dtype != "bf16" && c.compute_dtype != "fp32")
+        add(ConfigProblemKind::ComputeDtype, "compute_dtype must be auto, bf16 or fp32");
+    if (!is_training_device_spelling(c.device))
+        add(ConfigProblemKind::Device, "device must be cpu, cuda or cuda:N (got \"" + c.device + "\")");
+    return out;
+}
+
+std::string describe_problems(const std::vector<ConfigProblem>& problems) {
+    std::string out = "run config: ";
+    for (std::size_t i = 0; i < problems.size(); ++i) out += (i ? "; " : "") + problems[i].message;
+    return out;
+}
+
+void apply_starting_settings(TrainConfig& c, const StartingSettings& s) {
+    c.method = s.method == TuningMethod::full ? TrainMethod::Full : TrainMethod::Lora;
+    c.learning_rate = s.learning_rate;
+    c.epochs = static_cast<double>(s.epochs);
+    c.max_steps = 0;  // the epochs decide
+    if (c.method == TrainMethod::Lora) {
+        c.lora.rank = s.lora_rank;
+        c.lora.alpha = static_cast<double>(s.lora_alpha);
+        c.lora.dropout = s.lora_dropout;
+        c.lora.target_modules = s.target_modules;
+    }
+    c.max_length = s.sequence_length;
+    c.micro_batch_rows = s.batch_size;
+    c.gradient_checkpointing = s.gradient_checkpointing;
 }
 
 std::vector<std::string> config_warnings(const TrainConfig& c) {
@@ -247,29 +328,6 @@ double scheduled_learning_rate(const TrainConfig& c, std::int64_t step, std::int
     const double progress = std::clamp(static_cast<double>(step - warmup) / span, 0.0, 1.0);
     if (c.schedule == LrSchedule::Linear) return c.learning_rate * (1.0 - progress);
     return c.learning_rate * 0.5 * (1.0 + std::cos(std::numbers::pi * progress));
-}
-
-void PauseToken::pause() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    paused_ = true;
-    changed_.notify_all();
-}
-
-void PauseToken::resume() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    paused_ = false;
-    changed_.notify_all();
-}
-
-bool PauseToken::paused() const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return paused_;
-}
-
-void PauseToken::wait_while_paused(const CancelToken* cancel) const {
-    std::unique_lock<std::mutex> lock(mutex_);
-    // Cancel has no way to notify this condition variable: poll it a few times a second.
-    while (paused_ && !(cancel && cancel->cancelled())) changed_.wait_for(lock, std::chrono::milliseconds(100));
 }
 
 }  // namespace tb

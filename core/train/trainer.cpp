@@ -22,13 +22,13 @@
 #include "core/model/llama.h"
 #include "core/model/runtime.h"
 #include "core/project/project_file.h"
+#include "core/project/runs.h"
 #include "core/text/tokenizer.h"
 #include "core/train/checkpoint.h"
 #include "core/train/gradient_checkpointing.h"
 #include "core/train/loss.h"
 #include "core/train/train_data.h"
 #include "core/train/train_output.h"
-#include "core/train/train_run_store.h"
 #include "core/train/training_device.h"
 
 namespace tb {
@@ -61,30 +61,6 @@ std::string format_number(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.6g", v);
     return buf;
-}
-
-void validate_config(const TrainConfig& c) {
-    auto fail = [](const std::string& why) { throw Error("run config: " + why); };
-    if (c.model_dir.empty()) fail("model_dir is required (a Hugging Face model folder)");
-    if (!std::filesystem::exists(c.model_dir / "config.json"))
-        fail(c.model_dir.string() + " is not a Hugging Face model folder (no config.json)");
-    if (c.output_dir.empty()) fail("output_dir is required");
-    if (!(c.learning_rate > 0.0) || !std::isfinite(c.learning_rate)) fail("learning_rate must be positive");
-    if (c.max_steps < 0) fail("max_steps must be 0 (from epochs) or positive");
-    if (c.max_steps == 0 && !(c.epochs > 0.0)) fail("epochs must be positive");
-    if (c.max_length < 2) fail("max_length must be at least 2 tokens");
-    if (c.micro_batch_rows < 1) fail("micro_batch_rows must be at least 1");
-    if (c.gradient_accumulation < 1) fail("gradient_accumulation must be at least 1");
-    if (c.general_mix_share < 0.0 || c.general_mix_share >= 1.0) fail("general_mix_share must be in [0, 1)");
-    if (c.warmup_ratio < 0.0 || c.warmup_ratio >= 1.0) fail("warmup_ratio must be in [0, 1)");
-    if (c.max_grad_norm < 0.0) fail("max_grad_norm must be 0 (off) or positive");
-    if (c.eval_every < 0 || c.checkpoint_every < 0 || c.early_stopping_patience < 0 || c.log_every < 0)
-        fail("eval_every, checkpoint_every, early_stopping_patience and log_every must not be negative");
-    if (c.method == TrainMethod::Lora && c.lora.rank < 1) fail("lora.rank must be at least 1");
-    if (c.method == TrainMethod::Lora && (c.lora.dropout < 0.0 || c.lora.dropout >= 1.0))
-        fail("lora.dropout must be in [0, 1)");
-    if (c.compute_dtype != "auto" && c.compute_dtype != "bf16" && c.compute_dtype != "fp32")
-        fail("compute_dtype must be auto, bf16 or fp32");
 }
 
 // Resuming with another seed or batch layout would silently train on another data order.
@@ -134,7 +110,7 @@ Trainer::Trainer(ProjectFile& project, TrainConfig config)
     auto& s = *state_;
     auto& c = s.config;
     if (c.log_every == 0) c.log_every = 1;
-    validate_config(c);
+    if (const auto problems = config_problems(c); !problems.empty()) throw Error(describe_problems(problems));
     s.device = resolve_training_device(c.device);  // before any loading: a missing GPU is said at once
     s.tokenizer = Tokenizer::from_folder(c.model_dir.string());
     std::optional<std::string> explicit_source;
@@ -370,11 +346,12 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
     if (resumed_from) check_resumable(*resumed_from, cs.config, resolved);
     // Best weights of an earlier run into the same folder must not become this run's output.
     if (!resumed_from) std::filesystem::remove_all(best_weights_dir(c.output_dir));
-    if (cs.run_id && train_run_exists(s.project, cs.run_id)) {
+    if (const auto previous = cs.run_id ? find_run(s.project, cs.run_id) : std::nullopt;
+        previous && previous->kind == RunKind::Train) {
         run_id = cs.run_id;
-        mark_train_run_running(s.project, run_id);
+        restart_run(s.project, run_id);
     } else {
-        run_id = create_train_run(s.project, c.output_dir.filename().string(), resolved);
+        run_id = create_run(s.project, RunKind::Train, c.output_dir.filename().string(), resolved);
     }
     cs.run_id = run_id;
     result.run_id = run_id;
@@ -421,8 +398,7 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
             stop_early = true;
     };
 
-    std::string status = "completed";
-    std::string stop_reason = kStopAllSteps;  // runs.stop_reason: why the loop below ended
+    RunStopReason stop_reason = RunStopReason::AllSteps;  // why the loop below ended
     std::int64_t step = cs.step;
     const std::int64_t first_step = step;
     const auto session_start = Clock::now();
@@ -433,8 +409,7 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
         while (step < s.total_steps) {
             if (pause) pause->wait_while_paused(ctx.cancel.get());
             if (cancelled()) {
-                status = "cancelled";
-                stop_reason = kStopCancelled;
+                stop_reason = RunStopReason::Cancelled;
                 break;
             }
             const auto step_start = Clock::now();
@@ -472,8 +447,8 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
                 finite = std::isfinite(grad_norm);
             }
             if (!finite) {
-                status = "failed";
-                stop_reason = std::isfinite(loss_value) ? kStopNonFiniteGradNorm : kStopNonFiniteLoss;
+                stop_reason =
+                    std::isfinite(loss_value) ? RunStopReason::NonFiniteGradNorm : RunStopReason::NonFiniteLoss;
                 const auto last = latest_checkpoint(c.output_dir);
                 result.last_checkpoint = last.value_or(std::filesystem::path());
                 result.message =
@@ -524,17 +499,16 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
         }
         result.steps = step;
 
-        if (status == "cancelled") {
+        if (stop_reason == RunStopReason::Cancelled) {
             checkpoint(step);
             result.message = "cancelled at step " + std::to_string(step) + "; resume continues from " +
                              result.last_checkpoint.string();
             log(result.message);
-        } else if (status == "completed") {
+        } else if (stop_reason == RunStopReason::AllSteps) {
             if (last_validation_step != step) validate(step);
             checkpoint(step);
             if (stop_early) {
-                status = "stopped_early";
-                stop_reason = kStopEarlyStopping;
+                stop_reason = RunStopReason::EarlyStopping;
                 result.message =
                     "stopped early at step " + std::to_string(step) + " (validation loss stopped improving)";
             } else {
@@ -566,7 +540,8 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
             write_tokenizer_files(c.model_dir, c.output_dir, s.template_source);
             nlohmann::json summary = {
                 {"run_id", run_id},
-                {"status", status},
+                {"status", to_string(status_for(stop_reason))},  // the project's words (core/project/runs.h)
+                {"stop_reason", to_string(stop_reason)},
                 {"steps", step},
                 {"final_loss", result.final_loss},
                 {"weights_step", weights_step},  // the step whose weights this folder holds
@@ -580,13 +555,13 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
         }
     } catch (const std::exception& e) {
         log(std::string("error: ") + e.what());
-        finish_train_run(s.project, run_id, kStopError);
+        finish_run(s.project, run_id, RunStopReason::Error);
         throw;
     }
-    result.status = status;
+    result.status = status_for(stop_reason);
     result.best_val_loss = cs.best_val_loss;
     result.stop_reason = stop_reason;
-    finish_train_run(s.project, run_id, stop_reason);
+    finish_run(s.project, run_id, stop_reason);
     return result;
 }
 

@@ -43,7 +43,8 @@ TEST(Advice, FineTuneForStyleWithDefaultSettings) {
     EXPECT_EQ(a.recommendation.leaf_id, "fine_tune.style");
     ASSERT_TRUE(a.recommendation.method);
     EXPECT_EQ(*a.recommendation.method, tb::TuningMethod::lora);
-    const nlohmann::json& s = a.recommendation.settings;
+    ASSERT_TRUE(a.recommendation.settings);
+    const nlohmann::json s = tb::to_json(*a.recommendation.settings);
     EXPECT_DOUBLE_EQ(s["learning_rate"].get<double>(), 1e-4);
     EXPECT_EQ(s["learning_rate_range"], nlohmann::json({5e-5, 2e-4}));
     EXPECT_EQ(s["epochs"], 3);
@@ -64,7 +65,7 @@ TEST(Advice, PromptingAndRagCarryNoMethodOrSettings) {
     tb::Advice prompting = advise(answers("style", false, false, true));
     EXPECT_EQ(prompting.recommendation.recommendation, tb::Approach::prompting);
     EXPECT_FALSE(prompting.recommendation.method);
-    EXPECT_TRUE(prompting.recommendation.settings.empty());
+    EXPECT_FALSE(prompting.recommendation.settings);
     EXPECT_TRUE(tb::to_json(prompting)["method"].is_null());
 
     tb::Advice rag = advise(answers("knowledge", false, true, false), llama2_7b());
@@ -90,7 +91,7 @@ TEST(Advice, MethodFollowsTheGpuMemory) {
 
     tb::Advice tight = advise(style, llama2_7b(), 12.0);
     EXPECT_EQ(*tight.recommendation.method, tb::TuningMethod::qlora);
-    EXPECT_EQ(tight.recommendation.settings["base_quantization"], "nf4");
+    EXPECT_EQ(tb::to_json(*tight.recommendation.settings)["base_quantization"], "nf4");
     EXPECT_TRUE(tight.warnings.empty());
 
     tb::Advice too_small = advise(style, llama2_7b(), 6.0);

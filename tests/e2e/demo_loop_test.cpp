@@ -19,6 +19,7 @@
 #include "core/eval/eval_store.h"
 #include "core/eval/regression_suite.h"
 #include "core/project/project_file.h"
+#include "core/project/runs.h"
 #include "e2e/cli_runner.h"
 
 namespace fs = std::filesystem;
@@ -225,7 +226,7 @@ TEST_F(DemoLoopTest, TrainEvalCompareGateAndSuiteAfterTraining) {
 
     // The suite's run is stored with the new training run as its parent.
     auto project = tb::ProjectFile::open(project_);
-    const auto suite_run = tb::get_eval_run(project, set["run_id"].get<std::int64_t>());
+    const auto suite_run = tb::find_run(project, set["run_id"].get<std::int64_t>());
     ASSERT_TRUE(suite_run.has_value());
     EXPECT_EQ(suite_run->config["suite"], "tickets");
     EXPECT_EQ(suite_run->parent_run_id.value_or(0), train_run_id(retrained.err));

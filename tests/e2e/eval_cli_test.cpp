@@ -12,6 +12,7 @@
 #include "core/eval/eval_store.h"
 #include "core/eval/scorers.h"
 #include "core/project/project_file.h"
+#include "core/project/runs.h"
 #include "e2e/cli_runner.h"
 #include "eval/eval_test_helpers.h"
 
@@ -41,7 +42,7 @@ protected:
     // A run that answered every item with its reference (all pass): stored through the core API.
     std::int64_t perfect_run() const {
         auto project = tb::ProjectFile::open(project_path_);
-        const auto run = tb::create_eval_run(project, "reference answers", {{"set", "probe"}});
+        const auto run = tb::create_run(project, tb::RunKind::Eval, "reference answers", {{"set", "probe"}});
         std::vector<tb::EvalOutputRecord> records;
         for (const auto& item : tb::resolve_eval_set(project, "probe").items) {
             tb::EvalOutputRecord r;
@@ -51,7 +52,7 @@ protected:
             records.push_back(r);
         }
         tb::store_eval_outputs(project, run, records);
-        tb::finish_eval_run(project, run, "completed");
+        tb::finish_run(project, run, tb::RunStatus::Completed);
         return run;
     }
 

@@ -12,6 +12,7 @@
 #include "core/eval/eval_store.h"
 #include "core/eval/scorers.h"
 #include "core/project/project_file.h"
+#include "core/project/runs.h"
 #include "e2e/cli_runner.h"
 #include "eval/eval_test_helpers.h"
 
@@ -41,7 +42,7 @@ protected:
     // the rest with nothing.
     std::int64_t stored_run(const std::string& set, std::size_t correct) const {
         auto project = tb::ProjectFile::open(project_path_);
-        const auto run = tb::create_eval_run(project, "stored " + set, {{"set", set}});
+        const auto run = tb::create_run(project, tb::RunKind::Eval, "stored " + set, {{"set", set}});
         std::vector<tb::EvalOutputRecord> records;
         const auto items = tb::resolve_eval_set(project, set).items;
         for (std::size_t i = 0; i < items.size(); ++i) {
@@ -52,7 +53,7 @@ protected:
             records.push_back(r);
         }
         tb::store_eval_outputs(project, run, records);
-        tb::finish_eval_run(project, run, "completed");
+        tb::finish_run(project, run, tb::RunStatus::Completed);
         return run;
     }
     tbtest::CliResult forgetting(std::int64_t base, std::int64_t tuned, const std::vector<std::string>& extra,
@@ -177,7 +178,7 @@ TEST_F(MemorisationCliTest, MeasuresTrainAndHeldOutAndStoresBothRuns) {
     // Both generation runs are stored, marked as the memorisation probe, with every output.
     auto project = tb::ProjectFile::open(project_path_);
     for (const char* group : {"train", "held_out"}) {
-        const auto run = tb::get_eval_run(project, j[group]["run_id"].get<std::int64_t>());
+        const auto run = tb::find_run(project, j[group]["run_id"].get<std::int64_t>());
         ASSERT_TRUE(run.has_value()) << group;
         EXPECT_EQ(run->config["probe"], "memorisation");
         EXPECT_EQ(tb::load_eval_results(project, run->id).size(), 3u);

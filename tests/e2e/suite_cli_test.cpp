@@ -10,6 +10,7 @@
 #include "core/eval/eval_store.h"
 #include "core/eval/regression_suite.h"
 #include "core/project/project_file.h"
+#include "core/project/runs.h"
 #include "e2e/cli_runner.h"
 #include "eval/eval_test_helpers.h"
 
@@ -207,12 +208,12 @@ TEST_F(TrainSuiteTest, TrainRunsEachAfterTrainingSuiteAndGates) {
 
     // The runs are stored: the tuned one records the suite and its train run, the base none.
     auto project = tb::ProjectFile::open(project_path_);
-    const auto tuned = tb::get_eval_run(project, set["run_id"].get<std::int64_t>());
+    const auto tuned = tb::find_run(project, set["run_id"].get<std::int64_t>());
     ASSERT_TRUE(tuned.has_value());
     EXPECT_EQ(tuned->config["suite"], "after");
     EXPECT_FALSE(tuned->config["target"]["adapter"].is_null());
     EXPECT_TRUE(tuned->parent_run_id.has_value());
-    const auto base = tb::get_eval_run(project, set["base_run_id"].get<std::int64_t>());
+    const auto base = tb::find_run(project, set["base_run_id"].get<std::int64_t>());
     ASSERT_TRUE(base.has_value());
     EXPECT_TRUE(base->config["target"]["adapter"].is_null());
     EXPECT_EQ(tb::load_eval_results(project, tuned->id).size(), 6u);
@@ -228,11 +229,11 @@ TEST_F(TrainSuiteTest, TrainRunsEachAfterTrainingSuiteAndGates) {
     EXPECT_FALSE(set2["vs_previous"].is_null());
 
     // --no-suite: no suite line, no eval run.
-    const auto runs_before = tb::list_eval_runs(project).size();
+    const auto runs_before = tb::list_runs(project, tb::RunKind::Eval).size();
     auto skipped = train(dir_.file("adapter3"), {"--no-suite"}, "train3");
     ASSERT_EQ(skipped.exit_code, 0) << skipped.err;
     EXPECT_TRUE(suite_lines(skipped.out).empty()) << skipped.out;
-    EXPECT_EQ(tb::list_eval_runs(project).size(), runs_before);
+    EXPECT_EQ(tb::list_runs(project, tb::RunKind::Eval).size(), runs_before);
     EXPECT_EQ(train(dir_.file("adapter4"), {"--no-suite", "--gate"}, "train4").exit_code, 2);
 }
 

@@ -12,6 +12,7 @@
 #include "core/common/error.h"
 #include "core/eval/compare.h"
 #include "core/eval/eval_store.h"
+#include "core/project/runs.h"
 #include "core/project/statement.h"
 #include "eval/eval_test_helpers.h"
 
@@ -42,7 +43,7 @@ protected:
         for (const auto& item : r.items) out.push_back(item.output);
         return out;
     }
-    std::string run_status(std::int64_t id) const { return get_eval_run(*project_, id)->status; }
+    std::string run_status(std::int64_t id) const { return tb::to_string(find_run(*project_, id)->status); }
 
     tbtest::TempDir dir_{"tb_evalrun_"};
     std::string model_, template_;
@@ -56,7 +57,7 @@ TEST_F(EvalRunnerTest, BaseModelWithoutTemplateAsksForChatTemplateAndCreatesNoRu
     } catch (const Error& e) {
         EXPECT_NE(std::string(e.what()).find("--chat-template"), std::string::npos) << e.what();
     }
-    EXPECT_TRUE(list_eval_runs(*project_).empty());
+    EXPECT_TRUE(list_runs(*project_, tb::RunKind::Eval).empty());
 }
 
 TEST_F(EvalRunnerTest, UnknownSetNamesTheSetsThatExist) {
@@ -73,7 +74,7 @@ TEST_F(EvalRunnerTest, StoresEveryOutputWithItsRubricScoreAndTheSettings) {
     ASSERT_EQ(r.items.size(), 6u);
     EXPECT_EQ(run_status(r.run_id), "completed");
 
-    const auto run = get_eval_run(*project_, r.run_id);
+    const auto run = find_run(*project_, r.run_id);
     EXPECT_EQ(run->config["set"], "probe");
     EXPECT_EQ(run->config["seed"], 0);
     EXPECT_EQ(run->config["max_new_tokens"], 12);
@@ -121,7 +122,7 @@ TEST_F(EvalRunnerTest, SameSettingsAndSeedGiveTheSameOutputs) {
     const auto c = run_eval(*project_, base(), sampled);
     const auto d = run_eval(*project_, base(), sampled);
     EXPECT_EQ(outputs(c), outputs(d));
-    EXPECT_EQ(get_eval_run(*project_, c.run_id)->config["seed"], 77);
+    EXPECT_EQ(find_run(*project_, c.run_id)->config["seed"], 77);
     // A non-empty output somewhere: the test would mean little if the model only said EOS.
     std::size_t chars = 0;
     for (const auto& o : outputs(a)) chars += o.size();
@@ -139,12 +140,12 @@ TEST_F(EvalRunnerTest, AdapterBringsItsTemplateChangesOutputsAndLinksItsTrainRun
     const auto base_run = run_eval(*project_, base(), options());
     const auto tuned = run_eval(*project_, EvalTarget::local(model_, adapter), options());
     EXPECT_NE(outputs(base_run), outputs(tuned));
-    const auto run = get_eval_run(*project_, tuned.run_id);
+    const auto run = find_run(*project_, tuned.run_id);
     EXPECT_EQ(run->config["chat_template_origin"].get<std::string>().rfind("adapter:", 0), 0u);
     EXPECT_FALSE(run->config["target"]["adapter"].is_null());
     ASSERT_TRUE(run->parent_run_id.has_value());
     EXPECT_EQ(*run->parent_run_id, train_id);
-    EXPECT_FALSE(get_eval_run(*project_, base_run.run_id)->parent_run_id.has_value());
+    EXPECT_FALSE(find_run(*project_, base_run.run_id)->parent_run_id.has_value());
 }
 
 TEST_F(EvalRunnerTest, GoldenItemsCarryTheTagsOfTheirExamplesIntoComparisons) {
@@ -207,9 +208,9 @@ TEST_F(EvalRunnerTest, CancelledRunIsMarkedCancelled) {
     ctx.cancel = std::make_shared<CancelToken>();
     ctx.cancel->cancel();
     EXPECT_THROW(run_eval(*project_, base(), options(), ctx), Cancelled);
-    const auto runs = list_eval_runs(*project_);
+    const auto runs = list_runs(*project_, tb::RunKind::Eval);
     ASSERT_EQ(runs.size(), 1u);
-    EXPECT_EQ(runs[0].status, "cancelled");
+    EXPECT_EQ(runs[0].status, tb::RunStatus::Cancelled);
     EXPECT_TRUE(load_eval_outputs(*project_, runs[0].id).empty());
 }
 
@@ -238,7 +239,7 @@ TEST_F(EvalRunnerTest, RemoteEndpointAnswersAreScoredAndTheKeyIsNeverStored) {
     ASSERT_EQ(requests.size(), 6u);
     EXPECT_NE(requests[0].find("Bearer sk-secret-123"), std::string::npos);
     EXPECT_NE(requests[0].find("\"model\":\"echo-1\""), std::string::npos);
-    const auto run = get_eval_run(*project_, r.run_id);
+    const auto run = find_run(*project_, r.run_id);
     EXPECT_EQ(run->config["target"]["api_key_env"], "TB_EVAL_TEST_KEY");
     EXPECT_EQ(run->config["target"]["kind"], "remote");
     project_.reset();  // close, so every page is in the file

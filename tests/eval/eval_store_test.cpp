@@ -11,6 +11,7 @@
 #include "core/common/error.h"
 #include "core/curation/golden_sets.h"
 #include "core/project/project_file.h"
+#include "core/project/runs.h"
 #include "core/project/statement.h"
 
 namespace tb {
@@ -64,10 +65,10 @@ protected:
 
 TEST_F(EvalStoreTest, CreatesRunStoresScoresAndLoadsResults) {
     ASSERT_EQ(items_.size(), 120u);
-    const auto run = create_eval_run(*project_, "baseline", {{"model", "tiny"}, {"set", "tickets"}});
+    const auto run = create_run(*project_, tb::RunKind::Eval, "baseline", {{"model", "tiny"}, {"set", "tickets"}});
     auto ids = store_eval_outputs(*project_, run, answers(10, {3}));
     ASSERT_EQ(ids.size(), 10u);
-    finish_eval_run(*project_, run, "completed");
+    finish_run(*project_, run, tb::RunStatus::Completed);
 
     EXPECT_EQ(count("SELECT COUNT(*) FROM runs WHERE kind = 'eval' AND status = 'completed' AND ended_at IS NOT NULL"),
               1);
@@ -86,8 +87,8 @@ TEST_F(EvalStoreTest, CreatesRunStoresScoresAndLoadsResults) {
 }
 
 TEST_F(EvalStoreTest, TwoStoredRunsCompare) {
-    const auto a = create_eval_run(*project_, "a", nlohmann::json::object());
-    const auto b = create_eval_run(*project_, "b", nlohmann::json::object());
+    const auto a = create_run(*project_, tb::RunKind::Eval, "a", nlohmann::json::object());
+    const auto b = create_run(*project_, tb::RunKind::Eval, "b", nlohmann::json::object());
     store_eval_outputs(*project_, a, answers(40));
     store_eval_outputs(*project_, b, answers(40, {1, 5, 9, 13, 17, 21, 25, 29}));
     auto c = compare_runs(load_eval_results(*project_, a), load_eval_results(*project_, b));
@@ -98,7 +99,7 @@ TEST_F(EvalStoreTest, TwoStoredRunsCompare) {
 }
 
 TEST_F(EvalStoreTest, OneTransactionAllOrNothing) {
-    const auto run = create_eval_run(*project_, "r", nlohmann::json::object());
+    const auto run = create_run(*project_, tb::RunKind::Eval, "r", nlohmann::json::object());
     auto records = answers(5);
     records[4].golden_item_id = 999999;  // violates the foreign key: the whole batch must roll back
     EXPECT_THROW(store_eval_outputs(*project_, run, records), Error);
@@ -112,15 +113,16 @@ TEST_F(EvalStoreTest, RejectsMissingAndNonEvalRuns) {
     project_->exec("INSERT INTO runs(kind, name) VALUES ('train', 't')");
     const auto train = count("SELECT id FROM runs WHERE kind = 'train'");
     EXPECT_THROW(store_eval_outputs(*project_, train, answers(1)), Error);
-    EXPECT_THROW(finish_eval_run(*project_, train, "completed"), Error);
-    const auto run = create_eval_run(*project_, "r", nlohmann::json::object(), train);
+    EXPECT_THROW(finish_run(*project_, train, tb::RunStatus::Completed), Error);
+    const auto run = create_run(*project_, tb::RunKind::Eval, "r", nlohmann::json::object(), train);
     EXPECT_EQ(count("SELECT parent_run_id FROM runs WHERE id = " + std::to_string(run)), train);
-    EXPECT_THROW(finish_eval_run(*project_, run, "done"), Error);
-    EXPECT_THROW(create_eval_run(*project_, "r", nlohmann::json::array()), Error);
+    EXPECT_THROW(finish_run(*project_, run, tb::RunStatus::Running), Error);       // not an end
+    EXPECT_THROW(finish_run(*project_, run, tb::RunStopReason::AllSteps), Error);  // eval runs record no reason
+    EXPECT_THROW(create_run(*project_, tb::RunKind::Eval, "r", nlohmann::json::array()), Error);
 }
 
 TEST_F(EvalStoreTest, PendingJudgeCriteriaAreNotStored) {
-    const auto run = create_eval_run(*project_, "r", nlohmann::json::object());
+    const auto run = create_run(*project_, tb::RunKind::Eval, "r", nlohmann::json::object());
     EvalOutputRecord r;
     r.example_id = std::nullopt;
     r.output = "Paris.";

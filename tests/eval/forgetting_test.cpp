@@ -5,6 +5,7 @@
 #include "common/temp_dir.h"
 #include "core/common/error.h"
 #include "core/eval/eval_store.h"
+#include "core/project/runs.h"
 #include "eval/eval_test_helpers.h"
 
 namespace tb {
@@ -87,8 +88,8 @@ TEST(Forgetting, MeasuredOnTheGeneralSetForBaseAndTunedTargets) {
                                       EvalTarget::local(model, adapter), options);
     EXPECT_EQ(r.items, 4u);
     ASSERT_NE(r.base_run_id, r.tuned_run_id);
-    EXPECT_EQ(get_eval_run(project, r.base_run_id)->config["probe"], "forgetting");
-    EXPECT_EQ(get_eval_run(project, r.tuned_run_id)->config["set"], "general");
+    EXPECT_EQ(find_run(project, r.base_run_id)->config["probe"], "forgetting");
+    EXPECT_EQ(find_run(project, r.tuned_run_id)->config["set"], "general");
     // The report is the assessment of the two stored runs.
     const auto again = assess_forgetting(project, r.base_run_id, r.tuned_run_id);
     EXPECT_DOUBLE_EQ(again.score_diff.estimate, r.score_diff.estimate);

@@ -23,6 +23,7 @@
 #include "core/eval/eval_store.h"
 #include "core/eval/judge.h"
 #include "core/project/project_file.h"
+#include "core/project/runs.h"
 
 namespace tbtest {
 
@@ -169,7 +170,7 @@ public:
     // An eval run answering item i with answers[i], scored by the automatic scorers.
     std::pair<std::int64_t, std::vector<std::int64_t>> add_run(const std::string& name,
                                                                const std::vector<std::string>& answers) {
-        const auto run = tb::create_eval_run(*project_, name, nlohmann::json::object());
+        const auto run = tb::create_run(*project_, tb::RunKind::Eval, name, nlohmann::json::object());
         std::vector<tb::EvalOutputRecord> records;
         for (std::size_t i = 0; i < answers.size(); ++i) {
             tb::EvalOutputRecord r;
@@ -179,7 +180,7 @@ public:
             records.push_back(std::move(r));
         }
         auto ids = tb::store_eval_outputs(*project_, run, records);
-        tb::finish_eval_run(*project_, run, "completed");
+        tb::finish_run(*project_, run, tb::RunStatus::Completed);
         return {run, ids};
     }
 

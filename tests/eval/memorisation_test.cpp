@@ -5,6 +5,7 @@
 #include "common/temp_dir.h"
 #include "core/common/error.h"
 #include "core/eval/eval_store.h"
+#include "core/project/runs.h"
 #include "eval/eval_test_helpers.h"
 
 namespace tb {
@@ -109,7 +110,7 @@ TEST(MemorisationProbe, MeasuresTrainAndHeldOutWithTheModelAndStoresBothRuns) {
     EXPECT_GE(report.held_out.items, 1u);
     EXPECT_LE(report.held_out.items, 5u);
     ASSERT_NE(report.train.run_id, 0);
-    const auto run = get_eval_run(project, report.train.run_id);
+    const auto run = find_run(project, report.train.run_id);
     EXPECT_EQ(run->config["probe"], "memorisation");
     EXPECT_EQ(run->config["generation"]["greedy"], true);
     // max_new_tokens follows the longest answer (characters here) plus a margin.

@@ -5,6 +5,7 @@
 #include "common/temp_dir.h"
 #include "core/common/error.h"
 #include "core/eval/eval_store.h"
+#include "core/project/runs.h"
 #include "core/project/statement.h"
 #include "eval/eval_test_helpers.h"
 
@@ -59,7 +60,7 @@ TEST_F(RegressionSuiteTest, ComparesWithTheBaseModelAndThePreviousRun) {
     const auto& a = first.sets[0];
     // No base run existed: the base model was evaluated, with the adapter's template.
     ASSERT_TRUE(a.base_run_id.has_value());
-    EXPECT_TRUE(get_eval_run(*project_, *a.base_run_id)->config["target"]["adapter"].is_null());
+    EXPECT_TRUE(find_run(*project_, *a.base_run_id)->config["target"]["adapter"].is_null());
     ASSERT_TRUE(a.vs_base.has_value());
     EXPECT_EQ(a.vs_base->overall.items, 6u);
     EXPECT_FALSE(a.previous_run_id.has_value());
@@ -85,7 +86,7 @@ TEST_F(RegressionSuiteTest, ARunThatLosesItemsIsFlagged) {
     // A previous run of the same adapter that answered every item with its reference.
     const auto target = tuned();
     nlohmann::json config{{"set", "probe"}, {"target", target.to_json()}};
-    const auto previous = create_eval_run(*project_, "earlier", config);
+    const auto previous = create_run(*project_, tb::RunKind::Eval, "earlier", config);
     std::vector<EvalOutputRecord> records;
     for (const auto& item : resolve_eval_set(*project_, "probe").items) {
         EvalOutputRecord r;
@@ -96,7 +97,7 @@ TEST_F(RegressionSuiteTest, ARunThatLosesItemsIsFlagged) {
         records.push_back(r);
     }
     store_eval_outputs(*project_, previous, records);
-    finish_eval_run(*project_, previous, "completed");
+    finish_run(*project_, previous, tb::RunStatus::Completed);
 
     const auto result = run_regression_suite(*project_, RegressionSuite{"s", {"probe"}, false, true}, target, options_);
     const auto& set = result.sets[0];

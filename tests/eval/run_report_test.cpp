@@ -37,7 +37,7 @@ protected:
     // the others "shipping".
     std::int64_t store_run(const std::string& name, const std::vector<std::pair<double, bool>>& scores,
                            const std::vector<std::string>& outputs) {
-        auto run = create_eval_run(*project_, name, {{"golden_set", "tickets"}, {"model", name}});
+        auto run = create_run(*project_, tb::RunKind::Eval, name, {{"golden_set", "tickets"}, {"model", name}});
         std::vector<EvalOutputRecord> records;
         for (std::size_t i = 0; i < scores.size(); ++i) {
             EvalOutputRecord r;
@@ -49,7 +49,7 @@ protected:
             records.push_back(std::move(r));
         }
         store_eval_outputs(*project_, run, records);
-        finish_eval_run(*project_, run, "completed");
+        finish_run(*project_, run, tb::RunStatus::Completed);
         return run;
     }
 
@@ -62,14 +62,14 @@ TEST_F(RunReportTest, ListsRunsAndSummarisesItemsPerTag) {
     auto base = store_run("base", {{1.0, true}, {0.2, false}, {0.0, false}, {1.0, true}}, {"a", "b", "c", "d"});
     auto tuned = store_run("tuned", {{1.0, true}, {1.0, true}, {1.0, true}, {0.5, false}}, {"a", "b", "c", "d"});
 
-    auto runs = list_runs(*project_, std::string("eval"));
+    auto runs = list_runs(*project_, tb::RunKind::Eval);
     ASSERT_EQ(runs.size(), 2u);
     EXPECT_EQ(runs[0].id, base);
     EXPECT_EQ(runs[1].name, "tuned");
     EXPECT_EQ(runs[1].config.value("golden_set", ""), "tickets");
-    EXPECT_EQ(runs[1].status, "completed");
+    EXPECT_EQ(runs[1].status, tb::RunStatus::Completed);
     EXPECT_FALSE(runs[1].ended_at.empty());
-    EXPECT_TRUE(list_runs(*project_, std::string("train")).empty());
+    EXPECT_TRUE(list_runs(*project_, tb::RunKind::Train).empty());
     EXPECT_EQ(list_runs(*project_).size(), 2u);
 
     auto items = eval_run_items(*project_, tuned);
@@ -102,7 +102,7 @@ TEST_F(RunReportTest, RunMetricsAreGroupedByNameAndSortedByStep) {
     EXPECT_EQ(metrics["train/loss"][1], (std::pair<std::int64_t, double>{2, 1.5}));
     EXPECT_EQ(metrics["val/loss"][0].second, 1.75);
     EXPECT_TRUE(run_metrics(*project_, 8).empty());
-    EXPECT_EQ(find_run(*project_, 7)->kind, "train");
+    EXPECT_EQ(find_run(*project_, 7)->kind, tb::RunKind::Train);
     EXPECT_FALSE(find_run(*project_, 8).has_value());
     EXPECT_THROW(eval_run_items(*project_, 7), Error);  // a training run has no eval items
 }

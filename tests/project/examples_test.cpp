@@ -118,7 +118,7 @@ TEST_F(ExamplesTest, FiltersByTagSplitFindingAndText) {
     tb::ExampleFilter by_split;
     by_split.split = "train";
     EXPECT_EQ(ids(tb::list_examples(project, by_split, 0, 10)), (std::vector<std::int64_t>{id[0], id[1]}));
-    by_split.split = "none";
+    by_split.split = tb::kUnassignedSplit;
     EXPECT_EQ(ids(tb::list_examples(project, by_split, 0, 10)), (std::vector<std::int64_t>{id[3]}));
 
     tb::ExampleFilter by_finding;

@@ -38,6 +38,7 @@ protected:
 
 TEST_F(ReportsTest, CheckReportIsStoredAsTheLatestAndFiltersTheTable) {
     EXPECT_FALSE(tb::latest_check_report(project).has_value());
+    EXPECT_TRUE(tb::latest_finding_kinds(project).empty());
     tb::CheckReport report = tb::run_checks(project, {});
     EXPECT_EQ(report.stats.examples, 3u);
     auto is_short = [&](const tb::Finding& f) {
@@ -52,6 +53,12 @@ TEST_F(ReportsTest, CheckReportIsStoredAsTheLatestAndFiltersTheTable) {
     EXPECT_EQ(stored->findings.size(), report.findings.size());
     EXPECT_TRUE(std::any_of(stored->findings.begin(), stored->findings.end(), is_short));
     EXPECT_EQ(stored->report["findings"].size(), report.findings.size());
+    // The kinds the browser offers: each kind of the report once, sorted.
+    std::vector<std::string> kinds;
+    for (const auto& f : report.findings) kinds.push_back(f.kind);
+    std::sort(kinds.begin(), kinds.end());
+    kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
+    EXPECT_EQ(tb::latest_finding_kinds(project), kinds);
 
     tb::ExampleFilter flagged;
     flagged.finding_kind = "short_answer";
@@ -67,6 +74,11 @@ TEST_F(ReportsTest, CheckReportIsStoredAsTheLatestAndFiltersTheTable) {
     ASSERT_TRUE(again.has_value());
     EXPECT_GT(again->id, stored->id);
     EXPECT_FALSE(std::any_of(again->findings.begin(), again->findings.end(), is_short));
+    std::vector<std::string> kinds_now;  // only the latest report's
+    for (const auto& f : again->findings) kinds_now.push_back(f.kind);
+    std::sort(kinds_now.begin(), kinds_now.end());
+    kinds_now.erase(std::unique(kinds_now.begin(), kinds_now.end()), kinds_now.end());
+    EXPECT_EQ(tb::latest_finding_kinds(project), kinds_now);
     EXPECT_EQ(tb::query_int64(project.handle(), "SELECT count(*) FROM check_reports").value(), 1);
 }
 
@@ -102,7 +114,7 @@ TEST_F(ReportsTest, StatsCountRolesTurnsLengthsSplitsAndTags) {
     EXPECT_EQ(stats.data.char_lengths[3], 19u);
     EXPECT_EQ(stats.splits.at("train"), 1u);
     EXPECT_EQ(stats.splits.at("validation"), 1u);
-    EXPECT_EQ(stats.splits.at("none"), 2u);
+    EXPECT_EQ(stats.splits.at("unassigned"), 2u);  // the word split_counts uses too
     EXPECT_EQ(stats.tags.at("science"), 1u);
     EXPECT_FALSE(stats.latest_check_at.has_value());
 

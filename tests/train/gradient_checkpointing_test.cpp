@@ -5,6 +5,7 @@
 #include "common/temp_dir.h"
 #include "core/model/safetensors.h"
 #include "core/model/safetensors_torch.h"
+#include "core/project/runs.h"
 #include "train/train_test_helpers.h"
 
 namespace {
@@ -32,7 +33,7 @@ TEST(GradientCheckpointing, SameLossesAndAdapterAsWithout) {
             norms.push_back(m.grad_norm);
         };
         auto result = tb::Trainer(project, c).run(cb);
-        EXPECT_EQ(result.status, "completed") << result.message;
+        EXPECT_EQ(result.status, tb::RunStatus::Completed) << result.message;
         return std::make_pair(losses, norms);
     };
     auto [plain_losses, plain_norms] = train("plain", false, tb::TrainMethod::Lora);

@@ -4,6 +4,7 @@
 
 #include "common/temp_dir.h"
 #include "core/model/peft_adapter.h"
+#include "core/project/runs.h"
 #include "core/train/train_data.h"
 #include "train/train_test_helpers.h"
 
@@ -56,7 +57,7 @@ TEST(StoriesTraining, LoraLowersTheValidationLoss) {
     tb::TrainCallbacks cb;
     cb.on_validation = [&](const tb::ValidationMetrics& v) { validations.push_back(v); };
     auto result = tb::Trainer(project, c).run(cb);
-    ASSERT_EQ(result.status, "completed") << result.message;
+    ASSERT_EQ(result.status, tb::RunStatus::Completed) << result.message;
     ASSERT_EQ(validations.size(), 2u);
 
     // The base model's validation loss on the same samples.

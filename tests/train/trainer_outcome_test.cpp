@@ -8,8 +8,8 @@
 
 #include "core/common/error.h"
 #include "core/model/peft_adapter.h"
+#include "core/project/runs.h"
 #include "core/train/checkpoint.h"
-#include "core/train/train_run_store.h"
 #include "train/train_test_helpers.h"
 
 namespace {
@@ -47,7 +47,7 @@ TEST(TrainerOutcome, OutputHoldsTheBestValidationWeightsAndTheFinalOnesStayAChec
     c.eval_every = 1;
     Recorded rec;
     auto result = tb::Trainer(f.project, c).run(rec.callbacks());
-    ASSERT_EQ(result.status, "completed") << result.message;
+    ASSERT_EQ(result.status, tb::RunStatus::Completed) << result.message;
     ASSERT_EQ(rec.validations.size(), 30u);
     const auto best = std::min_element(rec.validations.begin(), rec.validations.end(),
                                        [](const auto& a, const auto& b) { return a.val_loss < b.val_loss; });
@@ -69,8 +69,8 @@ TEST(TrainerOutcome, OutputHoldsTheBestValidationWeightsAndTheFinalOnesStayAChec
     auto summary = read_json(c.output_dir / "tunebench_run.json");
     EXPECT_EQ(summary["weights_step"], best->step);
     EXPECT_EQ(summary["steps"], 30);
-    const auto row = tb::load_train_run(f.project, result.run_id);
-    EXPECT_NE(row->log.find("the weights of step " + std::to_string(best->step)), std::string::npos) << row->log;
+    const std::string log = tb::run_log(f.project, result.run_id);
+    EXPECT_NE(log.find("the weights of step " + std::to_string(best->step)), std::string::npos) << log;
 }
 
 TEST(TrainerOutcome, EarlyStoppingIsItsOwnStateAndStillAFinishedRunWithOutput) {
@@ -83,9 +83,11 @@ TEST(TrainerOutcome, EarlyStoppingIsItsOwnStateAndStillAFinishedRunWithOutput) {
     c.early_stopping_patience = 2;
     Recorded rec;
     auto result = tb::Trainer(f.project, c).run(rec.callbacks());
-    ASSERT_EQ(result.status, "stopped_early") << result.message;
+    ASSERT_EQ(result.stop_reason, tb::RunStopReason::EarlyStopping) << result.message;
+    EXPECT_TRUE(result.stopped_early());
+    EXPECT_EQ(result.status, tb::RunStatus::Completed);
     EXPECT_LT(result.steps, 30);
-    EXPECT_TRUE(tb::train_run_wrote_output(result.status));
+    EXPECT_TRUE(result.wrote_output());
     EXPECT_TRUE(fs::exists(c.output_dir / "adapter_model.safetensors"));
     // The last two validations did not improve on the best.
     ASSERT_GE(rec.validations.size(), 3u);
@@ -94,27 +96,35 @@ TEST(TrainerOutcome, EarlyStoppingIsItsOwnStateAndStillAFinishedRunWithOutput) {
     ASSERT_TRUE(result.weights_step);
     EXPECT_EQ(*result.weights_step, result.steps - 2);
 
-    EXPECT_EQ(result.stop_reason, tb::kStopEarlyStopping);
-    const auto row = tb::load_train_run(f.project, result.run_id);
-    EXPECT_EQ(row->status, "stopped_early");
-    EXPECT_EQ(row->stop_reason, tb::kStopEarlyStopping);
+    const auto row = tb::find_run(f.project, result.run_id);
+    ASSERT_TRUE(row);
+    EXPECT_EQ(row->status, tb::RunStatus::Completed);
+    EXPECT_EQ(row->stop_reason, tb::RunStopReason::EarlyStopping);
+    EXPECT_TRUE(row->stopped_early());
+    EXPECT_TRUE(row->wrote_output());
+    EXPECT_FALSE(row->resumable());
     EXPECT_FALSE(row->ended_at.empty());
-    EXPECT_NE(row->log.find("early stopping"), std::string::npos) << row->log;
-    // SQL readers of the status column (overview, run history) see a finished run, and the
-    // reason is a column of its own: no marker metric any more.
+    const std::string log = tb::run_log(f.project, result.run_id);
+    EXPECT_NE(log.find("early stopping"), std::string::npos) << log;
+    // SQL readers of the status column see a finished run, and the reason is a column of its
+    // own: no marker metric any more.
     EXPECT_EQ(raw_column(f.project, result.run_id, "status"), "completed");
     EXPECT_EQ(raw_column(f.project, result.run_id, "stop_reason"), "early_stopping");
-    EXPECT_TRUE(tb::load_run_metric(f.project, result.run_id, tb::kMetricStoppedEarly).empty());
+    EXPECT_TRUE(tb::run_metric(f.project, result.run_id, tb::kMetricStoppedEarly).empty());
+    // tunebench_run.json speaks the project's words.
+    auto summary = read_json(c.output_dir / "tunebench_run.json");
+    EXPECT_EQ(summary["status"], "completed");
+    EXPECT_EQ(summary["stop_reason"], "early_stopping");
 
     // A resumed run is running again, with no reason; it then ends otherwise.
-    tb::mark_train_run_running(f.project, result.run_id);
-    EXPECT_EQ(tb::load_train_run(f.project, result.run_id)->status, "running");
-    EXPECT_EQ(tb::load_train_run(f.project, result.run_id)->stop_reason, "");
-    tb::finish_train_run(f.project, result.run_id, tb::kStopAllSteps);
-    EXPECT_EQ(tb::load_train_run(f.project, result.run_id)->status, "completed");
-    EXPECT_EQ(tb::load_train_run(f.project, result.run_id)->stop_reason, "all_steps");
-    EXPECT_THROW(tb::finish_train_run(f.project, result.run_id, "done"), tb::Error);
-    EXPECT_EQ(tb::load_train_run(f.project, result.run_id)->status, "completed");  // unchanged by the refusal
+    tb::restart_run(f.project, result.run_id);
+    EXPECT_EQ(tb::find_run(f.project, result.run_id)->status, tb::RunStatus::Running);
+    EXPECT_FALSE(tb::find_run(f.project, result.run_id)->stop_reason);
+    tb::finish_run(f.project, result.run_id, tb::RunStopReason::AllSteps);
+    EXPECT_EQ(tb::find_run(f.project, result.run_id)->status, tb::RunStatus::Completed);
+    EXPECT_EQ(raw_column(f.project, result.run_id, "stop_reason"), "all_steps");
+    EXPECT_THROW(tb::finish_run(f.project, result.run_id, tb::RunStatus::Completed), tb::Error);  // needs a reason
+    EXPECT_EQ(tb::find_run(f.project, result.run_id)->stop_reason, tb::RunStopReason::AllSteps);  // unchanged
 }
 
 tb::TrainConfig resumable(const Fixture& f, const std::string& out) {
@@ -131,7 +141,7 @@ TEST(TrainerOutcome, ResumeRestoresEveryRandomSourceWhateverTheProcessDrewMeanwh
     Fixture f;
     Recorded straight_rec;
     auto straight = tb::Trainer(f.project, resumable(f, "straight")).run(straight_rec.callbacks());
-    ASSERT_EQ(straight.status, "completed") << straight.message;
+    ASSERT_EQ(straight.status, tb::RunStatus::Completed) << straight.message;
 
     auto cancel = std::make_shared<tb::CancelToken>();
     tb::TrainCallbacks cb;
@@ -140,14 +150,14 @@ TEST(TrainerOutcome, ResumeRestoresEveryRandomSourceWhateverTheProcessDrewMeanwh
     };
     tb::JobContext ctx;
     ctx.cancel = cancel;
-    ASSERT_EQ(tb::Trainer(f.project, resumable(f, "resumed")).run(cb, ctx).status, "cancelled");
+    ASSERT_EQ(tb::Trainer(f.project, resumable(f, "resumed")).run(cb, ctx).status, tb::RunStatus::Cancelled);
 
     // Unrelated work in the same process moves torch's generator on.
     torch::manual_seed(12345);
     (void)torch::rand({1000});
     Recorded resumed_rec;
     auto resumed = tb::Trainer(f.project, resumable(f, "resumed")).run(resumed_rec.callbacks(), {}, true);
-    ASSERT_EQ(resumed.status, "completed") << resumed.message;
+    ASSERT_EQ(resumed.status, tb::RunStatus::Completed) << resumed.message;
     ASSERT_EQ(resumed_rec.steps.size(), 3u);
     for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(resumed_rec.steps[i].loss, straight_rec.steps[i + 2].loss) << i;
     auto a = adapter_tensors(f.dir.file("straight"));
@@ -163,7 +173,7 @@ TEST(TrainerOutcome, ResumeRefusesACheckpointOfAnotherSeedOrBatchLayout) {
     c.gradient_checkpointing = false;
     c.checkpoint_every = 1;
     c.max_steps = 1;
-    ASSERT_EQ(tb::Trainer(f.project, c).run().status, "completed");
+    ASSERT_EQ(tb::Trainer(f.project, c).run().status, tb::RunStatus::Completed);
     c.max_steps = 3;  // more steps: allowed
     c.seed = 7;
     try {
@@ -176,7 +186,7 @@ TEST(TrainerOutcome, ResumeRefusesACheckpointOfAnotherSeedOrBatchLayout) {
     c.micro_batch_rows = 1;
     EXPECT_THROW(tb::Trainer(f.project, c).run({}, {}, true), tb::Error);
     c.micro_batch_rows = 2;
-    EXPECT_EQ(tb::Trainer(f.project, c).run({}, {}, true).status, "completed");
+    EXPECT_EQ(tb::Trainer(f.project, c).run({}, {}, true).status, tb::RunStatus::Completed);
 }
 
 }  // namespace

@@ -13,9 +13,9 @@
 #include "core/model/peft_adapter.h"
 #include "core/model/safetensors.h"
 #include "core/model/safetensors_torch.h"
+#include "core/project/runs.h"
 #include "core/train/checkpoint.h"
 #include "core/train/train_data.h"
-#include "core/train/train_run_store.h"
 #include "train/train_test_helpers.h"
 
 namespace {
@@ -55,7 +55,7 @@ TEST(Trainer, TrainsOnlyAdaptersAndTheOutputReproducesTheTrainedModel) {
     tb::TrainCallbacks cb;
     cb.on_step = [&](const tb::StepMetrics& m) { steps.push_back(m); };
     auto result = trainer.run(cb);
-    ASSERT_EQ(result.status, "completed") << result.message;
+    ASSERT_EQ(result.status, tb::RunStatus::Completed) << result.message;
     ASSERT_EQ(steps.size(), 5u);
     for (const auto& m : steps) {
         EXPECT_GT(m.grad_norm, 0.0);
@@ -86,7 +86,7 @@ TEST(Trainer, AdapterFolderHasPeftNamesConfigTokenizerAndTemplate) {
     auto c = f.config("adapter");
     c.max_steps = 1;
     auto result = tb::Trainer(f.project, c).run();
-    ASSERT_EQ(result.status, "completed") << result.message;
+    ASSERT_EQ(result.status, tb::RunStatus::Completed) << result.message;
 
     std::set<std::string> expected;
     for (int layer = 0; layer < 2; ++layer) {
@@ -153,7 +153,7 @@ TEST(Trainer, AccumulationOverMicroBatchesEqualsOneBigBatch) {
         tb::TrainCallbacks cb;
         cb.on_step = [&](const tb::StepMetrics& m) { steps.push_back(m); };
         auto result = tb::Trainer(f.project, c).run(cb);
-        EXPECT_EQ(result.status, "completed");
+        EXPECT_EQ(result.status, tb::RunStatus::Completed);
         return std::make_pair(steps, adapter_tensors(c.output_dir));
     };
     auto [big_steps, big] = run("big", 4, 1);
@@ -187,7 +187,7 @@ TEST(Trainer, ResumeAfterCancelReproducesTheUninterruptedRunBitForBit) {
     };
     std::vector<double> straight_losses;
     auto straight = tb::Trainer(f.project, base("straight")).run(record(straight_losses));
-    ASSERT_EQ(straight.status, "completed");
+    ASSERT_EQ(straight.status, tb::RunStatus::Completed);
     ASSERT_EQ(straight_losses.size(), 6u);
 
     std::vector<double> resumed_losses;
@@ -200,14 +200,15 @@ TEST(Trainer, ResumeAfterCancelReproducesTheUninterruptedRunBitForBit) {
     tb::JobContext ctx;
     ctx.cancel = cancel;
     auto first = tb::Trainer(f.project, base("resumed")).run(cb, ctx);
-    EXPECT_EQ(first.status, "cancelled");
+    EXPECT_EQ(first.status, tb::RunStatus::Cancelled);
     EXPECT_EQ(first.steps, 3);
     EXPECT_EQ(first.last_checkpoint, tb::checkpoint_dir(f.dir.file("resumed"), 3));
-    EXPECT_EQ(tb::load_train_run(f.project, first.run_id)->status, "cancelled");
-    EXPECT_EQ(tb::load_train_run(f.project, first.run_id)->stop_reason, tb::kStopCancelled);
+    EXPECT_EQ(tb::find_run(f.project, first.run_id)->status, tb::RunStatus::Cancelled);
+    EXPECT_EQ(tb::find_run(f.project, first.run_id)->stop_reason, tb::RunStopReason::Cancelled);
+    EXPECT_TRUE(tb::find_run(f.project, first.run_id)->resumable());
 
     auto second = tb::Trainer(f.project, base("resumed")).run(record(resumed_losses), {}, /*resume=*/true);
-    ASSERT_EQ(second.status, "completed") << second.message;
+    ASSERT_EQ(second.status, tb::RunStatus::Completed) << second.message;
     EXPECT_EQ(second.run_id, first.run_id);  // the resumed run continues its row
     EXPECT_EQ(resumed_losses, straight_losses);
     EXPECT_EQ(second.best_val_loss, straight.best_val_loss);
@@ -217,24 +218,25 @@ TEST(Trainer, ResumeAfterCancelReproducesTheUninterruptedRunBitForBit) {
     for (const auto& [name, t] : a) EXPECT_TRUE(torch::equal(b.at(name), t)) << name;
 
     // Metrics of the whole run in the project, under the names the GUI reads.
-    const auto losses = tb::load_run_metric(f.project, first.run_id, "train/loss");
+    const auto losses = tb::run_metric(f.project, first.run_id, "train/loss");
     ASSERT_EQ(losses.size(), 6u);
     for (std::size_t i = 0; i < 6; ++i) {
-        EXPECT_EQ(losses[i].step, static_cast<std::int64_t>(i + 1));
-        EXPECT_DOUBLE_EQ(losses[i].value, straight_losses[i]);
+        EXPECT_EQ(losses[i].first, static_cast<std::int64_t>(i + 1));
+        EXPECT_DOUBLE_EQ(losses[i].second, straight_losses[i]);
     }
-    EXPECT_EQ(tb::load_run_metric(f.project, first.run_id, "train/lr").size(), 6u);
-    EXPECT_EQ(tb::load_run_metric(f.project, first.run_id, "train/grad_norm").size(), 6u);
-    EXPECT_EQ(tb::load_run_metric(f.project, first.run_id, "train/tokens_per_s").size(), 6u);
-    const auto val = tb::load_run_metric(f.project, first.run_id, "val/loss");
+    EXPECT_EQ(tb::run_metric(f.project, first.run_id, "train/lr").size(), 6u);
+    EXPECT_EQ(tb::run_metric(f.project, first.run_id, "train/grad_norm").size(), 6u);
+    EXPECT_EQ(tb::run_metric(f.project, first.run_id, "train/tokens_per_s").size(), 6u);
+    const auto val = tb::run_metric(f.project, first.run_id, "val/loss");
     ASSERT_EQ(val.size(), 3u);  // steps 2, 4 and the end
-    EXPECT_EQ(val.back().step, 6);
-    auto row = tb::load_train_run(f.project, first.run_id);
+    EXPECT_EQ(val.back().first, 6);
+    auto row = tb::find_run(f.project, first.run_id);
     ASSERT_TRUE(row);
-    EXPECT_EQ(row->status, "completed");
-    EXPECT_EQ(row->stop_reason, tb::kStopAllSteps);
+    EXPECT_EQ(row->status, tb::RunStatus::Completed);
+    EXPECT_EQ(row->stop_reason, tb::RunStopReason::AllSteps);
     EXPECT_FALSE(row->ended_at.empty());
-    EXPECT_NE(row->log.find("resumed from"), std::string::npos) << row->log;
+    const std::string log = tb::run_log(f.project, first.run_id);
+    EXPECT_NE(log.find("resumed from"), std::string::npos) << log;
     EXPECT_EQ(tb::TrainConfig::from_json(row->config).max_steps, 6);
 }
 
@@ -245,7 +247,7 @@ TEST(Trainer, NonFiniteLossStopsWithFailedAndKeepsTheLastGoodCheckpoint) {
     c.max_steps = 6;
     c.checkpoint_every = 1;
     auto result = tb::Trainer(f.project, c).run();
-    ASSERT_EQ(result.status, "failed");
+    ASSERT_EQ(result.status, tb::RunStatus::Failed);
     ASSERT_GE(result.steps, 1);
     EXPECT_LT(result.steps, 6);
     EXPECT_NE(result.message.find("at step " + std::to_string(result.steps + 1)), std::string::npos) << result.message;
@@ -253,14 +255,17 @@ TEST(Trainer, NonFiniteLossStopsWithFailedAndKeepsTheLastGoodCheckpoint) {
     EXPECT_TRUE(fs::exists(result.last_checkpoint / "state.pt"));
     EXPECT_FALSE(fs::exists(tb::checkpoint_dir(c.output_dir, result.steps + 1)));
     EXPECT_FALSE(fs::exists(c.output_dir / "adapter_model.safetensors"));  // no output from a diverged run
-    auto row = tb::load_train_run(f.project, result.run_id);
-    EXPECT_EQ(row->status, "failed");
+    auto row = tb::find_run(f.project, result.run_id);
+    EXPECT_EQ(row->status, tb::RunStatus::Failed);
+    EXPECT_TRUE(row->resumable());
     // The reason names what overflowed first, as the message does.
     const bool loss_overflowed = result.message.find("the loss is not finite") != std::string::npos;
-    EXPECT_EQ(row->stop_reason, loss_overflowed ? tb::kStopNonFiniteLoss : tb::kStopNonFiniteGradNorm)
+    EXPECT_EQ(row->stop_reason,
+              loss_overflowed ? tb::RunStopReason::NonFiniteLoss : tb::RunStopReason::NonFiniteGradNorm)
         << result.message;
     EXPECT_EQ(result.stop_reason, row->stop_reason);
-    EXPECT_NE(row->log.find("not finite"), std::string::npos) << row->log;
+    const std::string log = tb::run_log(f.project, result.run_id);
+    EXPECT_NE(log.find("not finite"), std::string::npos) << log;
 }
 
 TEST(Trainer, PreflightCountsAndDoesNotChangeTheRun) {
@@ -306,7 +311,7 @@ TEST(Trainer, FullFineTuningWritesAModelFolder) {
     EXPECT_EQ(report.trainable_parameters, report.total_parameters);
     EXPECT_EQ(report.trained_tokens + report.train_examples, report.train_tokens);  // all but the first token
     auto result = trainer.run(cb);
-    ASSERT_EQ(result.status, "completed") << result.message;
+    ASSERT_EQ(result.status, tb::RunStatus::Completed) << result.message;
     EXPECT_EQ(losses.size(), 3u);
     auto trained = tb::load_causal_lm(c.output_dir);
     auto base = tb::load_causal_lm(f.model_dir);

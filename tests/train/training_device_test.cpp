@@ -6,6 +6,7 @@
 #include <ATen/Context.h>
 
 #include "core/common/error.h"
+#include "core/project/runs.h"
 #include "core/train/training_device.h"
 #include "e2e/cli_runner.h"
 #include "train/train_test_helpers.h"
@@ -122,7 +123,7 @@ TEST(TrainingDevice, CudaRunFollowsTheCpuRun) {
         tb::TrainCallbacks callbacks;
         callbacks.on_step = [&](const tb::StepMetrics& m) { losses[which].push_back(m.loss); };
         const auto result = trainer.run(callbacks);
-        ASSERT_EQ(result.status, "completed") << result.message;
+        ASSERT_EQ(result.status, tb::RunStatus::Completed) << result.message;
         EXPECT_TRUE(fs::exists(config.output_dir / "adapter_model.safetensors"));
         ++which;
     }

@@ -21,6 +21,7 @@
 #include "core/advisor/decision_store.h"
 #include "core/advisor/memory_estimate.h"
 #include "core/advisor/model_shape.h"
+#include "core/curation/settings.h"
 #include "core/project/project_file.h"
 #include "ui/advisor/advisor_pages.h"
 #include "ui/advisor/advisor_wizard.h"
@@ -143,7 +144,7 @@ TEST_F(AdvisorWizardTest, RetrievalOverriddenWithAReasonIsStored) {
     EXPECT_EQ(latest->decision.decided_by, "Ada");
     EXPECT_EQ(latest->decision.leaf_id, "rag.changing_facts");
     EXPECT_EQ(latest->decision.answers, answers);
-    EXPECT_TRUE(wizard->suggestedSettings().empty());  // no run to set up
+    EXPECT_FALSE(wizard->suggestedSettings());  // no run to set up
     EXPECT_TRUE(messages_.messages().empty());
 }
 
@@ -198,6 +199,7 @@ TEST_F(AdvisorWizardTest, FineTuningPathEstimatesMemoryAndHandsOverSettings) {
     EXPECT_EQ(settings->epochsSpin()->value(), 3);
     EXPECT_DOUBLE_EQ(settings->validationSpin()->value(), 12);
     settings->epochsSpin()->setValue(2);
+    settings->validationSpin()->setValue(14);
     wizard->accept();
 
     const auto latest = tb::latest_decision(*project_);
@@ -206,13 +208,16 @@ TEST_F(AdvisorWizardTest, FineTuningPathEstimatesMemoryAndHandsOverSettings) {
     EXPECT_EQ(latest->decision.leaf_id, "fine_tune.style");
     EXPECT_FALSE(latest->decision.override_with.has_value());
     EXPECT_EQ(latest->decision.method, tb::TuningMethod::lora);
-    const nlohmann::json& handed = wizard->suggestedSettings();
-    EXPECT_EQ(handed.value("method", ""), "lora");
-    EXPECT_EQ(handed.value("epochs", 0), 2);
-    EXPECT_DOUBLE_EQ(handed.value("learning_rate", 0.0), 1e-4);
-    EXPECT_DOUBLE_EQ(handed.value("validation_fraction", 0.0), 0.12);
-    EXPECT_EQ(handed.value("sequence_length", 0), 1024);
-    EXPECT_EQ(handed.value("batch_size", 0), 2);
+    ASSERT_TRUE(wizard->suggestedSettings());
+    const tb::StartingSettings& handed = *wizard->suggestedSettings();
+    EXPECT_EQ(handed.method, tb::TuningMethod::lora);
+    EXPECT_EQ(handed.epochs, 2);
+    EXPECT_DOUBLE_EQ(handed.learning_rate, 1e-4);
+    EXPECT_DOUBLE_EQ(handed.validation_fraction, 0.14);
+    EXPECT_EQ(handed.sequence_length, 1024);
+    EXPECT_EQ(handed.batch_size, 2);
+    // The validation share does not end in the wizard: the project's split uses it.
+    EXPECT_DOUBLE_EQ(tb::validation_fraction(*project_), 0.14);
     tbtest::saveScreenshot(wizard.get(), QStringLiteral("advisor_settings"));
     EXPECT_TRUE(messages_.messages().empty());
 }

@@ -113,10 +113,10 @@ TEST_F(EvalDialogTest, PanelRunsTheEvalOnTheWorkerAndListsTheNewRun) {
 
     // The run is in the project, with the dialog's settings, and in the panel's table.
     const qint64 runId = finished.at(0).at(0).toLongLong();
-    const auto runs = tb::list_runs(*project_, std::string("eval"));
+    const auto runs = tb::list_runs(*project_, tb::RunKind::Eval);
     ASSERT_EQ(runs.size(), 1u);
     EXPECT_EQ(runs[0].id, runId);
-    EXPECT_EQ(runs[0].status, "completed");
+    EXPECT_EQ(runs[0].status, tb::RunStatus::Completed);
     EXPECT_EQ(runs[0].config.dump().find("\"max_new_tokens\":6") != std::string::npos, true) << runs[0].config.dump();
     const auto items = tb::eval_run_items(*project_, runId);
     EXPECT_EQ(items.size(), 6u);

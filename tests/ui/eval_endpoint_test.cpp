@@ -284,7 +284,7 @@ TEST_F(EvalEndpointTest, PanelEvaluatesTheEndpointAndStoresNoKey) {
     ASSERT_EQ(items.size(), golden.size());
     for (std::size_t i = 0; i < items.size(); ++i)
         EXPECT_EQ(items[i].output, "you said: " + golden[i].messages.back().content);
-    const auto run = tb::get_eval_run(*project_, runId);
+    const auto run = tb::find_run(*project_, runId);
     ASSERT_TRUE(run.has_value());
     EXPECT_EQ(run->config["target"]["kind"], "remote");
     EXPECT_EQ(run->config["target"]["model"], "echo-1");
@@ -349,9 +349,9 @@ TEST_F(EvalEndpointTest, AnEndpointRunShowsProgressAndCanBeCancelled) {
     EXPECT_EQ(failed.at(0).at(0).toString(), QStringLiteral("cancelled"));
     EXPECT_TRUE(panel.evaluateButton()->isEnabled());
     EXPECT_LT(answered.load(), 6);
-    const auto runs = tb::list_runs(*project_, std::string("eval"));
+    const auto runs = tb::list_runs(*project_, tb::RunKind::Eval);
     ASSERT_EQ(runs.size(), 1u);
-    EXPECT_EQ(runs[0].status, "cancelled");
+    EXPECT_EQ(runs[0].status, tb::RunStatus::Cancelled);
     EXPECT_TRUE(messages.messages().empty());  // a cancellation is no error
 }
 

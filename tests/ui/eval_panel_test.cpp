@@ -1,4 +1,4 @@
-// The eval screen offscreen over two eval runs stored through core (create_eval_run +
+// The eval screen offscreen over two eval runs stored through core (create_run +
 // store_eval_outputs with chosen scores): runs listed with their figures, the per-item diff
 // coloured (improved green, regressed red), charts drawn and exported as PNG and PDF, and the
 // HTML report written; each golden set the runs scored says its age, flagged past 90 days.
@@ -18,6 +18,7 @@
 #include "core/eval/eval_sets.h"
 #include "core/eval/eval_store.h"
 #include "core/project/project_file.h"
+#include "core/project/runs.h"
 #include "ui/charts/qcustomplot_include.h"
 #include "ui/eval/chart_export.h"
 #include "ui/eval/eval_panel.h"
@@ -34,7 +35,7 @@ struct Scored {
 
 std::int64_t storeRun(tb::ProjectFile& project, const std::string& name, const std::vector<std::int64_t>& exampleIds,
                       const std::vector<Scored>& scores, const std::string& goldenSet = "support") {
-    auto run = tb::create_eval_run(project, name, {{"golden_set", goldenSet}, {"temperature", 0}});
+    auto run = tb::create_run(project, tb::RunKind::Eval, name, {{"golden_set", goldenSet}, {"temperature", 0}});
     std::vector<tb::EvalOutputRecord> records;
     for (std::size_t i = 0; i < scores.size(); ++i) {
         tb::EvalOutputRecord r;
@@ -45,7 +46,7 @@ std::int64_t storeRun(tb::ProjectFile& project, const std::string& name, const s
         records.push_back(r);
     }
     tb::store_eval_outputs(project, run, records);
-    tb::finish_eval_run(project, run, "completed");
+    tb::finish_run(project, run, tb::RunStatus::Completed);
     return run;
 }
 

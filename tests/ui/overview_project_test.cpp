@@ -19,7 +19,7 @@
 #include "core/curation/tags.h"
 #include "core/eval/eval_store.h"
 #include "core/project/project_file.h"
-#include "core/train/train_run_store.h"
+#include "core/project/runs.h"
 #include "ui/advisor/advisor_pages.h"
 #include "ui/advisor/advisor_wizard.h"
 #include "ui/common/translations.h"
@@ -63,8 +63,8 @@ protected:
         contains.expected = "Billing";
         rubric.criteria.push_back(contains);
         tb::add_golden_item_from_example(project, set, ids_[0], rubric, "Ada");
-        const std::int64_t run = tb::create_eval_run(project, "baseline", nlohmann::json::object());
-        tb::finish_eval_run(project, run, "completed");
+        const std::int64_t run = tb::create_run(project, tb::RunKind::Eval, "baseline", nlohmann::json::object());
+        tb::finish_run(project, run, tb::RunStatus::Completed);
         tb::AdviceRequest request;
         request.answers = {
             {"goal", "Answer product questions"}, {"task", "knowledge"}, {"knowledge_changes_often", true}};
@@ -99,7 +99,7 @@ TEST_F(OverviewTest, ShowsCountsGapsGoldenSetsDecisionAndRuns) {
     tbui::ProjectOverview overview(project);
     overview.resize(900, 800);
     overview.show();
-    const tbui::OverviewSummary& summary = overview.summary();
+    const tb::OverviewSummary& summary = overview.summary();
     EXPECT_EQ(summary.reviews.examples, 4);
     EXPECT_EQ(summary.reviews.accepted, 2);
     EXPECT_TRUE(overview.examplesLabel()->text().startsWith(QStringLiteral("4 imported, 2 accepted (50.0%)")))
@@ -138,24 +138,24 @@ TEST_F(OverviewTest, ShowsCountsGapsGoldenSetsDecisionAndRuns) {
 TEST_F(OverviewTest, ListsTrainingAndEvalRunsNewestFirstThroughCore) {
     {
         tb::ProjectFile project = tb::ProjectFile::open(path_.toStdString());
-        const std::int64_t baseline = tb::create_eval_run(project, "baseline", nlohmann::json::object());
-        tb::finish_eval_run(project, baseline, "completed");
-        const std::int64_t train = tb::create_train_run(project, "lora-r16", {{"rank", 16}});
-        tb::finish_train_run(project, train, "cancelled");
-        tb::create_train_run(project, "", nlohmann::json::object());  // unnamed, still running
-        const std::int64_t tuned = tb::create_eval_run(project, "tuned", nlohmann::json::object());
-        tb::finish_eval_run(project, tuned, "failed");
+        const std::int64_t baseline = tb::create_run(project, tb::RunKind::Eval, "baseline", nlohmann::json::object());
+        tb::finish_run(project, baseline, tb::RunStatus::Completed);
+        const std::int64_t train = tb::create_run(project, tb::RunKind::Train, "lora-r16", {{"rank", 16}});
+        tb::finish_run(project, train, tb::RunStopReason::Cancelled);
+        tb::create_run(project, tb::RunKind::Train, "", nlohmann::json::object());  // unnamed, still running
+        const std::int64_t tuned = tb::create_run(project, tb::RunKind::Eval, "tuned", nlohmann::json::object());
+        tb::finish_run(project, tuned, tb::RunStatus::Failed);
     }
     tb::ProjectFile project = tb::ProjectFile::open(path_.toStdString());
-    const std::vector<tb::RunSummary> stored = tb::list_runs(project);
+    const std::vector<tb::Run> stored = tb::list_runs(project);
     ASSERT_EQ(stored.size(), 4u);
 
-    const tbui::OverviewSummary limited = tbui::gather_overview(project, 2);
+    const tb::OverviewSummary limited = tb::gather_overview(project, 2);
     EXPECT_EQ(limited.runs_total, 4);
     ASSERT_EQ(limited.latest_runs.size(), 2u);
     EXPECT_EQ(limited.latest_runs[0].id, stored[3].id);
     EXPECT_EQ(limited.latest_runs[1].id, stored[2].id);
-    EXPECT_TRUE(tbui::gather_overview(project, 0).latest_runs.empty());
+    EXPECT_TRUE(tb::gather_overview(project, 0).latest_runs.empty());
 
     tbui::ProjectOverview overview(project);
     ASSERT_EQ(overview.runsTable()->rowCount(), 4);  // the default shows up to 5
@@ -254,8 +254,9 @@ TEST_F(OverviewTest, TheAdvisorOpenedFromTheOverviewStoresTheDecisionItShows) {
     EXPECT_EQ(window.overview()->summary().decision->id, latest->id);
     EXPECT_TRUE(window.overview()->decisionLabel()->text().contains(QStringLiteral("Fine-tune")));
     EXPECT_TRUE(window.overview()->decisionLabel()->text().contains(QStringLiteral("as the advisor recommended")));
-    EXPECT_EQ(window.suggestedSettings().value("method", ""), "lora");
-    EXPECT_DOUBLE_EQ(window.suggestedSettings().value("learning_rate", 0.0), 1e-4);
+    ASSERT_TRUE(window.suggestedSettings());
+    EXPECT_EQ(window.suggestedSettings()->method, tb::TuningMethod::lora);
+    EXPECT_DOUBLE_EQ(window.suggestedSettings()->learning_rate, 1e-4);
     // The wizard is gone once finished (deleted on close).
     QTest::qWait(10);
     EXPECT_EQ(window.findChild<tbui::AdvisorWizard*>(), nullptr);

@@ -20,6 +20,8 @@
 #include "core/eval/eval_runner.h"
 #include "core/eval/regression_suite.h"
 #include "core/eval/run_history.h"
+#include "core/project/runs.h"
+#include "core/train/train_config.h"
 #include "eval/eval_test_helpers.h"
 #include "ui/eval/eval_panel.h"
 #include "ui/eval/suite_editor.h"
@@ -46,6 +48,18 @@ protected:
         tbeval::fill_project(project);  // golden set "probe", 6 items
     }
 
+    // A LoRA training run as the trainer records it: its resolved config names the model, the
+    // adapter folder it wrote and (here) the explicit chat template it trained with.
+    std::int64_t trainedRun(tb::ProjectFile& project, const std::optional<std::string>& chatTemplate = {}) {
+        tb::TrainConfig config;
+        config.model_dir = model_;
+        config.output_dir = adapter_;
+        if (chatTemplate) config.chat_template = fs::path(*chatTemplate);
+        const std::int64_t id = tb::create_run(project, tb::RunKind::Train, "lora", config.to_json());
+        tb::finish_run(project, id, tb::RunStopReason::AllSteps);
+        return id;
+    }
+
     void saveSuite(tb::ProjectFile& project, bool afterTraining) {
         tb::RegressionSuite suite;
         suite.name = "gate";
@@ -65,31 +79,31 @@ TEST_F(SuiteAfterTrainingTest, RunnerEvaluatesFlaggedSuitesAndQueuesRequests) {
     tb::RegressionSuiteOptions options;
     options.eval.generation.max_new_tokens = 4;
     runner.setOptions(options);
-    const QString model = QString::fromStdString(model_.string()), adapter = QString::fromStdString(adapter_.string());
+    const std::int64_t first = trainedRun(project), second = trainedRun(project);
 
     saveSuite(project, /*afterTraining*/ false);
-    EXPECT_FALSE(runner.runAfterTraining(7, model, adapter));  // no suite flagged: nothing starts
+    EXPECT_FALSE(runner.runAfterTraining(first));  // no suite flagged: nothing starts
     EXPECT_FALSE(runner.isRunning());
 
     saveSuite(project, /*afterTraining*/ true);
     QSignalSpy started(&runner, &tbui::SuiteRunner::started);
     QSignalSpy finished(&runner, &tbui::SuiteRunner::finished);
     QSignalSpy failed(&runner, &tbui::SuiteRunner::failed);
-    ASSERT_TRUE(runner.runAfterTraining(7, model, adapter));
-    ASSERT_TRUE(runner.runAfterTraining(8, model, adapter));  // a second training run finished meanwhile
+    ASSERT_TRUE(runner.runAfterTraining(first));
+    ASSERT_TRUE(runner.runAfterTraining(second));  // a second training run finished meanwhile
     EXPECT_TRUE(runner.isRunning());
     EXPECT_EQ(runner.pendingCount(), 1);
     while (finished.count() < 2 && failed.isEmpty())
         ASSERT_TRUE(finished.wait(kTimeoutMs)) << "suite runs did not finish";
     ASSERT_TRUE(failed.isEmpty()) << failed.at(0).at(0).toString().toStdString();
     ASSERT_EQ(started.count(), 2);
-    EXPECT_TRUE(started.at(0).at(0).toString().contains(QStringLiteral("train run #7")));
-    EXPECT_TRUE(started.at(1).at(0).toString().contains(QStringLiteral("train run #8")));
+    EXPECT_TRUE(started.at(0).at(0).toString().contains(QStringLiteral("train run #%1").arg(first)));
+    EXPECT_TRUE(started.at(1).at(0).toString().contains(QStringLiteral("train run #%1").arg(second)));
 
     // One adapter run per request; the base model evaluated once, after the first adapter
     // run found no base run to compare with; the second compares with the first as its
     // previous run.
-    const auto runs = tb::list_runs(project, std::string("eval"));
+    const auto runs = tb::list_runs(project, tb::RunKind::Eval);
     ASSERT_EQ(runs.size(), 3u);
     const auto& results = runner.lastResults();
     ASSERT_EQ(results.size(), 1u);
@@ -103,6 +117,44 @@ TEST_F(SuiteAfterTrainingTest, RunnerEvaluatesFlaggedSuitesAndQueuesRequests) {
     ASSERT_FALSE(lines.isEmpty());
     EXPECT_TRUE(lines.first().contains(QStringLiteral("eval run #%1").arg(runs[2].id)));
     EXPECT_TRUE(lines.first().contains(QStringLiteral("vs base #%1").arg(runs[1].id)));
+}
+
+TEST_F(SuiteAfterTrainingTest, TheGuiEvaluatesWithTheRunsChatTemplateAsTheCliDoes) {
+    // A base model without a template, trained with --chat-template: the suites after training
+    // evaluate base model + adapter, and the base model alone, on that template (the GUI used
+    // to drop it and lean on the adapter's copy, so its eval runs recorded another target than
+    // the CLI's for the same training run).
+    auto project = tb::ProjectFile::open(path_);
+    tbui::SuiteRunner runner(project);
+    tb::RegressionSuiteOptions options;
+    options.eval.generation.max_new_tokens = 4;
+    runner.setOptions(options);
+    saveSuite(project, /*afterTraining*/ true);
+    const std::int64_t run = trainedRun(project, templateFile_);
+    QSignalSpy finished(&runner, &tbui::SuiteRunner::finished);
+    QSignalSpy failed(&runner, &tbui::SuiteRunner::failed);
+    ASSERT_TRUE(runner.runAfterTraining(run));
+    ASSERT_TRUE(finished.wait(kTimeoutMs)) << (failed.isEmpty() ? "" : failed.at(0).at(0).toString().toStdString());
+    ASSERT_EQ(runner.lastResults().size(), 1u);
+    const auto& set = runner.lastResults()[0].sets.at(0);
+    const std::string expected = fs::absolute(templateFile_).string();
+    const auto tuned = tb::find_run(project, set.run_id);
+    ASSERT_TRUE(tuned && set.base_run_id);
+    EXPECT_EQ(tuned->config["target"]["chat_template_file"], expected);
+    EXPECT_EQ(tuned->config["chat_template_origin"], "explicit:" + expected);
+    EXPECT_EQ(tuned->parent_run_id, run);
+    EXPECT_EQ(tb::find_run(project, *set.base_run_id)->config["target"]["chat_template_file"], expected);
+
+    // A run that trained all weights has no adapter to compare: nothing starts, and it says why.
+    tb::TrainConfig full;
+    full.model_dir = model_;
+    full.output_dir = dir_.file("full");
+    full.method = tb::TrainMethod::Full;
+    const std::int64_t fullRun = tb::create_run(project, tb::RunKind::Train, "full", full.to_json());
+    tb::finish_run(project, fullRun, tb::RunStopReason::AllSteps);
+    EXPECT_FALSE(runner.runAfterTraining(fullRun));
+    ASSERT_FALSE(failed.isEmpty());
+    EXPECT_TRUE(failed.last().at(0).toString().contains(QStringLiteral("trained all weights")));
 }
 
 TEST_F(SuiteAfterTrainingTest, TheEditorRunsASavedSuiteOnDemand) {
@@ -128,12 +180,13 @@ TEST_F(SuiteAfterTrainingTest, TheEditorRunsASavedSuiteOnDemand) {
     ASSERT_TRUE(finished.wait(kTimeoutMs)) << editor.runStatusLabel()->text().toStdString();
     EXPECT_TRUE(editor.runButton()->isEnabled());
     // The adapter's run and the base model's (missing before), both in the project.
-    EXPECT_EQ(tb::list_runs(project, std::string("eval")).size(), 2u);
+    EXPECT_EQ(tb::list_runs(project, tb::RunKind::Eval).size(), 2u);
     EXPECT_TRUE(editor.runStatusLabel()->text().contains(QStringLiteral("suite gate, set probe")));
     EXPECT_EQ(messages.messages().size(), 1u);
 }
 
 TEST_F(SuiteAfterTrainingTest, MainWindowRunsSuitesAfterTrainingAndShowsARegression) {
+    std::int64_t trainRun = 0;
     // Make the base model pass every item it answers: evaluate it once, make each item's
     // criterion "contains the base model's own answer", evaluate it again (all pass). The
     // adapter answers differently, so its pass rate drops: a regression.
@@ -159,6 +212,7 @@ TEST_F(SuiteAfterTrainingTest, MainWindowRunsSuitesAfterTrainingAndShowsARegress
             tb::run_eval(project, tb::EvalTarget::local(model_, std::nullopt, fs::path(templateFile_)), options);
         ASSERT_GE(base.pass_rate, 0.5);
         saveSuite(project, /*afterTraining*/ true);
+        trainRun = trainedRun(project);
     }
 
     const QTemporaryDir config;
@@ -184,9 +238,9 @@ TEST_F(SuiteAfterTrainingTest, MainWindowRunsSuitesAfterTrainingAndShowsARegress
         QSignalSpy finished(runner, &tbui::SuiteRunner::finished);
         QSignalSpy failed(runner, &tbui::SuiteRunner::failed);
         // What the training panel emits when a LoRA run completed with its adapter.
-        Q_EMIT panel->adapterReady(42, QString::fromStdString(model_.string()),
+        Q_EMIT panel->adapterReady(trainRun, QString::fromStdString(model_.string()),
                                    QString::fromStdString(adapter_.string()));
-        EXPECT_TRUE(panel->logView()->toPlainText().contains(QStringLiteral("train run #42")));
+        EXPECT_TRUE(panel->logView()->toPlainText().contains(QStringLiteral("train run #%1").arg(trainRun)));
         ASSERT_TRUE(finished.wait(kTimeoutMs));
         ASSERT_TRUE(failed.isEmpty());
         const QStringList regressions = finished.at(0).at(1).toStringList();

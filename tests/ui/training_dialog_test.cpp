@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QTemporaryDir>
 
+#include "core/advisor/training_settings.h"
 #include "core/train/trainer.h"
 #include "ui/train/run_dialog.h"
 #include "ui_test_support.h"
@@ -99,16 +100,20 @@ TEST(TrainingRunDialog, WarningsFollowTheLearningRate) {
 
 TEST(TrainingRunDialog, SuggestionsAndConfigRoundTrip) {
     tbui::RunDialog dialog(QStringLiteral("/nonexistent/p.tunebench"));
-    dialog.applySuggestions({{"method", "lora"},
-                             {"learning_rate", 2e-4},
-                             {"epochs", 2},
-                             {"lora_rank", 16},
-                             {"lora_alpha", 32},
-                             {"sequence_length", 512},
-                             {"gradient_checkpointing", true},
-                             {"target_modules", {"q_proj", "v_proj"}},
-                             {"validation_share", 0.12}});
+    tb::StartingSettings s = tb::starting_settings(tb::TuningMethod::qlora);  // trains as LoRA here
+    s.learning_rate = 2e-4;
+    s.epochs = 2;
+    s.lora_rank = 16;
+    s.lora_alpha = 32;
+    s.sequence_length = 512;
+    s.batch_size = 3;
+    s.gradient_checkpointing = true;
+    s.target_modules = {"q_proj", "v_proj"};
+    s.validation_fraction = 0.12;
+    dialog.applyStartingSettings(s);
     tb::TrainConfig c = dialog.config();
+    EXPECT_EQ(c.method, tb::TrainMethod::Lora);
+    EXPECT_EQ(c.micro_batch_rows, 3);
     EXPECT_DOUBLE_EQ(c.learning_rate, 2e-4);
     EXPECT_DOUBLE_EQ(c.epochs, 2.0);
     EXPECT_EQ(c.lora.rank, 16);

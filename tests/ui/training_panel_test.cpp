@@ -22,7 +22,7 @@
 #include "core/curation/splits.h"
 #include "core/eval/run_history.h"
 #include "core/project/project_file.h"
-#include "core/train/train_run_store.h"
+#include "core/project/runs.h"
 #include "core/train/trainer.h"
 #include "ui/charts/qcustomplot_include.h"
 #include "ui/train/run_dialog.h"
@@ -239,14 +239,18 @@ TEST(TrainingPanelSuggestions, TheRunDialogStartsFromTheSuggestedSettings) {
     tbtest::createProject(path, {{"q", "a", ""}});
     auto project = tb::ProjectFile::open(path);
     tbui::TrainingPanel panel(project);
-    const nlohmann::json suggested = {{"learning_rate", 5e-5}, {"epochs", 4}, {"lora_rank", 32}, {"method", "full"}};
-    ASSERT_TRUE(suggested.is_object());
-    panel.setSuggestedSettings(suggested);
+    tb::StartingSettings suggested = tb::starting_settings(tb::TuningMethod::full);
+    suggested.learning_rate = 5e-5;
+    suggested.epochs = 4;
+    suggested.lora_rank = 32;  // full fine-tuning: no adapter, the rank stays the dialog's
+    suggested.sequence_length = 256;
+    panel.setStartingSettings(suggested);
     auto dialog = panel.createRunDialog();
     const tb::TrainConfig c = dialog->config();
     EXPECT_DOUBLE_EQ(c.learning_rate, 5e-5);
     EXPECT_DOUBLE_EQ(c.epochs, 4.0);
-    EXPECT_EQ(c.lora.rank, 32);
+    EXPECT_EQ(c.lora.rank, tb::TrainConfig().lora.rank);
+    EXPECT_EQ(c.max_length, 256);
     EXPECT_EQ(c.method, tb::TrainMethod::Full);
 }
 
@@ -255,12 +259,12 @@ TEST(TrainingPanelPastRuns, EachRunSaysWhyItEnded) {
     const std::string path = dir.filePath(QStringLiteral("p.tunebench")).toStdString();
     tbtest::createProject(path, {{"q", "a", ""}});
     auto project = tb::ProjectFile::open(path);
-    const std::int64_t early = tb::create_train_run(project, "early", nlohmann::json::object());
-    tb::finish_train_run(project, early, tb::kStopEarlyStopping);
-    const std::int64_t nan = tb::create_train_run(project, "nan", nlohmann::json::object());
-    tb::finish_train_run(project, nan, tb::kStopNonFiniteLoss);
-    const std::int64_t full = tb::create_train_run(project, "full", nlohmann::json::object());
-    tb::finish_train_run(project, full, tb::kStopAllSteps);
+    const std::int64_t early = tb::create_run(project, tb::RunKind::Train, "early", nlohmann::json::object());
+    tb::finish_run(project, early, tb::RunStopReason::EarlyStopping);
+    const std::int64_t nan = tb::create_run(project, tb::RunKind::Train, "nan", nlohmann::json::object());
+    tb::finish_run(project, nan, tb::RunStopReason::NonFiniteLoss);
+    const std::int64_t full = tb::create_run(project, tb::RunKind::Train, "full", nlohmann::json::object());
+    tb::finish_run(project, full, tb::RunStopReason::AllSteps);
 
     tbui::TrainingPanel panel(project);
     QTableWidget* runs = panel.pastRunsTable();

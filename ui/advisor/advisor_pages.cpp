@@ -402,53 +402,47 @@ AdvisorSettingsPage::AdvisorSettingsPage(QWidget* parent) : QWizardPage(parent) 
 AdvisorWizard* AdvisorSettingsPage::advisorWizard() const { return qobject_cast<AdvisorWizard*>(wizard()); }
 
 void AdvisorSettingsPage::initializePage() {
-    base_ = nlohmann::json::object();
+    base_.reset();
     try {
         if (auto advice = advisorWizard()->advice()) {
             base_ = advice->recommendation.settings;
-            if (base_.empty()) {
+            if (!base_) {
                 // Fine-tuning chosen against the advice: the advisor's defaults for the method
                 // that fits, at the sequence length and batch size estimated.
                 const tb::MethodChoice choice = tb::choose_method(advice->memory, advice->gpu_memory_gib);
-                base_ = tb::to_json(tb::starting_settings(choice.method, advice->memory_options));
+                base_ = tb::starting_settings(choice.method, advice->memory_options);
             }
         }
     } catch (const std::exception& error) {
         summaryLabel_->setText(QString::fromUtf8(error.what()).toHtmlEscaped());
         return;
     }
-    if (base_.empty()) return;
-    learningRateSpin_->setValue(base_.value("learning_rate", 1e-4));
-    epochsSpin_->setValue(base_.value("epochs", 3));
-    validationSpin_->setValue(std::round(100.0 * base_.value("validation_fraction", 0.12)));
-    QString summary;
-    const auto range = [this](const char* key, double scale, int precision) {
-        if (!base_.contains(key) || !base_[key].is_array() || base_[key].size() != 2) return QString();
-        return QStringLiteral("%1 – %2").arg(QString::number(base_[key][0].get<double>() * scale, 'g', precision),
-                                             QString::number(base_[key][1].get<double>() * scale, 'g', precision));
+    if (!base_) return;
+    const tb::StartingSettings& s = *base_;
+    learningRateSpin_->setValue(s.learning_rate);
+    epochsSpin_->setValue(s.epochs);
+    validationSpin_->setRange(100.0 * s.validation_fraction_min, 100.0 * s.validation_fraction_max);
+    validationSpin_->setValue(std::round(100.0 * s.validation_fraction));
+    const auto range = [](double low, double high, double scale, int precision) {
+        return QStringLiteral("%1 – %2").arg(QString::number(low * scale, 'g', precision),
+                                             QString::number(high * scale, 'g', precision));
     };
-    summary += tr("Method: <b>%1</b>")
-                   .arg(methodName(base_.value("method", std::string("lora")) == "full"    ? tb::TuningMethod::full
-                                   : base_.value("method", std::string("lora")) == "qlora" ? tb::TuningMethod::qlora
-                                                                                           : tb::TuningMethod::lora)
-                            .toHtmlEscaped());
-    if (base_.contains("lora_rank"))
-        summary += tr(", rank %1, alpha %2").arg(base_.value("lora_rank", 0)).arg(base_.value("lora_alpha", 0));
-    summary += tr("<br>Usual ranges: learning rate %1, epochs %2, validation %3 %.")
-                   .arg(range("learning_rate_range", 1.0, 2), range("epochs_range", 1.0, 3),
-                        range("validation_fraction_range", 100.0, 3));
-    summary += tr("<br>Sequence length %1, batch size %2.")
-                   .arg(base_.value("sequence_length", 0))
-                   .arg(base_.value("batch_size", 0));
+    QString summary = tr("Method: <b>%1</b>").arg(methodName(s.method).toHtmlEscaped());
+    if (s.method != tb::TuningMethod::full) summary += tr(", rank %1, alpha %2").arg(s.lora_rank).arg(s.lora_alpha);
+    summary +=
+        tr("<br>Usual ranges: learning rate %1, epochs %2, validation %3 %.")
+            .arg(range(s.learning_rate_min, s.learning_rate_max, 1.0, 2), range(s.epochs_min, s.epochs_max, 1.0, 3),
+                 range(s.validation_fraction_min, s.validation_fraction_max, 100.0, 3));
+    summary += tr("<br>Sequence length %1, batch size %2.").arg(s.sequence_length).arg(s.batch_size);
     summaryLabel_->setText(summary);
 }
 
-nlohmann::json AdvisorSettingsPage::settings() const {
-    nlohmann::json settings = base_;
-    if (settings.empty()) return settings;
-    settings["learning_rate"] = learningRateSpin_->value();
-    settings["epochs"] = epochsSpin_->value();
-    settings["validation_fraction"] = validationSpin_->value() / 100.0;
+std::optional<tb::StartingSettings> AdvisorSettingsPage::settings() const {
+    if (!base_) return std::nullopt;
+    tb::StartingSettings settings = *base_;
+    settings.learning_rate = learningRateSpin_->value();
+    settings.epochs = epochsSpin_->value();
+    settings.validation_fraction = validationSpin_->value() / 100.0;
     return settings;
 }
 

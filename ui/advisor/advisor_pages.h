@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/advisor/advice.h"
+#include "core/advisor/training_settings.h"
 
 class QButtonGroup;
 class QCheckBox;
@@ -134,8 +135,9 @@ public:
     explicit AdvisorSettingsPage(QWidget* parent = nullptr);
 
     void initializePage() override;
-    // The advisor's settings with the edited learning rate, epochs and validation share.
-    nlohmann::json settings() const;
+    // The advisor's settings with the edited learning rate, epochs and validation share;
+    // empty before the page was shown with fine-tuning decided.
+    std::optional<tb::StartingSettings> settings() const;
 
     QDoubleSpinBox* learningRateSpin() const { return learningRateSpin_; }
     QSpinBox* epochsSpin() const { return epochsSpin_; }
@@ -145,7 +147,7 @@ public:
 private:
     AdvisorWizard* advisorWizard() const;
 
-    nlohmann::json base_ = nlohmann::json::object();
+    std::optional<tb::StartingSettings> base_;
     QLabel* summaryLabel_ = nullptr;
     QDoubleSpinBox* learningRateSpin_ = nullptr;
     QSpinBox* epochsSpin_ = nullptr;

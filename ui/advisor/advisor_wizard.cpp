@@ -1,6 +1,7 @@
 #include "ui/advisor/advisor_wizard.h"
 
 #include "core/advisor/decision_store.h"
+#include "core/curation/settings.h"
 #include "core/project/project_file.h"
 #include "ui/advisor/advisor_pages.h"
 #include "ui/common/message_hook.h"
@@ -93,9 +94,13 @@ void AdvisorWizard::accept() {
         stored_ =
             tb::make_decision(*advised, recommendationPage_->decidedBy().trimmed().toStdString(), override,
                               override ? recommendationPage_->overrideReason().trimmed().toStdString() : std::string());
-        storedId_ = tb::store_decision(project_, stored_);
-        suggestedSettings_ =
-            stored_.chosen() == tb::Approach::fine_tune ? settingsPage_->settings() : nlohmann::json::object();
+        suggestedSettings_ = stored_.chosen() == tb::Approach::fine_tune ? settingsPage_->settings() : std::nullopt;
+        // One user action, one transaction: the decision and the validation share the split uses.
+        storedId_ = project_.transaction([&] {
+            const std::int64_t id = tb::store_decision(project_, stored_);
+            if (suggestedSettings_) tb::set_validation_fraction(project_, suggestedSettings_->validation_fraction);
+            return id;
+        });
     } catch (const std::exception& error) {
         showError(this, tr("Cannot store the decision"), error);
         return;

@@ -7,7 +7,8 @@
 //   the base model (folder or typed size, GPU memory, sequence length, batch size -> memory
 //   for LoRA / QLoRA / full, the method, size warnings) and the suggested starting settings
 //   (both only when fine-tuning is what was decided).
-// Finish stores the decision in the project (core decision_store) and emits decisionStored;
+// Finish stores the decision in the project (core decision_store) with, when fine-tuning was
+// decided, the validation share the project's split uses, and emits decisionStored;
 // suggestedSettings() then holds what the run dialog should start from.
 #include <cstdint>
 #include <map>
@@ -54,11 +55,11 @@ public:
     AdvisorBaseModelPage* baseModelPage() const { return baseModelPage_; }
     AdvisorSettingsPage* settingsPage() const { return settingsPage_; }
 
-    // After Finish: the stored decision's row id, and the run settings (empty object unless
+    // After Finish: the stored decision's row id, and the run settings (none unless
     // fine-tuning was decided).
     std::optional<std::int64_t> storedDecisionId() const { return storedId_; }
     const tb::Decision& storedDecision() const { return stored_; }
-    const nlohmann::json& suggestedSettings() const { return suggestedSettings_; }
+    const std::optional<tb::StartingSettings>& suggestedSettings() const { return suggestedSettings_; }
 
     int nextId() const override;
     void accept() override;
@@ -75,7 +76,7 @@ private:
     AdvisorSettingsPage* settingsPage_ = nullptr;
     std::optional<std::int64_t> storedId_;
     tb::Decision stored_;
-    nlohmann::json suggestedSettings_ = nlohmann::json::object();
+    std::optional<tb::StartingSettings> suggestedSettings_;
 };
 
 }  // namespace tbui

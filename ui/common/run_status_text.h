@@ -1,17 +1,20 @@
 #pragma once
-// The runs table's status and stop reason in words a reviewer reads (the project file stores
-// them as English keywords): one place for the overview and the training panel.
+// A run's status and stop reason (core/project/runs.h) in words a reviewer reads: one place
+// for the overview, the training panel and the eval panel.
+#include <optional>
+
 #include <QString>
 
-#include <string>
+#include "core/project/runs.h"
 
 namespace tbui {
 
 // "completed", "stopped early", "failed", ... translated; a training run that stopped early
-// is completed in runs.status and says so through its stop reason.
-QString runStatusText(const std::string& status, const std::string& stopReason = {});
+// is Completed and says so through its stop reason.
+QString runStatusText(tb::RunStatus status, std::optional<tb::RunStopReason> stopReason = std::nullopt);
+QString runStatusText(const tb::Run& run);
 
-// A sentence for the status cell's tooltip: why the run ended ("" when nothing is known).
-QString runStopReasonText(const std::string& stopReason);
+// A sentence for the status cell's tooltip: why the run ended ("" when no reason is stored).
+QString runStopReasonText(std::optional<tb::RunStopReason> stopReason);
 
 }  // namespace tbui

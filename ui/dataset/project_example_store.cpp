@@ -1,7 +1,9 @@
 #include "ui/dataset/project_example_store.h"
 
 #include "core/common/error.h"
+#include "core/curation/tags.h"
 #include "core/project/examples.h"
+#include "core/project/project_checks.h"
 
 namespace tbui {
 namespace {
@@ -69,19 +71,14 @@ tb::Example ProjectExampleStore::example(std::int64_t id) {
 }
 
 QStringList ProjectExampleStore::tagNames() {
-    // Core has no tag listing yet; the tags table is the curation stage's, read-only here.
     QStringList names;
-    auto statement = project_.prepare("SELECT name FROM tags ORDER BY name");
-    while (statement.step()) names << QString::fromStdString(statement.column_text(0));
+    for (const tb::TagCount& tag : tb::list_tags(project_)) names << QString::fromStdString(tag.name);
     return names;
 }
 
 QStringList ProjectExampleStore::findingKinds() {
-    // The kinds present in the latest check report (the only one kept).
     QStringList kinds;
-    auto statement = project_.prepare(
-        "SELECT DISTINCT kind FROM check_findings WHERE report_id = (SELECT max(id) FROM check_reports) ORDER BY kind");
-    while (statement.step()) kinds << QString::fromStdString(statement.column_text(0));
+    for (const std::string& kind : tb::latest_finding_kinds(project_)) kinds << QString::fromStdString(kind);
     return kinds;
 }
 

@@ -35,4 +35,14 @@ JobWorker::Work regressionSuitesJob(const QString& projectPath, std::vector<tb::
     };
 }
 
+JobWorker::Work suitesAfterTrainingJob(const QString& projectPath, std::int64_t trainRunId,
+                                       tb::RegressionSuiteOptions options,
+                                       std::shared_ptr<std::vector<tb::SuiteOutcome>> outcomes) {
+    return [path = projectPath.toStdString(), trainRunId, options = std::move(options),
+            outcomes](const tb::JobContext& ctx) {
+        tb::ProjectFile project = tb::ProjectFile::open(path);
+        *outcomes = tb::run_suites_after_training(project, trainRunId, options, ctx);
+    };
+}
+
 }  // namespace tbui

@@ -10,6 +10,7 @@
 #include "core/eval/eval_runner.h"
 #include "core/eval/judge_validation.h"
 #include "core/eval/regression_suite.h"
+#include "core/eval/suites_after_training.h"
 #include "ui/common/job_worker.h"
 
 namespace tbui {
@@ -32,5 +33,10 @@ JobWorker::Work judgeValidationJob(const QString& projectPath, std::int64_t setI
 JobWorker::Work regressionSuitesJob(const QString& projectPath, std::vector<tb::RegressionSuite> suites,
                                     tb::EvalTarget target, tb::RegressionSuiteOptions options,
                                     std::shared_ptr<std::vector<tb::RegressionSuiteResult>> results);
+
+// tb::run_suites_after_training for training run `trainRunId`: every suite's outcome in turn.
+JobWorker::Work suitesAfterTrainingJob(const QString& projectPath, std::int64_t trainRunId,
+                                       tb::RegressionSuiteOptions options,
+                                       std::shared_ptr<std::vector<tb::SuiteOutcome>> outcomes);
 
 }  // namespace tbui

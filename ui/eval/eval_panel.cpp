@@ -24,6 +24,7 @@
 #include "ui/charts/qcustomplot_include.h"
 #include "ui/common/job_runner.h"
 #include "ui/common/message_hook.h"
+#include "ui/common/run_status_text.h"
 #include "ui/eval/chart_export.h"
 #include "ui/eval/eval_dialog.h"
 #include "ui/eval/eval_jobs.h"
@@ -45,7 +46,7 @@ enum RunColumn {
     ColumnCount
 };
 
-QString runLabel(const tb::RunSummary& run) {
+QString runLabel(const tb::Run& run) {
     QString label = QStringLiteral("#%1").arg(run.id);
     if (!run.name.empty()) label += QLatin1Char(' ') + QString::fromStdString(run.name);
     return label;
@@ -229,7 +230,7 @@ void EvalPanel::refresh() {
     items_.clear();
     stats_.clear();
     try {
-        runs_ = tb::list_runs(project_, std::string("eval"));
+        runs_ = tb::list_runs(project_, tb::RunKind::Eval);
         for (const auto& run : runs_) {
             items_.push_back(tb::eval_run_items(project_, run.id));
             stats_.push_back(tb::summarize_eval_items(items_.back()));
@@ -275,7 +276,7 @@ void EvalPanel::fillRunsTable() {
         auto* set = cell(goldenSetOf(run.config));
         set->setToolTip(QString::fromStdString(run.config.dump(2)));  // every setting of the run
         runsTable_->setItem(row, ColGoldenSet, set);
-        runsTable_->setItem(row, ColStatus, cell(QString::fromStdString(run.status)));
+        runsTable_->setItem(row, ColStatus, cell(runStatusText(run)));
         runsTable_->setItem(row, ColStarted, cell(shortTime(run.started_at.empty() ? run.created_at : run.started_at)));
         runsTable_->setItem(row, ColItems, cell(QString::number(stats.items), true));
         runsTable_->setItem(row, ColPassRate,
@@ -378,7 +379,7 @@ bool EvalPanel::selectRuns(std::int64_t baselineRunId, std::int64_t candidateRun
     return true;
 }
 
-const tb::RunSummary* EvalPanel::runById(std::int64_t id) const {
+const tb::Run* EvalPanel::runById(std::int64_t id) const {
     for (const auto& run : runs_)
         if (run.id == id) return &run;
     return nullptr;

@@ -89,11 +89,11 @@ private:
     void plotTrend();
     void compareSelected();
     void exportPlotWithDialog(QCustomPlot* plot, const QString& baseName);
-    const tb::RunSummary* runById(std::int64_t id) const;
+    const tb::Run* runById(std::int64_t id) const;
     std::size_t indexOf(std::int64_t id) const;
 
     tb::ProjectFile& project_;
-    std::vector<tb::RunSummary> runs_;
+    std::vector<tb::Run> runs_;
     std::vector<std::vector<tb::EvalItemDetail>> items_;  // per run, same order as runs_
     std::vector<tb::EvalRunStats> stats_;
 

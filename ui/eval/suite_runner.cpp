@@ -21,12 +21,23 @@ SuiteRunner::SuiteRunner(tb::ProjectFile& project, QObject* parent)
     : QObject(parent), project_(project), runner_(new JobRunner(this)) {
     connect(runner_, &JobRunner::progressChanged, this, &SuiteRunner::progressChanged);
     connect(runner_, &JobRunner::succeeded, this, [this] {
+        QStringList errors;
+        if (runningAfterTraining_) {
+            running_->clear();
+            for (const auto& outcome : *runningAfterTraining_) {
+                if (outcome.result)
+                    running_->push_back(*outcome.result);
+                else
+                    errors << tr("suite %1: error: %2")
+                                  .arg(QString::fromStdString(outcome.suite), QString::fromStdString(outcome.error));
+            }
+        }
         lastResults_ = *running_;
         QStringList regressions;
         for (const auto& result : lastResults_)
             for (const auto& line : result.regressions)
                 regressions << QString::fromStdString(result.suite + ": " + line);
-        Q_EMIT finished(summarize(lastResults_), regressions);
+        Q_EMIT finished(summarize(lastResults_) + errors, regressions);
     });
     connect(runner_, &JobRunner::cancelled, this, [this] { Q_EMIT failed(tr("cancelled")); });
     connect(runner_, &JobRunner::failed, this, &SuiteRunner::failed);
@@ -41,26 +52,29 @@ SuiteRunner::~SuiteRunner() {
 
 bool SuiteRunner::isRunning() const { return runner_->isRunning(); }
 
-bool SuiteRunner::runAfterTraining(qint64 trainRunId, const QString& modelDir, const QString& adapterDir) {
-    std::vector<tb::RegressionSuite> suites;
+bool SuiteRunner::runAfterTraining(qint64 trainRunId) {
+    tb::SuitesAfterTraining plan;
     try {
-        suites = tb::suites_to_run_after_training(project_);
+        plan = tb::plan_suites_after_training(project_, trainRunId);
     } catch (const std::exception& e) {
         Q_EMIT failed(QString::fromStdString(e.what()));
         return false;
     }
-    if (suites.empty()) return false;
-    // The adapter brings the chat template it was trained with (chat_template.jinja).
-    const auto target = tb::EvalTarget::local(std::filesystem::path(modelDir.toStdString()),
-                                              std::filesystem::path(adapterDir.toStdString()));
-    const QString description = trainRunId > 0 ? tr("train run #%1 (%2)").arg(trainRunId).arg(adapterDir) : adapterDir;
-    return run(std::move(suites), target, description);
+    if (!plan.skipped.empty()) Q_EMIT failed(QString::fromStdString(plan.skipped));
+    if (!plan.target) return false;
+    const QString description =
+        tr("train run #%1 (%2)")
+            .arg(trainRunId)
+            .arg(QString::fromStdString(plan.target->adapter_dir.value_or(std::filesystem::path()).string()));
+    pending_.push_back(Request{std::move(plan.suites), *plan.target, description, trainRunId});
+    if (!isRunning()) startNext();
+    return true;
 }
 
 bool SuiteRunner::run(std::vector<tb::RegressionSuite> suites, const tb::EvalTarget& target,
                       const QString& description) {
     if (suites.empty()) return false;
-    pending_.push_back(Request{std::move(suites), target, description});
+    pending_.push_back(Request{std::move(suites), target, description, std::nullopt});
     if (!isRunning()) startNext();
     return true;
 }
@@ -70,11 +84,16 @@ void SuiteRunner::startNext() {
     Request request = std::move(pending_.front());
     pending_.pop_front();
     running_ = std::make_shared<std::vector<tb::RegressionSuiteResult>>();
+    runningAfterTraining_.reset();
     QStringList names;
     for (const auto& suite : request.suites) names << QString::fromStdString(suite.name);
-    if (!runner_->start(regressionSuitesJob(QString::fromStdString(project_.path()), request.suites, request.target,
-                                            options_, running_)))
+    const QString path = QString::fromStdString(project_.path());
+    if (request.trainRunId) {
+        runningAfterTraining_ = std::make_shared<std::vector<tb::SuiteOutcome>>();
+        if (!runner_->start(suitesAfterTrainingJob(path, *request.trainRunId, options_, runningAfterTraining_))) return;
+    } else if (!runner_->start(regressionSuitesJob(path, request.suites, request.target, options_, running_))) {
         return;
+    }
     Q_EMIT started(tr("Regression suite(s) %1 on %2").arg(names.join(QStringLiteral(", ")), request.description));
 }
 

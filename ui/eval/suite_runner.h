@@ -7,15 +7,19 @@
 //
 //     auto* runner = new tbui::SuiteRunner(project, panel);
 //     connect(trainingPanel, &TrainingPanel::adapterReady, runner, &SuiteRunner::runAfterTraining);
+//
+// After training it calls core's tb::run_suites_after_training, as the CLI's `train` does.
 //     connect(runner, &SuiteRunner::finished, ...);  // summary lines, regression or not
 #include <deque>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include <QObject>
 #include <QStringList>
 
 #include "core/eval/regression_suite.h"
+#include "core/eval/suites_after_training.h"
 
 namespace tb {
 class ProjectFile;
@@ -47,9 +51,10 @@ public:
     static QStringList summarize(const std::vector<tb::RegressionSuiteResult>& results);
 
 public Q_SLOTS:
-    // The suites flagged run_after_training on base model + adapter; false when none is
-    // flagged (nothing starts) or the project cannot be read (after an error message).
-    bool runAfterTraining(qint64 trainRunId, const QString& modelDir, const QString& adapterDir);
+    // tb::run_suites_after_training for the training run: the suites flagged
+    // run_after_training on base model + the run's adapter. False when nothing starts: none is
+    // flagged, the run wrote no adapter (failed() says why), or the run cannot be read (failed()).
+    bool runAfterTraining(qint64 trainRunId);
     void cancel();
 
 Q_SIGNALS:
@@ -64,6 +69,7 @@ private:
         std::vector<tb::RegressionSuite> suites;
         tb::EvalTarget target;
         QString description;
+        std::optional<qint64> trainRunId;  // set: the suites after this training run (core decides)
     };
     void startNext();
 
@@ -72,6 +78,7 @@ private:
     JobRunner* runner_ = nullptr;
     std::deque<Request> pending_;
     std::shared_ptr<std::vector<tb::RegressionSuiteResult>> running_;
+    std::shared_ptr<std::vector<tb::SuiteOutcome>> runningAfterTraining_;
     std::vector<tb::RegressionSuiteResult> lastResults_;
 };
 

@@ -10,6 +10,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "core/project/examples.h"
 #include "core/project/project_file.h"
 #include "ui/advisor/advisor_text.h"
 #include "ui/common/message_hook.h"
@@ -102,7 +103,7 @@ void ProjectOverview::buildUi() {
 
 bool ProjectOverview::refresh() {
     try {
-        summary_ = gather_overview(project_);
+        summary_ = tb::gather_overview(project_);
     } catch (const std::exception& error) {
         showError(this, tr("Cannot read the project overview"), error);
         return false;
@@ -138,7 +139,7 @@ void ProjectOverview::showSummary() {
     };
     splits << tr("train %1").arg(splitCount("train")) << tr("validation %1").arg(splitCount("validation"));
     if (splitCount("test") > 0) splits << tr("test %1").arg(splitCount("test"));
-    splits << tr("not split %1").arg(splitCount("unassigned"));
+    splits << tr("not split %1").arg(splitCount(tb::kUnassignedSplit));
     splitsLabel_->setText(splits.join(QStringLiteral(" · ")));
 
     const tb::StalenessSummary& stale = summary_.staleness;
@@ -202,15 +203,13 @@ void ProjectOverview::showSummary() {
     runsTable_->setVisible(!summary_.latest_runs.empty());
     runsTable_->setRowCount(static_cast<int>(summary_.latest_runs.size()));
     for (int row = 0; row < runsTable_->rowCount(); ++row) {
-        const tb::RunSummary& run = summary_.latest_runs[static_cast<std::size_t>(row)];
-        const QString kind = run.kind == "train"  ? tr("training")
-                             : run.kind == "eval" ? tr("evaluation")
-                                                  : QString::fromStdString(run.kind);
+        const tb::Run& run = summary_.latest_runs[static_cast<std::size_t>(row)];
+        const QString kind = run.kind == tb::RunKind::Train ? tr("training") : tr("evaluation");
         runsTable_->setItem(row, 0, new QTableWidgetItem(kind));
         runsTable_->setItem(
             row, 1,
             new QTableWidgetItem(run.name.empty() ? tr("run %1").arg(run.id) : QString::fromStdString(run.name)));
-        auto* status = new QTableWidgetItem(runStatusText(run.status, run.stop_reason));
+        auto* status = new QTableWidgetItem(runStatusText(run));
         status->setToolTip(runStopReasonText(run.stop_reason));
         runsTable_->setItem(row, 2, status);
         runsTable_->setItem(row, 3, new QTableWidgetItem(QString::fromStdString(run.created_at)));

@@ -6,7 +6,7 @@
 // Self-contained: give it an open project; refresh() re-reads everything through core.
 #include <QWidget>
 
-#include "ui/overview/overview_summary.h"
+#include "core/overview/project_overview.h"
 
 class QLabel;
 class QPushButton;
@@ -25,7 +25,7 @@ public:
 
     // Re-reads the project (false after showing the error).
     bool refresh();
-    const OverviewSummary& summary() const { return summary_; }
+    const tb::OverviewSummary& summary() const { return summary_; }
 
     QLabel* projectLabel() const { return projectLabel_; }
     QLabel* examplesLabel() const { return examplesLabel_; }
@@ -45,7 +45,7 @@ private:
     void showSummary();
 
     tb::ProjectFile& project_;
-    OverviewSummary summary_;
+    tb::OverviewSummary summary_;
     QLabel* projectLabel_ = nullptr;
     QLabel* examplesLabel_ = nullptr;
     QLabel* splitsLabel_ = nullptr;

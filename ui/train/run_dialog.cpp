@@ -21,8 +21,8 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include "core/advisor/training_settings.h"
 #include "core/project/project_file.h"
-#include "core/text/tokenizer_config.h"
 #include "core/train/trainer.h"
 #include "ui/common/job_runner.h"
 
@@ -293,9 +293,10 @@ tb::TrainConfig RunDialog::config() const {
     c.lora.target_modules.clear();
     for (const QString& m : targetModules_->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
         if (!m.trimmed().isEmpty()) c.lora.target_modules.push_back(m.trimmed().toStdString());
+    // Text that is no number reads as NaN, which tb::config_problems refuses.
     bool ok = false;
     const double lr = lrEdit_->text().trimmed().toDouble(&ok);
-    if (ok && lr > 0.0) c.learning_rate = lr;
+    c.learning_rate = ok ? lr : std::numeric_limits<double>::quiet_NaN();
     c.epochs = epochs_->value();
     c.max_steps = maxSteps_->value();
     c.schedule = static_cast<tb::LrSchedule>(schedule_->currentData().toInt());
@@ -315,44 +316,14 @@ tb::TrainConfig RunDialog::config() const {
 QString RunDialog::runName() const { return nameEdit_->text().trimmed(); }
 void RunDialog::setRunName(const QString& name) { nameEdit_->setText(name); }
 
-void RunDialog::applySuggestions(const nlohmann::json& s) {
-    if (!s.is_object()) return;
-    auto number = [&](const char* key) -> std::optional<double> {
-        auto it = s.find(key);
-        if (it == s.end() || !it->is_number()) return std::nullopt;
-        return it->get<double>();
-    };
-    if (auto it = s.find("method"); it != s.end() && it->is_string())
-        method_->setCurrentIndex(it->get<std::string>() == "full" ? 1 : 0);  // qlora trains as LoRA here
-    if (auto v = number("learning_rate")) lrEdit_->setText(QString::number(*v, 'g', 6));
-    if (auto v = number("epochs")) epochs_->setValue(*v);
-    if (auto v = number("lora_rank")) rank_->setValue(static_cast<int>(*v));
-    if (auto v = number("lora_alpha")) alpha_->setValue(*v);
-    if (auto v = number("lora_dropout")) dropout_->setValue(*v);
-    if (auto v = number("warmup_ratio")) warmup_->setValue(*v);
-    if (auto v = number("max_length"))
-        maxLength_->setValue(static_cast<int>(*v));
-    else if (auto v = number("sequence_length"))
-        maxLength_->setValue(static_cast<int>(*v));
-    if (auto v = number("batch_size")) batchRows_->setValue(static_cast<int>(*v));
-    if (auto v = number("gradient_accumulation")) accumulation_->setValue(static_cast<int>(*v));
-    if (auto it = s.find("gradient_checkpointing"); it != s.end() && it->is_boolean())
-        gradientCheckpointing_->setChecked(it->get<bool>());
-    if (auto it = s.find("target_modules"); it != s.end() && it->is_array()) {
-        QStringList modules;
-        for (const auto& m : *it)
-            if (m.is_string()) modules << QString::fromStdString(m.get<std::string>());
-        targetModules_->setText(modules.join(QStringLiteral(", ")));
-    }
-    auto share = number("validation_share");
-    if (!share) share = number("validation_fraction");
-    if (share) {
-        adviceLabel_->setText(tr("Suggested validation share: %1% of the examples. The trainer validates on the "
-                                 "project's validation split: split the project accordingly before training.")
-                                  .arg(*share * 100.0, 0, 'f', 0));
-        adviceLabel_->setVisible(true);
-    }
-    refresh();
+void RunDialog::applyStartingSettings(const tb::StartingSettings& settings) {
+    tb::TrainConfig c = config();
+    tb::apply_starting_settings(c, settings);
+    setConfig(c);
+    adviceLabel_->setText(tr("Suggested validation share: %1% of the examples. The trainer validates on the "
+                             "project's validation split: split the project accordingly before training.")
+                              .arg(settings.validation_fraction * 100.0, 0, 'f', 0));
+    adviceLabel_->setVisible(true);
 }
 
 void RunDialog::checkModelTemplate() {
@@ -362,36 +333,55 @@ void RunDialog::checkModelTemplate() {
     templateRequired_ = false;
     modelTemplateOrigin_.clear();
     if (model.isEmpty() || !std::filesystem::is_directory(model.toStdString())) return;
-    try {
-        // The same source resolve_chat_template uses: tokenizer_config.json (or chat_template.jinja).
-        auto config = tb::TokenizerConfig::from_folder(model.toStdString());
-        templateRequired_ = config.chat_template.empty();
-        if (!templateRequired_) modelTemplateOrigin_ = QStringLiteral("tokenizer_config.json");
-    } catch (const std::exception& e) {
-        templateRequired_ = true;
-        modelTemplateOrigin_.clear();
-        templateNote_->setToolTip(QString::fromStdString(e.what()));
+    // Core's verdict on the model alone (no template file): does it bring its own?
+    tb::TrainConfig modelOnly;
+    modelOnly.model_dir = model.toStdString();
+    modelOnly.output_dir = "-";
+    bool isModel = true;
+    for (const tb::ConfigProblem& problem : tb::config_problems(modelOnly)) {
+        if (problem.kind == tb::ConfigProblemKind::ModelDirNotAModel) isModel = false;
+        if (problem.kind == tb::ConfigProblemKind::ChatTemplateRequired) templateRequired_ = true;
+        if (problem.kind == tb::ConfigProblemKind::ModelUnreadable) {
+            templateRequired_ = true;
+            templateNote_->setToolTip(QString::fromStdString(problem.message));
+        }
     }
+    if (isModel && !templateRequired_) modelTemplateOrigin_ = QStringLiteral("tokenizer_config.json");
 }
 
 QStringList RunDialog::problems() const {
+    const tb::TrainConfig c = config();
     QStringList out;
-    const QString model = modelEdit_->text().trimmed();
-    if (model.isEmpty())
-        out << tr("Choose the model folder.");
-    else if (!std::filesystem::exists(std::filesystem::path(model.toStdString()) / "config.json"))
-        out << tr("%1 has no config.json: choose a Hugging Face model folder.").arg(model);
-    if (outputEdit_->text().trimmed().isEmpty()) out << tr("Choose the output folder.");
-    const QString templ = templateEdit_->text().trimmed();
-    if (templ.isEmpty() && templateRequired_)
-        out << tr("This model has no chat template: choose a template file (training never guesses a format).");
-    if (!templ.isEmpty() && !std::filesystem::is_regular_file(templ.toStdString()))
-        out << tr("The chat template file %1 does not exist.").arg(templ);
-    bool ok = false;
-    const double lr = lrEdit_->text().trimmed().toDouble(&ok);
-    if (!ok || lr <= 0.0) out << tr("The learning rate must be a positive number (e.g. 1e-4).");
-    if (method_->currentData().toString() == QLatin1String("lora") && targetModules_->text().trimmed().isEmpty())
-        out << tr("Name at least one target module for the LoRA adapters.");
+    for (const tb::ConfigProblem& problem : tb::config_problems(c)) {
+        switch (problem.kind) {
+            case tb::ConfigProblemKind::ModelDirMissing:
+                out << tr("Choose the model folder.");
+                break;
+            case tb::ConfigProblemKind::ModelDirNotAModel:
+                out << tr("%1 has no config.json: choose a Hugging Face model folder.").arg(toQString(c.model_dir));
+                break;
+            case tb::ConfigProblemKind::OutputDirMissing:
+                out << tr("Choose the output folder.");
+                break;
+            case tb::ConfigProblemKind::ChatTemplateRequired:
+                out << tr(
+                    "This model has no chat template: choose a template file (training never guesses a "
+                    "format).");
+                break;
+            case tb::ConfigProblemKind::ChatTemplateFileMissing:
+                out << tr("The chat template file %1 does not exist.").arg(toQString(c.chat_template.value_or("")));
+                break;
+            case tb::ConfigProblemKind::LearningRate:
+                out << tr("The learning rate must be a positive number (e.g. 1e-4).");
+                break;
+            case tb::ConfigProblemKind::LoraTargetModules:
+                out << tr("Name at least one target module for the LoRA adapters.");
+                break;
+            default:  // values the dialog's widgets cannot produce; core's words
+                out << QString::fromStdString(problem.message);
+                break;
+        }
+    }
     return out;
 }
 

@@ -3,11 +3,9 @@
 // warnings shown live as values change (tb::config_warnings), the chat template required (and
 // highlighted) when the model folder has none, and a "Pre-flight" button that runs
 // tb::Trainer::preflight on a worker thread and shows its report. OK stays disabled while a
-// setting cannot run (problems()).
+// setting cannot run (problems(): tb::config_problems, the list the trainer refuses).
 //
-// Torch-free header: TrainConfig is only declared here.
-#include <nlohmann/json.hpp>
-
+// Torch-free header: TrainConfig and StartingSettings are only declared here.
 #include <QDialog>
 #include <QStringList>
 
@@ -22,8 +20,9 @@ class QPushButton;
 class QSpinBox;
 
 namespace tb {
+struct StartingSettings;
 struct TrainConfig;
-}
+}  // namespace tb
 
 namespace tbui {
 
@@ -41,13 +40,12 @@ public:
     QString runName() const;
     void setRunName(const QString& name);
 
-    // Advisor-style suggestions: method ("lora" | "qlora" | "full"), learning_rate, epochs,
-    // lora_rank, lora_alpha, lora_dropout, target_modules, sequence_length / max_length,
-    // batch_size, gradient_checkpointing, warmup_ratio, validation_share / validation_fraction
-    // (shown as advice: the trainer validates on the project's validation split).
-    void applySuggestions(const nlohmann::json& settings);
+    // The advisor's starting settings (tb::apply_starting_settings); the validation share is
+    // shown as advice (the trainer validates on the project's validation split).
+    void applyStartingSettings(const tb::StartingSettings& settings);
 
-    // What keeps OK disabled: missing model folder, missing template where the model has none, ...
+    // tb::config_problems of the current values in words (what keeps OK disabled): missing
+    // model folder, missing template where the model has none, ...
     QStringList problems() const;
     // tb::config_warnings of the current values.
     QStringList warnings() const;

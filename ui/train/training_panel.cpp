@@ -16,8 +16,8 @@
 #include <QVBoxLayout>
 
 #include "core/common/error.h"
-#include "core/eval/run_history.h"
 #include "core/project/project_file.h"
+#include "core/project/runs.h"
 #include "ui/common/message_hook.h"
 #include "ui/common/run_status_text.h"
 #include "ui/train/run_dialog.h"
@@ -178,9 +178,7 @@ TrainingPanel::~TrainingPanel() {
     queue_ = nullptr;
 }
 
-void TrainingPanel::setSuggestedSettings(const nlohmann::json& settings) {
-    suggested_ = settings.is_object() ? settings : nlohmann::json::object();
-}
+void TrainingPanel::setStartingSettings(const tb::StartingSettings& settings) { starting_ = settings; }
 
 int TrainingPanel::enqueueRun(const tb::TrainConfig& config, const QString& name) {
     lastModelDir_ = QString::fromStdString(config.model_dir.string());
@@ -198,7 +196,7 @@ std::unique_ptr<RunDialog> TrainingPanel::createRunDialog() {
         preset.output_dir = (lastOutputDir_ + QStringLiteral("-%1").arg(queue_->entries().size() + 1)).toStdString();
     if (!lastTemplate_.isEmpty()) preset.chat_template = std::filesystem::path(lastTemplate_.toStdString());
     dialog->setConfig(preset);
-    dialog->applySuggestions(suggested_);
+    if (starting_) dialog->applyStartingSettings(*starting_);
     return dialog;
 }
 
@@ -245,32 +243,30 @@ void TrainingPanel::onJobStarted(int id) {
 void TrainingPanel::onJobFinished(int id, const tb::TrainResult& result) {
     const auto* entry = queue_->entry(id);
     const QString name = entry ? entry->name : QString::number(id);
-    const QString status = QString::fromStdString(result.status);
+    const QString status = runStatusText(result.status, result.stop_reason);
     charts_->replotNow();
     QString text = tr("%1 %2 after %3 step(s)").arg(name, status).arg(result.steps);
     if (result.steps > 0) text += tr(", final loss %1").arg(result.final_loss, 0, 'f', 4);
     if (result.best_val_loss) text += tr(", best validation loss %1").arg(*result.best_val_loss, 0, 'f', 4);
     if (!result.message.empty()) text += QStringLiteral(": ") + QString::fromStdString(result.message);
-    if (status == QLatin1String("completed") || status == QLatin1String("stopped_early"))
-        text += tr(". Written to %1").arg(QString::fromStdString(result.output_dir.string()));
+    if (result.wrote_output()) text += tr(". Written to %1").arg(QString::fromStdString(result.output_dir.string()));
     statusLabel_->setText(text);
-    statusLabel_->setStyleSheet(status == QLatin1String("failed") ? QStringLiteral("color: #b00020;") : QString());
+    statusLabel_->setStyleSheet(result.status == tb::RunStatus::Failed ? QStringLiteral("color: #b00020;") : QString());
     appendLog(text);
     if (progress_->maximum() == 0) progress_->setRange(0, 1);
     progress_->setFormat(status);
     refreshPastRuns();
     updateButtons();
-    const bool wroteOutput = status == QLatin1String("completed") || status == QLatin1String("stopped_early");
-    if (entry && wroteOutput && entry->config.method == tb::TrainMethod::Lora && !result.output_dir.empty())
+    if (entry && result.wrote_output() && entry->config.method == tb::TrainMethod::Lora && !result.output_dir.empty())
         Q_EMIT adapterReady(result.run_id, QString::fromStdString(entry->config.model_dir.string()),
                             QString::fromStdString(result.output_dir.string()));
-    Q_EMIT runFinished(id, result.run_id, status);
+    Q_EMIT runFinished(id, result.run_id, QString::fromLatin1(tb::to_string(result.status)));
 }
 
 void TrainingPanel::refreshPastRuns() {
-    std::vector<tb::RunSummary> runs;
+    std::vector<tb::Run> runs;
     try {
-        runs = tb::list_runs(project_, std::string("train"));
+        runs = tb::list_runs(project_, tb::RunKind::Train);
     } catch (const std::exception& e) {
         showError(this, tr("Training runs"), e);
         return;
@@ -287,34 +283,29 @@ void TrainingPanel::refreshPastRuns() {
         idItem->setData(Qt::UserRole, QVariant::fromValue<qint64>(run.id));
         pastRuns_->setItem(row, ColRun, idItem);
         pastRuns_->setItem(row, ColName, cell(QString::fromStdString(run.name)));
-        auto* status = cell(runStatusText(run.status, run.stop_reason));
+        auto* status = cell(runStatusText(run));
         status->setToolTip(runStopReasonText(run.stop_reason));
         pastRuns_->setItem(row, ColStatus, status);
         pastRuns_->setItem(row, ColStarted, cell(shortTime(run.started_at.empty() ? run.created_at : run.started_at)));
-        auto metrics = tb::run_metrics(project_, run.id);
+        const tb::TrainRunProgress progress = tb::train_run_progress(tb::run_metrics(project_, run.id));
         const auto right = Qt::AlignRight | Qt::AlignVCenter;
-        if (auto loss = metrics.find("train/loss"); loss != metrics.end() && !loss->second.empty()) {
-            pastRuns_->setItem(row, ColSteps, cell(QString::number(loss->second.back().first), right));
-            pastRuns_->setItem(row, ColFinalLoss, cell(QString::number(loss->second.back().second, 'f', 4), right));
-        }
-        if (auto val = metrics.find("val/loss"); val != metrics.end() && !val->second.empty()) {
-            double best = val->second.front().second;
-            for (const auto& point : val->second) best = std::min(best, point.second);
-            pastRuns_->setItem(row, ColValLoss, cell(QString::number(best, 'f', 4), right));
-        }
+        if (progress.last_step) pastRuns_->setItem(row, ColSteps, cell(QString::number(*progress.last_step), right));
+        if (progress.final_loss)
+            pastRuns_->setItem(row, ColFinalLoss, cell(QString::number(*progress.final_loss, 'f', 4), right));
+        if (progress.best_val_loss)
+            pastRuns_->setItem(row, ColValLoss, cell(QString::number(*progress.best_val_loss, 'f', 4), right));
     }
     pastRuns_->resizeColumnsToContents();
 }
 
 bool TrainingPanel::showPastRun(std::int64_t runId) {
     auto run = tb::find_run(project_, runId);
-    if (!run || run->kind != "train") return false;
+    if (!run || run->kind != tb::RunKind::Train) return false;
     showingLive_ = false;
     charts_->showSeries(tb::run_metrics(project_, runId));
     log_->setPlainText(QString::fromStdString(tb::run_log(project_, runId)));
     statusLabel_->setStyleSheet(QString());
-    statusLabel_->setText(
-        tr("Run #%1 %2: %3").arg(runId).arg(QString::fromStdString(run->name), QString::fromStdString(run->status)));
+    statusLabel_->setText(tr("Run #%1 %2: %3").arg(runId).arg(QString::fromStdString(run->name), runStatusText(*run)));
     return true;
 }
 
@@ -333,7 +324,7 @@ void TrainingPanel::onPastRunSelected() {
         try {
             showPastRun(*id);
             auto run = tb::find_run(project_, *id);
-            resumable = run && (run->status == "cancelled" || run->status == "failed");
+            resumable = run && run->resumable();
         } catch (const std::exception& e) {
             showError(this, tr("Training run"), e);
         }
@@ -344,7 +335,11 @@ void TrainingPanel::onPastRunSelected() {
 int TrainingPanel::resumePastRun(std::int64_t runId) {
     try {
         auto run = tb::find_run(project_, runId);
-        if (!run || run->kind != "train") throw tb::Error("training run " + std::to_string(runId) + " does not exist");
+        if (!run || run->kind != tb::RunKind::Train)
+            throw tb::Error("training run " + std::to_string(runId) + " does not exist");
+        if (!run->resumable())
+            throw tb::Error("training run " + std::to_string(runId) + " is " + tb::to_string(run->status) +
+                            ": only a cancelled or failed run continues from its checkpoint");
         // The resolved config the trainer stored with the run: same data, same output folder,
         // so the trainer finds the checkpoint and continues bit for bit.
         const tb::TrainConfig config = tb::TrainConfig::from_json(run->config);
@@ -369,12 +364,12 @@ void TrainingPanel::updateQueueList() {
                 state = e.paused ? tr("paused") : tr("running");
                 break;
             case TrainingQueue::State::Finished:
-                state = QString::fromStdString(e.result.status);
+                state = runStatusText(e.result.status, e.result.stop_reason);
                 break;
         }
         auto* item = new QListWidgetItem(QStringLiteral("%1  —  %2").arg(e.name, state), queueList_);
         item->setData(Qt::UserRole, e.id);
-        if (e.state == TrainingQueue::State::Finished && e.result.status == "failed")
+        if (e.state == TrainingQueue::State::Finished && e.result.status == tb::RunStatus::Failed)
             item->setForeground(QColor(0xb0, 0x00, 0x20));
     }
 }

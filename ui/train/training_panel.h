@@ -6,16 +6,16 @@
 // its stored metrics.
 //
 //     auto* panel = new tbui::TrainingPanel(project);
-//     panel->setSuggestedSettings(tb::to_json(tb::starting_settings(...)));  // advisor defaults
+//     panel->setStartingSettings(tb::starting_settings(...));  // advisor defaults
 //
 // TrainConfig is only declared: widgets that include this header need none of the trainer.
 #include <cstdint>
 #include <memory>
 #include <optional>
 
-#include <nlohmann/json.hpp>
-
 #include <QWidget>
+
+#include "core/advisor/training_settings.h"
 
 class QLabel;
 class QListWidget;
@@ -42,9 +42,9 @@ public:
     explicit TrainingPanel(tb::ProjectFile& project, QWidget* parent = nullptr);
     ~TrainingPanel() override;  // cancels the running job and waits for it
 
-    // Defaults the run dialog starts from (keys as tb::StartingSettings::to_json writes them).
-    void setSuggestedSettings(const nlohmann::json& settings);
-    const nlohmann::json& suggestedSettings() const { return suggested_; }
+    // The advisor's settings the run dialog starts from (tb::apply_starting_settings).
+    void setStartingSettings(const tb::StartingSettings& settings);
+    const std::optional<tb::StartingSettings>& startingSettings() const { return starting_; }
 
     // Queues a run (starts at once when idle); returns its queue id.
     int enqueueRun(const tb::TrainConfig& config, const QString& name = {});
@@ -75,7 +75,8 @@ public Q_SLOTS:
     void cancelRun();
 
 Q_SIGNALS:
-    // A run ended (completed, cancelled, failed or stopped_early); runId 0 when it never started.
+    // A run ended; `status` is tb::to_string(tb::RunStatus): "completed" (also when it stopped
+    // early), "cancelled" or "failed". runId 0 when it never started.
     void runFinished(int queueId, qint64 runId, const QString& status);
     // A LoRA run completed (or stopped early) and wrote its adapter: what regression suites
     // run after training evaluate (ui/eval/suite_runner.h). Emitted before runFinished.
@@ -91,7 +92,7 @@ private:
     void appendLog(const QString& line);
 
     tb::ProjectFile& project_;
-    nlohmann::json suggested_ = nlohmann::json::object();
+    std::optional<tb::StartingSettings> starting_;
     QString lastModelDir_, lastOutputDir_, lastTemplate_;
     TrainingQueue* queue_ = nullptr;
     TrainingCharts* charts_ = nullptr;

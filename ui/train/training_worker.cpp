@@ -54,14 +54,17 @@ void TrainingWorker::run(const TrainingJob& job) {
         result = trainer.run(callbacks, context, job.resume, job.pause);
     } catch (const tb::Cancelled&) {
         // Cancelled before the loop started (while formatting or timing the warm-up).
-        result.status = "cancelled";
+        result.status = tb::RunStatus::Cancelled;
+        result.stop_reason = tb::RunStopReason::Cancelled;
         result.message = "cancelled before the first step";
     } catch (const std::exception& error) {
-        result.status = "failed";
+        result.status = tb::RunStatus::Failed;
+        result.stop_reason = tb::RunStopReason::Error;
         result.message = error.what();
         Q_EMIT logLine(id, QStringLiteral("error: ") + QString::fromStdString(error.what()));
     } catch (...) {
-        result.status = "failed";
+        result.status = tb::RunStatus::Failed;
+        result.stop_reason = tb::RunStopReason::Error;
         result.message = "unknown error";
     }
     Q_EMIT finished(id, result);

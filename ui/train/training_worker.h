@@ -4,8 +4,8 @@
 // its own ProjectFile per job (one connection per thread), and turns tb::TrainCallbacks, which
 // core calls on this thread, into queued signals: widgets are never touched here.
 //
-// Internal to ui/train: it includes core/train/trainer.h (torch-free since LoraOptions moved
-// to core/model/lora_options.h; tests/train/trainer_header_test.cpp keeps it so).
+// Internal to ui/train: it includes core/train/trainer.h, whose headers bring no torch
+// (tests/train/trainer_header_test.cpp checks that).
 #include <memory>
 
 #include <QMetaType>

@@ -1,7 +1,7 @@
 // SHA-256 against the FIPS 180-4 / NIST known-answer vectors.
 #include <gtest/gtest.h>
 
-#include "core/dataset/sha256.h"
+#include "core/common/sha256.h"
 
 namespace tb {
 namespace {

@@ -1,4 +1,4 @@
-#include "ui/overview/overview_summary.h"
+#include "core/overview/project_overview.h"
 
 #include <algorithm>
 #include <iterator>
@@ -6,13 +6,13 @@
 #include "core/curation/splits.h"
 #include "core/project/project_file.h"
 
-namespace tbui {
+namespace tb {
 namespace {
 
 // Newest first, at most max_runs; list_runs gives both kinds (train and eval) oldest first.
 // A project holds tens of runs, not thousands, so reading them all is cheap.
-void take_latest_runs(const tb::ProjectFile& project, int max_runs, OverviewSummary& summary) {
-    std::vector<tb::RunSummary> runs = tb::list_runs(project);
+void take_latest_runs(const ProjectFile& project, int max_runs, OverviewSummary& summary) {
+    std::vector<Run> runs = list_runs(project);
     summary.runs_total = static_cast<std::int64_t>(runs.size());
     const std::size_t keep = std::min(runs.size(), static_cast<std::size_t>(std::max(max_runs, 0)));
     summary.latest_runs.assign(std::make_move_iterator(runs.rbegin()),
@@ -21,19 +21,19 @@ void take_latest_runs(const tb::ProjectFile& project, int max_runs, OverviewSumm
 
 }  // namespace
 
-OverviewSummary gather_overview(const tb::ProjectFile& project, int max_runs) {
+OverviewSummary gather_overview(const ProjectFile& project, int max_runs) {
     OverviewSummary summary;
     summary.path = project.path();
-    summary.reviews = tb::review_summary(project);
-    summary.splits = tb::split_counts(project);
-    summary.staleness = tb::staleness_summary(project);
-    summary.tags = tb::tag_coverage(project);
-    for (const tb::TagCoverage& tag : summary.tags)
+    summary.reviews = review_summary(project);
+    summary.splits = split_counts(project);
+    summary.staleness = staleness_summary(project);
+    summary.tags = tag_coverage(project);
+    for (const TagCoverage& tag : summary.tags)
         if (tag.below_target) summary.coverage_gaps.push_back(tag.tag);
-    summary.golden_sets = tb::list_golden_sets(project);
-    summary.decision = tb::latest_decision(project);
+    summary.golden_sets = list_golden_sets(project);
+    summary.decision = latest_decision(project);
     take_latest_runs(project, max_runs, summary);
     return summary;
 }
 
-}  // namespace tbui
+}  // namespace tb

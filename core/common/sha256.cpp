@@ -1,4 +1,4 @@
-#include "core/dataset/sha256.h"
+#include "core/common/sha256.h"
 
 #include <algorithm>
 #include <cstring>
