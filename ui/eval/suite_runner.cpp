@@ -20,14 +20,6 @@ QString signedPoints(double before, double after) {
 SuiteRunner::SuiteRunner(tb::ProjectFile& project, QObject* parent)
     : QObject(parent), project_(project), runner_(new JobRunner(this)) {
     connect(runner_, &JobRunner::progressChanged, this, &SuiteRunner::progressChanged);
-    connect(runner_, &JobRunner::succeeded, this, [this] {
-        lastResults_ = *running_;
-        QStringList regressions;
-        for (const auto& result : lastResults_)
-            for (const auto& line : result.regressions)
-                regressions << QString::fromStdString(result.suite + ": " + line);
-        Q_EMIT finished(summarize(lastResults_), regressions);
-    });
     connect(runner_, &JobRunner::cancelled, this, [this] { Q_EMIT failed(tr("cancelled")); });
     connect(runner_, &JobRunner::failed, this, &SuiteRunner::failed);
     // The next request starts once the runner has let go of its thread.
@@ -69,13 +61,21 @@ void SuiteRunner::startNext() {
     if (isRunning() || pending_.empty()) return;
     Request request = std::move(pending_.front());
     pending_.pop_front();
-    running_ = std::make_shared<std::vector<tb::RegressionSuiteResult>>();
     QStringList names;
     for (const auto& suite : request.suites) names << QString::fromStdString(suite.name);
-    if (!runner_->start(regressionSuitesJob(QString::fromStdString(project_.path()), request.suites, request.target,
-                                            options_, running_)))
-        return;
+    const bool launched = runner_->start<std::vector<tb::RegressionSuiteResult>>(
+        regressionSuitesJob(QString::fromStdString(project_.path()), request.suites, request.target, options_), this,
+        [this](std::vector<tb::RegressionSuiteResult> results) { onSuitesDone(std::move(results)); });
+    if (!launched) return;
     Q_EMIT started(tr("Regression suite(s) %1 on %2").arg(names.join(QStringLiteral(", ")), request.description));
+}
+
+void SuiteRunner::onSuitesDone(std::vector<tb::RegressionSuiteResult> results) {
+    lastResults_ = std::move(results);
+    QStringList regressions;
+    for (const auto& result : lastResults_)
+        for (const auto& line : result.regressions) regressions << QString::fromStdString(result.suite + ": " + line);
+    Q_EMIT finished(summarize(lastResults_), regressions);
 }
 
 void SuiteRunner::cancel() {

@@ -66,12 +66,12 @@ private:
         QString description;
     };
     void startNext();
+    void onSuitesDone(std::vector<tb::RegressionSuiteResult> results);
 
     tb::ProjectFile& project_;
     tb::RegressionSuiteOptions options_;
     JobRunner* runner_ = nullptr;
     std::deque<Request> pending_;
-    std::shared_ptr<std::vector<tb::RegressionSuiteResult>> running_;
     std::vector<tb::RegressionSuiteResult> lastResults_;
 };
 
