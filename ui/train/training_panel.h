@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QStringList>
 #include <QWidget>
 
 class QLabel;
@@ -73,6 +74,11 @@ public Q_SLOTS:
     void openRunDialog();
     void togglePause();
     void cancelRun();
+    // What the regression suites run after training report (ui/session/project_session.h
+    // forwards them), in the log; a flagged regression also in the status line.
+    void showSuitesStarted(const QString& what);
+    void showSuitesFinished(const QStringList& lines, const QStringList& regressions);
+    void showSuitesFailed(const QString& message);
 
 Q_SIGNALS:
     // A run ended (completed, cancelled, failed or stopped_early); runId 0 when it never started.
