@@ -378,6 +378,22 @@
         <source>finding</source>
         <translation>Befund</translation>
     </message>
+    <message>
+        <source>Judge vs human: Cohen&apos;s kappa per criterion (95% CI)</source>
+        <translation>Judge gegen Mensch: Cohens Kappa je Kriterium (95-%-KI)</translation>
+    </message>
+    <message>
+        <source>kappa (95% CI)</source>
+        <translation>Kappa (95-%-KI)</translation>
+    </message>
+    <message>
+        <source>threshold %1</source>
+        <translation>Schwelle %1</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa</source>
+        <translation>Cohens Kappa</translation>
+    </message>
 </context>
 <context>
     <name>RunStatus</name>
@@ -1697,6 +1713,13 @@ Kandidat:
     </message>
 </context>
 <context>
+    <name>tbui::JobProgressView</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>tbui::JobWorker</name>
     <message>
         <source>unknown error</source>
@@ -1796,10 +1819,6 @@ Kandidat:
     <message>
         <source>human: pass</source>
         <translation>Mensch: bestanden</translation>
-    </message>
-    <message>
-        <source>Judge vs human: Cohen&apos;s kappa per criterion (95% CI)</source>
-        <translation>Judge gegen Mensch: Cohens Kappa je Kriterium (95-%-KI)</translation>
     </message>
     <message>
         <source>Export...</source>
@@ -1970,18 +1989,6 @@ Kandidat:
         <translation>Konfusionsmatrix von %1 (Zeilen: Urteil des Menschen, Spalten: Urteil des Judge)</translation>
     </message>
     <message>
-        <source>kappa (95% CI)</source>
-        <translation>Kappa (95-%-KI)</translation>
-    </message>
-    <message>
-        <source>threshold %1</source>
-        <translation>Schwelle %1</translation>
-    </message>
-    <message>
-        <source>Cohen&apos;s kappa</source>
-        <translation>Cohens Kappa</translation>
-    </message>
-    <message>
         <source>Export chart</source>
         <translation>Diagramm exportieren</translation>
     </message>
@@ -2081,28 +2088,12 @@ Kandidat:
         <translation>Ü&amp;ber Tunebench…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
         <source>Clear list</source>
         <translation>Liste leeren</translation>
     </message>
     <message>
-        <source>Cannot open the project</source>
-        <translation>Das Projekt kann nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <source>Wait for the running job to finish, or cancel it.</source>
-        <translation>Warten Sie, bis der laufende Auftrag fertig ist, oder brechen Sie ihn ab.</translation>
-    </message>
-    <message>
         <source>Cannot create the project</source>
         <translation>Das Projekt kann nicht angelegt werden</translation>
-    </message>
-    <message>
-        <source>No project open.</source>
-        <translation>Kein Projekt geöffnet.</translation>
     </message>
     <message>
         <source>%1 — Tunebench</source>
@@ -2138,50 +2129,6 @@ Kandidat:
     <message>
         <source>Datasets (*.jsonl *.json *.csv);;All files (*)</source>
         <translation>Datensätze (*.jsonl *.json *.csv);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Cannot import</source>
-        <translation>Import nicht möglich</translation>
-    </message>
-    <message>
-        <source>Open or create a project first, then import %1 into it.</source>
-        <translation>Öffnen oder erstellen Sie zuerst ein Projekt und importieren Sie %1 dann hinein.</translation>
-    </message>
-    <message>
-        <source>Another job is running: wait for it or cancel it.</source>
-        <translation>Ein anderer Auftrag läuft: Warten Sie auf ihn oder brechen Sie ihn ab.</translation>
-    </message>
-    <message>
-        <source>Importing %1…</source>
-        <translation>%1 wird importiert…</translation>
-    </message>
-    <message>
-        <source>Imported %1: %2 new, %3 duplicate(s), %4 rejected.</source>
-        <translation>%1 importiert: %2 neu, %3 Duplikat(e), %4 abgelehnt.</translation>
-    </message>
-    <message>
-        <source>… and %1 more</source>
-        <translation>… und %1 weitere</translation>
-    </message>
-    <message>
-        <source>Some records were rejected</source>
-        <translation>Einige Datensätze wurden abgelehnt</translation>
-    </message>
-    <message>
-        <source>%1 of %2 record(s) in %3 were rejected and not imported. Fix them and import the file again (valid records are not duplicated).</source>
-        <translation>%1 von %2 Datensätzen in %3 wurden abgelehnt und nicht importiert. Korrigieren Sie sie und importieren Sie die Datei erneut (gültige Datensätze werden nicht doppelt angelegt).</translation>
-    </message>
-    <message>
-        <source>Checking the data…</source>
-        <translation>Die Daten werden geprüft…</translation>
-    </message>
-    <message>
-        <source>just now</source>
-        <translation>gerade eben</translation>
-    </message>
-    <message>
-        <source>No data report yet: run the checks.</source>
-        <translation>Noch kein Datenbericht: Starten Sie die Datenprüfung.</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -2220,40 +2167,12 @@ Kandidat:
         <translation>Prüfungen und Golden-Referenzen tragen Ihren Namen: Legen Sie ihn unter Projekt &gt; Name als Prüfer/in… fest</translation>
     </message>
     <message>
-        <source>Training runs will appear here (run dialog, live charts, queue).</source>
-        <translation>Hier erscheinen die Trainingsläufe (Dialog für neue Läufe, Live-Diagramme, Warteschlange).</translation>
-    </message>
-    <message>
-        <source>Runs and comparisons</source>
-        <translation>Läufe und Vergleiche</translation>
-    </message>
-    <message>
-        <source>Blind grading</source>
-        <translation>Blindbewertung</translation>
-    </message>
-    <message>
-        <source>Evaluation runs will appear here (charts across runs, per-item diffs, reports, blind grading).</source>
-        <translation>Hier erscheinen die Auswertungsläufe (Diagramme über Läufe hinweg, Unterschiede je Eintrag, Berichte, Blindbewertung).</translation>
-    </message>
-    <message>
         <source>Reviewer: %1</source>
         <translation>Prüfer/in: %1</translation>
     </message>
     <message>
         <source>Reviewer: not set</source>
         <translation>Prüfer/in: nicht festgelegt</translation>
-    </message>
-    <message>
-        <source>Reviewer name</source>
-        <translation>Name als Prüfer/in</translation>
-    </message>
-    <message>
-        <source>Your name as a reviewer (stored on this machine, written on every review and golden reference):</source>
-        <translation>Ihr Name als Prüfer/in (auf diesem Rechner gespeichert, bei jeder Prüfung und jeder Golden-Referenz vermerkt):</translation>
-    </message>
-    <message>
-        <source>Decision stored in the project.</source>
-        <translation>Die Entscheidung wurde im Projekt gespeichert.</translation>
     </message>
     <message>
         <source>&amp;%1 %2</source>
@@ -2276,42 +2195,6 @@ Kandidat:
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <source>Cannot read the data report</source>
-        <translation>Der Datenbericht kann nicht gelesen werden</translation>
-    </message>
-    <message>
-        <source>%1: running...</source>
-        <translation>%1: läuft…</translation>
-    </message>
-    <message>
-        <source>REGRESSION: %1</source>
-        <translation>REGRESSION: %1</translation>
-    </message>
-    <message>
-        <source>Regression suites done: no regression flagged.</source>
-        <translation>Regressions-Suites fertig: keine Regression gemeldet.</translation>
-    </message>
-    <message>
-        <source>Regression flagged by the suites after training: %1</source>
-        <translation>Nach dem Training von den Suites gemeldete Regression: %1</translation>
-    </message>
-    <message>
-        <source>Regression flagged after training (%1); see the log and the Evaluation tab.</source>
-        <translation>Regression nach dem Training gemeldet (%1); siehe Protokoll und Registerkarte Auswertung.</translation>
-    </message>
-    <message>
-        <source>Regression suites failed: %1</source>
-        <translation>Regressions-Suites fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Judge validation</source>
-        <translation>Judge-Validierung</translation>
-    </message>
-    <message>
-        <source>Regression suites</source>
-        <translation>Regressions-Suites</translation>
-    </message>
-    <message>
         <source>%1 · more than %L2 examples match</source>
         <translation>%1 · mehr als %L2 Beispiele passen</translation>
     </message>
@@ -2322,17 +2205,6 @@ Kandidat:
     <message>
         <source>Import dataset, keeping the valid records</source>
         <translation>Datensatz importieren, gültige Datensätze behalten</translation>
-    </message>
-    <message>
-        <source>Nothing was imported</source>
-        <translation>Nichts wurde importiert</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n record(s) in %1 are invalid, so nothing was imported. Fix them and import the file again, or use File &gt; Import dataset, keeping the valid records.</source>
-        <translation>
-            <numerusform>%n Datensatz in %1 ist ungültig, daher wurde nichts importiert. Korrigieren Sie ihn und importieren Sie die Datei erneut, oder verwenden Sie Datei &gt; Datensatz importieren, gültige Datensätze behalten.</numerusform>
-            <numerusform>%n Datensätze in %1 sind ungültig, daher wurde nichts importiert. Korrigieren Sie sie und importieren Sie die Datei erneut, oder verwenden Sie Datei &gt; Datensatz importieren, gültige Datensätze behalten.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2503,6 +2375,124 @@ Kandidat:
     <message>
         <source>run %1</source>
         <translation>Lauf %1</translation>
+    </message>
+</context>
+<context>
+    <name>tbui::ProjectSession</name>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+    <message>
+        <source>%1: running...</source>
+        <translation>%1: läuft…</translation>
+    </message>
+    <message>
+        <source>Regression suites done: no regression flagged.</source>
+        <translation>Regressions-Suites fertig: keine Regression gemeldet.</translation>
+    </message>
+    <message>
+        <source>Regression flagged by the suites after training: %1</source>
+        <translation>Nach dem Training von den Suites gemeldete Regression: %1</translation>
+    </message>
+    <message>
+        <source>Regression suites failed: %1</source>
+        <translation>Regressions-Suites fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the project</source>
+        <translation>Das Projekt kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Wait for the running job to finish, or cancel it.</source>
+        <translation>Warten Sie, bis der laufende Auftrag fertig ist, oder brechen Sie ihn ab.</translation>
+    </message>
+    <message>
+        <source>No project open.</source>
+        <translation>Kein Projekt geöffnet.</translation>
+    </message>
+    <message>
+        <source>Reviewer name</source>
+        <translation>Name als Prüfer/in</translation>
+    </message>
+    <message>
+        <source>Your name as a reviewer (stored on this machine, written on every review and golden reference):</source>
+        <translation>Ihr Name als Prüfer/in (auf diesem Rechner gespeichert, bei jeder Prüfung und jeder Golden-Referenz vermerkt):</translation>
+    </message>
+    <message>
+        <source>Runs and comparisons</source>
+        <translation>Läufe und Vergleiche</translation>
+    </message>
+    <message>
+        <source>Blind grading</source>
+        <translation>Blindbewertung</translation>
+    </message>
+    <message>
+        <source>Judge validation</source>
+        <translation>Judge-Validierung</translation>
+    </message>
+    <message>
+        <source>Regression suites</source>
+        <translation>Regressions-Suites</translation>
+    </message>
+    <message>
+        <source>Decision stored in the project.</source>
+        <translation>Die Entscheidung wurde im Projekt gespeichert.</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>Import nicht möglich</translation>
+    </message>
+    <message>
+        <source>Open or create a project first, then import %1 into it.</source>
+        <translation>Öffnen oder erstellen Sie zuerst ein Projekt und importieren Sie %1 dann hinein.</translation>
+    </message>
+    <message>
+        <source>Another job is running: wait for it or cancel it.</source>
+        <translation>Ein anderer Auftrag läuft: Warten Sie auf ihn oder brechen Sie ihn ab.</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>%1 wird importiert…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>Nichts wurde importiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) in %1 are invalid, so nothing was imported. Fix them and import the file again, or use File &gt; Import dataset, keeping the valid records.</source>
+        <translation>
+            <numerusform>%n Datensatz in %1 ist ungültig, daher wurde nichts importiert. Korrigieren Sie ihn und importieren Sie die Datei erneut, oder verwenden Sie Datei &gt; Datensatz importieren, gültige Datensätze behalten.</numerusform>
+            <numerusform>%n Datensätze in %1 sind ungültig, daher wurde nichts importiert. Korrigieren Sie sie und importieren Sie die Datei erneut, oder verwenden Sie Datei &gt; Datensatz importieren, gültige Datensätze behalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 new, %3 duplicate(s), %4 rejected.</source>
+        <translation>%1 importiert: %2 neu, %3 Duplikat(e), %4 abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Some records were rejected</source>
+        <translation>Einige Datensätze wurden abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1 of %2 record(s) in %3 were rejected and not imported. Fix them and import the file again (valid records are not duplicated).</source>
+        <translation>%1 von %2 Datensätzen in %3 wurden abgelehnt und nicht importiert. Korrigieren Sie sie und importieren Sie die Datei erneut (gültige Datensätze werden nicht doppelt angelegt).</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>Checking the data…</source>
+        <translation>Die Daten werden geprüft…</translation>
+    </message>
+    <message>
+        <source>Cannot read the data report</source>
+        <translation>Der Datenbericht kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>No data report yet: run the checks.</source>
+        <translation>Noch kein Datenbericht: Starten Sie die Datenprüfung.</translation>
     </message>
 </context>
 <context>
@@ -3396,6 +3386,22 @@ Kandidat:
     <message>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>%1: running...</source>
+        <translation>%1: läuft…</translation>
+    </message>
+    <message>
+        <source>REGRESSION: %1</source>
+        <translation>REGRESSION: %1</translation>
+    </message>
+    <message>
+        <source>Regression flagged after training (%1); see the log and the Evaluation tab.</source>
+        <translation>Regression nach dem Training gemeldet (%1); siehe Protokoll und Registerkarte Auswertung.</translation>
+    </message>
+    <message>
+        <source>Regression suites failed: %1</source>
+        <translation>Regressions-Suites fehlgeschlagen: %1</translation>
     </message>
 </context>
 </TS>

@@ -1,19 +1,16 @@
 #pragma once
-// The application's main window: menus, recent projects, the status bar with job progress
-// and the reviewer identity, and one tab per stage of the work:
+// The application's main window, a shell: menus, recent projects, the status bar with job
+// progress and the reviewer identity, and one tab per stage of the work:
 //   Overview, Dataset (the example browser + the check report dock), Review, Coverage,
 //   Golden sets, Training, Evaluation  (Ctrl+1 .. Ctrl+7).
-// The project-bound widgets are created once a project is open (the heavier ones when their
-// tab is first shown) and destroyed before the ProjectFile closes: they hold references to it.
-#include <memory>
-
+// The open project and the stage panels over it belong to the ProjectSession
+// (ui/session/project_session.h): the window asks it for a tab's panel when the tab is first
+// shown and lays it out, and shows what the session reports.
 #include <QMainWindow>
-#include <QPointer>
 
-#include <optional>
 
-#include "core/advisor/training_settings.h"
-#include "core/dataset/checks.h"
+#include "ui/common/job_progress_view.h"
+#include "ui/session/project_session.h"
 
 class QDockWidget;
 class QLabel;
@@ -22,22 +19,7 @@ class QProgressBar;
 class QTabWidget;
 class QToolButton;
 
-namespace tb {
-class ProjectFile;
-}
-
 namespace tbui {
-
-class AdvisorWizard;
-class CheckReportPanel;
-class CoverageView;
-class ExampleBrowser;
-class GoldenSetEditor;
-class JobRunner;
-class ProjectExampleStore;
-class ProjectOverview;
-class ReviewQueueWidget;
-struct ImportOutcome;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -52,14 +34,16 @@ public:
     bool openProject(const QString& path);
     bool createProject(const QString& path);
     void closeProject();
-    QString projectPath() const;
+    QString projectPath() const { return session_->path(); }
 
     // Starts a background import of `file` into the open project (false: none open or busy).
     // All-or-nothing by default, as in the CLI: one invalid record and nothing is stored, the
     // bad records are listed; keepValidRecords stores the valid ones and lists the rest.
-    bool importDataset(const QString& file, bool keepValidRecords = false);
+    bool importDataset(const QString& file, bool keepValidRecords = false) {
+        return session_->importDataset(file, keepValidRecords);
+    }
     // Starts the data checks in the background (false: no project or busy).
-    bool runChecks();
+    bool runChecks() { return session_->runChecks(); }
 
     // Shows a tab, creating its widget first when a project is open.
     void showTab(Tab tab);
@@ -68,29 +52,29 @@ public:
 
     // Opens the new-project advisor (window-modal, returns at once; null without a project).
     // Finishing it stores the decision and hands the suggested settings to the Training tab.
-    AdvisorWizard* openAdvisor();
-    // What the advisor last suggested for the run dialog (empty object when nothing yet).
-    const std::optional<tb::StartingSettings>& suggestedSettings() const { return suggestedSettings_; }
+    AdvisorWizard* openAdvisor() { return session_->openAdvisor(); }
+    // What the advisor last suggested for the run dialog (none until a fine-tune decision).
+    const std::optional<tb::StartingSettings>& suggestedSettings() const { return session_->suggestedSettings(); }
 
     // The machine's reviewer name, asking once (dialog) when none is set; empty when cancelled.
-    QString ensureReviewer();
+    QString ensureReviewer() { return session_->ensureReviewer(); }
 
     ExampleBrowser* browser() const { return browser_; }
     CheckReportPanel* checkPanel() const { return checkPanel_; }
-    JobRunner* jobRunner() const { return jobRunner_; }
-    QProgressBar* progressBar() const { return progressBar_; }
-    QToolButton* cancelButton() const { return cancelButton_; }
+    ProjectSession* session() const { return session_; }
+    JobRunner* jobRunner() const { return session_->jobRunner(); }
+    QProgressBar* progressBar() const { return jobProgress_->progressBar(); }
+    QToolButton* cancelButton() const { return jobProgress_->cancelButton(); }
     QMenu* fileMenu() const { return fileMenu_; }
     QMenu* projectMenu() const { return projectMenu_; }
     QLabel* reviewerLabel() const { return reviewerLabel_; }
     // Null while no project is open or before the tab was first shown.
-    // (Defined in the .cpp: QPointer needs the complete types.)
-    ProjectOverview* overview() const;
-    ReviewQueueWidget* reviewQueue() const;
-    CoverageView* coverageView() const;
-    GoldenSetEditor* goldenEditor() const;
-    QWidget* trainingPanel() const;  // a tbui::TrainingPanel when ui/train is built in
-    QWidget* evaluationPanel() const;
+    ProjectOverview* overview() const { return session_->overview(); }
+    ReviewQueueWidget* reviewQueue() const { return session_->reviewQueue(); }
+    CoverageView* coverageView() const { return session_->coverageView(); }
+    GoldenSetEditor* goldenEditor() const { return session_->goldenEditor(); }
+    TrainingPanel* trainingPanel() const { return session_->trainingPanel(); }
+    QTabWidget* evaluationPanel() const { return session_->evaluationTabs(); }
 
     // Dataset files a drop onto the window imports.
     static bool isImportableFile(const QString& path);
@@ -111,53 +95,34 @@ private:
     void createMenus();
     void createStatusBar();
     void rebuildRecentMenu();
+    void onProjectOpened();
     void updateTitleAndActions();
     void updateReviewerLabel();
     void newProjectDialog();
-    void openProjectDialog();
-    void importDatasetDialog();
-    void importKeepingValidDialog();
-    void changeReviewerDialog();
-    void showDiagnostics(bool about);
-    void loadLatestCheckReport();
+    void importDatasetDialog(bool keepValidRecords);
     void beginJob(const QString& description);
     void endJob();
-    void onImportDone(const std::shared_ptr<ImportOutcome>& outcome, const QString& file);
     void onCountChanged(qint64 matching, bool atLeast);
     void onTabChanged(int index);
-    // Creates the tab's project widget when it is missing (a project must be open).
+    // Lays out the tab's panel when the session has made it (a project must be open).
     void ensureTabWidget(Tab tab);
     void setTabContent(Tab tab, QWidget* content);
     void showPlaceholder(Tab tab, const QString& text);
-    // Deletes every widget that holds the project, before the project goes.
-    void destroyProjectWidgets();
-    void applySuggestedSettings();
-    void refreshAfterDataChange();
+    void showPlaceholders(const QString& text);  // on every tab but the Dataset tab
 
-    std::unique_ptr<tb::ProjectFile> project_;
-    std::unique_ptr<ProjectExampleStore> store_;
     QTabWidget* tabs_ = nullptr;
     QWidget* tabHosts_[TabCount] = {};  // one container per tab; the content is replaced inside
     ExampleBrowser* browser_;
     CheckReportPanel* checkPanel_;
     QDockWidget* reportDock_ = nullptr;
-    JobRunner* jobRunner_;
-    QPointer<ProjectOverview> overview_;
-    QPointer<ReviewQueueWidget> reviewQueue_;
-    QPointer<CoverageView> coverageView_;
-    QPointer<GoldenSetEditor> goldenEditor_;
-    QPointer<QWidget> trainingPanel_;
-    QPointer<QWidget> evaluationPanel_;
-    QPointer<AdvisorWizard> advisor_;
-    std::optional<tb::StartingSettings> suggestedSettings_;
+    ProjectSession* session_ = nullptr;
     QMenu* fileMenu_ = nullptr;
     QMenu* projectMenu_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     QList<QAction*> projectActions_;  // enabled only with a project open
     QLabel* statusLabel_ = nullptr;
     QLabel* reviewerLabel_ = nullptr;
-    QProgressBar* progressBar_ = nullptr;
-    QToolButton* cancelButton_ = nullptr;
+    JobProgressView* jobProgress_ = nullptr;
 };
 
 }  // namespace tbui

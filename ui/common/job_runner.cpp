@@ -7,12 +7,16 @@ namespace tbui {
 JobRunner::JobRunner(QObject* parent) : QObject(parent) {}
 
 JobRunner::~JobRunner() {
+    deliver_ = nullptr;  // the callbacks' objects may already be half destroyed
     if (cancel_) cancel_->cancel();
     stopThread();
 }
 
-bool JobRunner::start(JobWorker::Work work) {
+bool JobRunner::start(JobWorker::Work work) { return startThread(std::move(work), nullptr); }
+
+bool JobRunner::startThread(JobWorker::Work work, std::function<void(bool succeeded)> deliver) {
     if (isRunning()) return false;
+    deliver_ = std::move(deliver);
     cancel_ = std::make_shared<tb::CancelToken>();
     thread_ = new QThread;
     thread_->setObjectName(QStringLiteral("tunebench-job"));
@@ -33,6 +37,9 @@ void JobRunner::cancel() {
 void JobRunner::onWorkerDone(int outcome, const QString& errorMessage) {
     // run() has returned, so only the thread's event loop is left: this wait is short.
     stopThread();
+    // Taken first: a slot below may already start the next job, with callbacks of its own.
+    const auto deliver = std::move(deliver_);
+    deliver_ = nullptr;
     switch (outcome) {
         case JobWorker::Succeeded:
             Q_EMIT succeeded();
@@ -45,6 +52,7 @@ void JobRunner::onWorkerDone(int outcome, const QString& errorMessage) {
             break;
     }
     Q_EMIT finished();
+    if (deliver) deliver(outcome == JobWorker::Succeeded);
 }
 
 void JobRunner::stopThread() {

@@ -1,14 +1,12 @@
 #pragma once
-// The long dataset jobs of the GUI, as JobRunner work: each opens its own connection to
-// the project (one ProjectFile per thread) and leaves its result in shared state that the
-// GUI reads once the runner reports success.
-#include <memory>
-
+// The long dataset jobs of the GUI, as JobRunner tasks: each opens its own connection to
+// the project (one ProjectFile per thread) and returns its result, which the runner hands to
+// the caller's callback on the GUI thread.
 #include <QString>
 #include <QStringList>
 
 #include "core/dataset/checks.h"
-#include "ui/common/job_worker.h"
+#include "ui/common/job_runner.h"
 
 namespace tbui {
 
@@ -24,10 +22,9 @@ struct ImportOutcome {
 
 // Imports `file` into the project at `projectPath`, keeping the valid records and listing
 // the rejected ones (the GUI's drag-and-drop import is forgiving; the CLI's is strict).
-JobWorker::Work importDatasetJob(const QString& projectPath, const QString& file, bool keepValidRecords,
-                                 std::shared_ptr<ImportOutcome> outcome);
+JobTask<ImportOutcome> importDatasetJob(const QString& projectPath, const QString& file, bool keepValidRecords);
 
 // Runs every data check over the project's examples and stores the report in the project.
-JobWorker::Work runChecksJob(const QString& projectPath, std::shared_ptr<tb::CheckReport> report);
+JobTask<tb::CheckReport> runChecksJob(const QString& projectPath);
 
 }  // namespace tbui

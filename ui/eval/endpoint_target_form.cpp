@@ -203,21 +203,7 @@ void EndpointTargetForm::checkKey() {
 void EndpointTargetForm::startKeychainLookup(const std::string& normalisedUrl) {
     lookupUrl_ = normalisedUrl;
     lookupOutdated_ = false;
-    auto answer = std::make_shared<KeychainAnswer>();
-    auto store = tb::default_keychain();
-    keychainRunner_->start([store, url = normalisedUrl, answer](const tb::JobContext&) {
-        try {
-            const std::optional<std::string> key = store->lookup(url);
-            answer->found = key && !key->empty();  // the key itself goes out of scope here
-        } catch (const tb::KeychainUnavailable& e) {
-            answer->unavailable = true;
-            answer->problem = QString::fromStdString(e.what());
-        }
-    });
-    // One answer per lookup: the connection goes with the runner's `finished`.
-    auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(keychainRunner_, &JobRunner::finished, this, [this, answer, connection, normalisedUrl] {
-        disconnect(*connection);
+    auto answered = [this, normalisedUrl](const KeychainAnswer& answer) {
         const std::string current = validUrl();
         if (lookupOutdated_ || keySource() != KeySource::Keychain || current != normalisedUrl) {
             // The fields moved on while the keychain was asked: ask again for what they say now.
@@ -226,19 +212,32 @@ void EndpointTargetForm::startKeychainLookup(const std::string& normalisedUrl) {
             return;
         }
         const QString url = QString::fromStdString(normalisedUrl);
-        if (answer->found)
+        if (answer.found)
             setKeyState(KeyState::Found, tr("API key found in the OS keychain entry for %1 (not shown).").arg(url));
-        else if (answer->unavailable)
+        else if (answer.unavailable)
             setKeyState(KeyState::Unavailable,
                         tr("The OS keychain could not be read (%1): name an environment variable instead.")
-                            .arg(answer->problem));
+                            .arg(answer.problem));
         else
             setKeyState(KeyState::Missing, tr("No API key is stored in the OS keychain for %1: store one with "
                                               "tunebench-cli keychain set --url %1 (the key is read from standard "
                                               "input), or name an environment variable.")
                                                .arg(url));
         Q_EMIT keyChecked();
-    });
+    };
+    auto lookup = [store = tb::default_keychain(), url = normalisedUrl](const tb::JobContext&) {
+        KeychainAnswer answer;
+        try {
+            const std::optional<std::string> key = store->lookup(url);
+            answer.found = key && !key->empty();  // the key itself goes out of scope here
+        } catch (const tb::KeychainUnavailable& e) {
+            answer.unavailable = true;
+            answer.problem = QString::fromStdString(e.what());
+        }
+        return answer;
+    };
+    // Any other error reads as "no key stored", as an empty answer.
+    keychainRunner_->start<KeychainAnswer>(lookup, this, answered, [answered] { answered(KeychainAnswer{}); });
 }
 
 void EndpointTargetForm::loadSettings() {

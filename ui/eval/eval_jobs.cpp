@@ -4,44 +4,43 @@
 
 namespace tbui {
 
-JobWorker::Work evalRunJob(const QString& projectPath, EvalRequest request, std::shared_ptr<tb::EvalRunResult> result) {
-    return [path = projectPath.toStdString(), request = std::move(request), result](const tb::JobContext& ctx) {
+JobTask<tb::EvalRunResult> evalRunJob(const QString& projectPath, EvalRequest request) {
+    return [path = projectPath.toStdString(), request = std::move(request)](const tb::JobContext& ctx) {
         tb::ProjectFile project = tb::ProjectFile::open(path);
-        *result = tb::run_eval(project, request.target, request.options, ctx);
+        return tb::run_eval(project, request.target, request.options, ctx);
     };
 }
 
-JobWorker::Work judgeValidationJob(const QString& projectPath, std::int64_t setId, tb::JudgeConfig config,
-                                   tb::JudgeValidationOptions options,
-                                   std::shared_ptr<tb::JudgeValidationReport> report) {
-    return [path = projectPath.toStdString(), setId, config = std::move(config), options = std::move(options),
-            report](const tb::JobContext& ctx) {
+JobTask<tb::JudgeValidationReport> judgeValidationJob(const QString& projectPath, std::int64_t setId,
+                                                      tb::JudgeConfig config, tb::JudgeValidationOptions options) {
+    return [path = projectPath.toStdString(), setId, config = std::move(config),
+            options = std::move(options)](const tb::JobContext& ctx) {
         tb::ProjectFile project = tb::ProjectFile::open(path);
-        *report = tb::validate_judge(project, setId, config, options, ctx);
+        return tb::validate_judge(project, setId, config, options, ctx);
     };
 }
 
-JobWorker::Work regressionSuitesJob(const QString& projectPath, std::vector<tb::RegressionSuite> suites,
-                                    tb::EvalTarget target, tb::RegressionSuiteOptions options,
-                                    std::shared_ptr<std::vector<tb::RegressionSuiteResult>> results) {
+JobTask<std::vector<tb::RegressionSuiteResult>> regressionSuitesJob(const QString& projectPath,
+                                                                    std::vector<tb::RegressionSuite> suites,
+                                                                    tb::EvalTarget target,
+                                                                    tb::RegressionSuiteOptions options) {
     return [path = projectPath.toStdString(), suites = std::move(suites), target = std::move(target),
-            options = std::move(options), results](const tb::JobContext& ctx) {
+            options = std::move(options)](const tb::JobContext& ctx) {
         tb::ProjectFile project = tb::ProjectFile::open(path);
-        results->clear();
+        std::vector<tb::RegressionSuiteResult> results;
         for (const auto& suite : suites) {
             ctx.check_cancel();
-            results->push_back(tb::run_regression_suite(project, suite, target, options, ctx));
+            results.push_back(tb::run_regression_suite(project, suite, target, options, ctx));
         }
+        return results;
     };
 }
 
-JobWorker::Work suitesAfterTrainingJob(const QString& projectPath, std::int64_t trainRunId,
-                                       tb::RegressionSuiteOptions options,
-                                       std::shared_ptr<std::vector<tb::SuiteOutcome>> outcomes) {
-    return [path = projectPath.toStdString(), trainRunId, options = std::move(options),
-            outcomes](const tb::JobContext& ctx) {
+JobTask<std::vector<tb::SuiteOutcome>> suitesAfterTrainingJob(const QString& projectPath, std::int64_t trainRunId,
+                                                              tb::RegressionSuiteOptions options) {
+    return [path = projectPath.toStdString(), trainRunId, options = std::move(options)](const tb::JobContext& ctx) {
         tb::ProjectFile project = tb::ProjectFile::open(path);
-        *outcomes = tb::run_suites_after_training(project, trainRunId, options, ctx);
+        return tb::run_suites_after_training(project, trainRunId, options, ctx);
     };
 }
 

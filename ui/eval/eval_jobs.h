@@ -1,8 +1,7 @@
 #pragma once
-// The long evaluation jobs of the GUI, as JobRunner work (ui/common/job_runner.h): each opens
+// The long evaluation jobs of the GUI, as JobRunner tasks (ui/common/job_runner.h): each opens
 // its own connection to the project (a ProjectFile belongs to one thread), calls core, and
-// leaves its result in shared state that the GUI reads once the runner reports success.
-#include <memory>
+// returns the result, which the runner hands to the caller's callback on the GUI thread.
 #include <vector>
 
 #include <QString>
@@ -11,7 +10,7 @@
 #include "core/eval/judge_validation.h"
 #include "core/eval/regression_suite.h"
 #include "core/eval/suites_after_training.h"
-#include "ui/common/job_worker.h"
+#include "ui/common/job_runner.h"
 
 namespace tbui {
 
@@ -22,21 +21,20 @@ struct EvalRequest {
 };
 
 // tb::run_eval on the project at `projectPath`.
-JobWorker::Work evalRunJob(const QString& projectPath, EvalRequest request, std::shared_ptr<tb::EvalRunResult> result);
+JobTask<tb::EvalRunResult> evalRunJob(const QString& projectPath, EvalRequest request);
 
 // tb::validate_judge of `config` on golden set `setId` (stores a judge_validations row).
-JobWorker::Work judgeValidationJob(const QString& projectPath, std::int64_t setId, tb::JudgeConfig config,
-                                   tb::JudgeValidationOptions options,
-                                   std::shared_ptr<tb::JudgeValidationReport> report);
+JobTask<tb::JudgeValidationReport> judgeValidationJob(const QString& projectPath, std::int64_t setId,
+                                                      tb::JudgeConfig config, tb::JudgeValidationOptions options);
 
 // tb::run_regression_suite for each suite in turn, with one target; results in suite order.
-JobWorker::Work regressionSuitesJob(const QString& projectPath, std::vector<tb::RegressionSuite> suites,
-                                    tb::EvalTarget target, tb::RegressionSuiteOptions options,
-                                    std::shared_ptr<std::vector<tb::RegressionSuiteResult>> results);
+JobTask<std::vector<tb::RegressionSuiteResult>> regressionSuitesJob(const QString& projectPath,
+                                                                    std::vector<tb::RegressionSuite> suites,
+                                                                    tb::EvalTarget target,
+                                                                    tb::RegressionSuiteOptions options);
 
 // tb::run_suites_after_training for training run `trainRunId`: every suite's outcome in turn.
-JobWorker::Work suitesAfterTrainingJob(const QString& projectPath, std::int64_t trainRunId,
-                                       tb::RegressionSuiteOptions options,
-                                       std::shared_ptr<std::vector<tb::SuiteOutcome>> outcomes);
+JobTask<std::vector<tb::SuiteOutcome>> suitesAfterTrainingJob(const QString& projectPath, std::int64_t trainRunId,
+                                                              tb::RegressionSuiteOptions options);
 
 }  // namespace tbui

@@ -210,6 +210,21 @@ EvalPanel::EvalPanel(tb::ProjectFile& project, QWidget* parent) : QWidget(parent
         if (total > 0) evalProgress_->setValue(static_cast<int>(done));
         evalProgress_->setFormat(stage.isEmpty() ? QStringLiteral("%v / %m") : stage + QStringLiteral(": %v / %m"));
     });
+    // A run that ends without a result (its result goes to onEvaluationDone).
+    connect(evalRunner_, &JobRunner::cancelled, this, [this] {
+        restoreEvaluationControls();
+        refresh();  // the run is stored as cancelled
+        evalStatus_->setText(tr("Evaluation cancelled."));
+        Q_EMIT evaluationFailed(tr("cancelled"));
+    });
+    connect(evalRunner_, &JobRunner::failed, this, [this](const QString& message) {
+        restoreEvaluationControls();
+        refresh();  // a failure while generating leaves a failed run
+        evalStatus_->setStyleSheet(QStringLiteral("color: #b00020;"));
+        evalStatus_->setText(tr("Evaluation failed: %1").arg(message));
+        showError(this, tr("Evaluation"), message);
+        Q_EMIT evaluationFailed(message);
+    });
 
     connect(metricCombo_, &QComboBox::currentIndexChanged, this, [this] {
         plotTrend();
@@ -475,10 +490,12 @@ void EvalPanel::openEvalDialog() {
 }
 
 bool EvalPanel::startEvaluation(const EvalRequest& request) {
-    auto result = std::make_shared<tb::EvalRunResult>();
     const QString description = QString::fromStdString(request.target.describe());
     const QString set = QString::fromStdString(request.options.set_name);
-    if (!evalRunner_->start(evalRunJob(QString::fromStdString(project_.path()), request, result))) return false;
+    const bool started =
+        evalRunner_->start<tb::EvalRunResult>(evalRunJob(QString::fromStdString(project_.path()), request), this,
+                                              [this, set](tb::EvalRunResult result) { onEvaluationDone(result, set); });
+    if (!started) return false;
     evaluateButton_->setEnabled(false);
     evalProgress_->setRange(0, 0);  // busy until the first progress report (loading the model)
     evalProgress_->setFormat(request.target.kind == tb::EvalTarget::Kind::remote ? tr("contacting the endpoint")
@@ -488,46 +505,29 @@ bool EvalPanel::startEvaluation(const EvalRequest& request) {
     cancelEvalButton_->setVisible(true);
     evalStatus_->setStyleSheet(QString());
     evalStatus_->setText(tr("Evaluating %1 on %2...").arg(description, set));
-
-    // One-shot connections: disconnected once the run has ended, whichever way.
-    auto connections = std::make_shared<std::vector<QMetaObject::Connection>>();
-    auto done = [this, connections] {
-        for (const auto& c : *connections) disconnect(c);
-        evaluateButton_->setEnabled(true);
-        evalProgress_->setVisible(false);
-        cancelEvalButton_->setVisible(false);
-    };
-    connections->push_back(connect(evalRunner_, &JobRunner::succeeded, this, [this, result, set, done] {
-        done();
-        const auto previousCandidate = candidateRunId();
-        refresh();
-        // The new run becomes the candidate, against the one that was the candidate before.
-        selectRuns(previousCandidate.value_or(result->run_id), result->run_id);
-        evalStatus_->setText(tr("Eval run #%1 on %2: pass rate %3%, mean score %4%5")
-                                 .arg(result->run_id)
-                                 .arg(set)
-                                 .arg(result->pass_rate * 100.0, 0, 'f', 1)
-                                 .arg(result->mean_score, 0, 'f', 3)
-                                 .arg(result->needs_judge
-                                          ? tr(" (%1 item(s) wait for the judge)").arg(result->needs_judge)
-                                          : QString()));
-        Q_EMIT evaluationFinished(result->run_id, result->pass_rate, result->mean_score);
-    }));
-    connections->push_back(connect(evalRunner_, &JobRunner::cancelled, this, [this, done] {
-        done();
-        refresh();  // the run is stored as cancelled
-        evalStatus_->setText(tr("Evaluation cancelled."));
-        Q_EMIT evaluationFailed(tr("cancelled"));
-    }));
-    connections->push_back(connect(evalRunner_, &JobRunner::failed, this, [this, done](const QString& message) {
-        done();
-        refresh();  // a failure while generating leaves a failed run
-        evalStatus_->setStyleSheet(QStringLiteral("color: #b00020;"));
-        evalStatus_->setText(tr("Evaluation failed: %1").arg(message));
-        showError(this, tr("Evaluation"), message);
-        Q_EMIT evaluationFailed(message);
-    }));
     return true;
+}
+
+void EvalPanel::restoreEvaluationControls() {
+    evaluateButton_->setEnabled(true);
+    evalProgress_->setVisible(false);
+    cancelEvalButton_->setVisible(false);
+}
+
+void EvalPanel::onEvaluationDone(const tb::EvalRunResult& result, const QString& set) {
+    restoreEvaluationControls();
+    const auto previousCandidate = candidateRunId();
+    refresh();
+    // The new run becomes the candidate, against the one that was the candidate before.
+    selectRuns(previousCandidate.value_or(result.run_id), result.run_id);
+    evalStatus_->setText(
+        tr("Eval run #%1 on %2: pass rate %3%, mean score %4%5")
+            .arg(result.run_id)
+            .arg(set)
+            .arg(result.pass_rate * 100.0, 0, 'f', 1)
+            .arg(result.mean_score, 0, 'f', 3)
+            .arg(result.needs_judge ? tr(" (%1 item(s) wait for the judge)").arg(result.needs_judge) : QString()));
+    Q_EMIT evaluationFinished(result.run_id, result.pass_rate, result.mean_score);
 }
 
 void EvalPanel::cancelEvaluation() {

@@ -29,7 +29,8 @@ class QTableWidget;
 
 namespace tb {
 class ProjectFile;
-}
+struct EvalRunResult;
+}  // namespace tb
 
 namespace tbui {
 
@@ -84,6 +85,8 @@ Q_SIGNALS:
     void evaluationFailed(const QString& message);  // also a cancellation ("cancelled")
 
 private:
+    void onEvaluationDone(const tb::EvalRunResult& result, const QString& set);
+    void restoreEvaluationControls();
     void fillRunsTable();
     void showSetAges();
     void plotTrend();

@@ -28,6 +28,7 @@
 #include "ui/common/message_hook.h"
 #include "ui/eval/chart_export.h"
 #include "ui/eval/eval_jobs.h"
+#include "ui/eval/kappa_chart.h"
 
 namespace tbui {
 namespace {
@@ -162,14 +163,7 @@ JudgeValidationView::JudgeValidationView(tb::ProjectFile& project, QWidget* pare
     tablesLayout->addWidget(confusionTitle_);
     tablesLayout->addWidget(confusion_);
 
-    kappaPlot_ = new QCustomPlot(this);
-    kappaPlot_->plotLayout()->insertRow(0);
-    kappaPlot_->plotLayout()->addElement(
-        0, 0,
-        new QCPTextElement(kappaPlot_, tr("Judge vs human: Cohen's kappa per criterion (95% CI)"),
-                           QFont(QStringLiteral("sans"), 10, QFont::Bold)));
-    kappaPlot_->setMinimumHeight(220);
-    installChartExportMenu(kappaPlot_, QStringLiteral("judge-agreement"));
+    kappaPlot_ = createKappaPlot(this);
     auto* exportButton = new QToolButton(this);
     exportButton->setText(tr("Export..."));
     auto* plotBox = new QWidget(this);
@@ -231,6 +225,18 @@ JudgeValidationView::JudgeValidationView(tb::ProjectFile& project, QWidget* pare
         progress_->setRange(0, total > 0 ? static_cast<int>(total) : 0);
         if (total > 0) progress_->setValue(static_cast<int>(done));
         progress_->setFormat(stage.isEmpty() ? QStringLiteral("%v / %m") : stage + QStringLiteral(": %v / %m"));
+    });
+    // A validation that ends without a report (a report goes to onValidationDone).
+    connect(runner_, &JobRunner::cancelled, this, [this] {
+        restoreValidationControls();
+        verdict_->setText(tr("Validation cancelled: nothing was stored (judge replies so far are cached)."));
+        Q_EMIT validationFailed(tr("cancelled"));
+    });
+    connect(runner_, &JobRunner::failed, this, [this](const QString& message) {
+        restoreValidationControls();
+        verdict_->setText(tr("<b style='color:#b00020'>Validation failed:</b> %1").arg(message.toHtmlEscaped()));
+        showError(this, tr("Validate the judge"), message);
+        Q_EMIT validationFailed(message);
     });
     refresh();
     plotKappa();
@@ -305,10 +311,10 @@ bool JudgeValidationView::startValidation() {
         showError(this, tr("Validate the judge"), tr("Fill in %1.").arg(missing.join(tr(", "))));
         return false;
     }
-    auto report = std::make_shared<tb::JudgeValidationReport>();
-    if (!runner_->start(judgeValidationJob(QString::fromStdString(project_.path()), *setId, judgeConfig(),
-                                           validationOptions(), report)))
-        return false;
+    const bool started = runner_->start<tb::JudgeValidationReport>(
+        judgeValidationJob(QString::fromStdString(project_.path()), *setId, judgeConfig(), validationOptions()), this,
+        [this](tb::JudgeValidationReport report) { onValidationDone(report); });
+    if (!started) return false;
     validateButton_->setEnabled(false);
     cancelButton_->setEnabled(true);
     progress_->setRange(0, 0);
@@ -316,38 +322,26 @@ bool JudgeValidationView::startValidation() {
     progress_->setVisible(true);
     verdict_->setText(
         tr("Validating %1 against the human grades...").arg(judgeModel_->text().trimmed().toHtmlEscaped()));
-
-    auto connections = std::make_shared<std::vector<QMetaObject::Connection>>();
-    auto done = [this, connections] {
-        for (const auto& c : *connections) disconnect(c);
-        validateButton_->setEnabled(true);
-        cancelButton_->setEnabled(false);
-        progress_->setVisible(false);
-    };
-    connections->push_back(connect(runner_, &JobRunner::succeeded, this, [this, report, done] {
-        done();
-        refresh();
-        showReport(report->to_json());
-        // The new row is the first (newest) of the history: show it selected.
-        for (int row = 0; row < static_cast<int>(stored_.size()); ++row)
-            if (stored_[row].id == report->validation_id) {
-                const QSignalBlocker block(history_);
-                history_->selectRow(row);
-            }
-        Q_EMIT validationFinished(report->validation_id, report->validated);
-    }));
-    connections->push_back(connect(runner_, &JobRunner::cancelled, this, [this, done] {
-        done();
-        verdict_->setText(tr("Validation cancelled: nothing was stored (judge replies so far are cached)."));
-        Q_EMIT validationFailed(tr("cancelled"));
-    }));
-    connections->push_back(connect(runner_, &JobRunner::failed, this, [this, done](const QString& message) {
-        done();
-        verdict_->setText(tr("<b style='color:#b00020'>Validation failed:</b> %1").arg(message.toHtmlEscaped()));
-        showError(this, tr("Validate the judge"), message);
-        Q_EMIT validationFailed(message);
-    }));
     return true;
+}
+
+void JudgeValidationView::restoreValidationControls() {
+    validateButton_->setEnabled(true);
+    cancelButton_->setEnabled(false);
+    progress_->setVisible(false);
+}
+
+void JudgeValidationView::onValidationDone(const tb::JudgeValidationReport& report) {
+    restoreValidationControls();
+    refresh();
+    showReport(report.to_json());
+    // The new row is the first (newest) of the history: show it selected.
+    for (int row = 0; row < static_cast<int>(stored_.size()); ++row)
+        if (stored_[row].id == report.validation_id) {
+            const QSignalBlocker block(history_);
+            history_->selectRow(row);
+        }
+    Q_EMIT validationFinished(report.validation_id, report.validated);
 }
 
 void JudgeValidationView::cancel() {
@@ -541,50 +535,19 @@ void JudgeValidationView::showConfusion(int row) {
 }
 
 void JudgeValidationView::plotKappa() {
-    kappaPlot_->clearPlottables();
-    kappaPlot_->clearGraphs();
-    kappaPlot_->legend->setVisible(true);
-    const double threshold = threshold_->value();
-    const int n = static_cast<int>(rows_.size());
-
-    QCPGraph* kappa = kappaPlot_->addGraph();
-    kappa->setName(tr("kappa (95% CI)"));
-    kappa->setLineStyle(QCPGraph::lsNone);
-    kappa->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(0x1f, 0x77, 0xb4), 8));
-    auto* bars = new QCPErrorBars(kappaPlot_->xAxis, kappaPlot_->yAxis);
-    bars->removeFromLegend();
-    bars->setDataPlottable(kappa);
-    bars->setPen(QPen(QColor(0x1f, 0x77, 0xb4), 1.5));
-    QVector<double> xs, ys, below, above;
-    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
-    for (int i = 0; i < n; ++i) {
-        const auto& r = rows_[static_cast<std::size_t>(i)];
-        ticker->addTick(i + 1, QString::fromStdString(r.value("criterion", std::string())));
-        const double k = number(r, "kappa");
-        if (std::isnan(k)) continue;  // undefined kappa: no point rather than a made-up one
+    std::vector<KappaPoint> points;
+    for (const auto& r : rows_) {
+        KappaPoint point;
+        point.criterion = QString::fromStdString(r.value("criterion", std::string()));
+        if (const double k = number(r, "kappa"); !std::isnan(k)) point.kappa = k;
         const auto& ci = r.value("kappa_ci", nlohmann::json());
-        const bool hasCi = ci.is_array() && ci.size() == 2 && ci[0].is_number() && ci[1].is_number();
-        xs << i + 1;
-        ys << k;
-        below << (hasCi ? k - ci[0].get<double>() : 0.0);
-        above << (hasCi ? ci[1].get<double>() - k : 0.0);
+        if (ci.is_array() && ci.size() == 2 && ci[0].is_number() && ci[1].is_number()) {
+            point.ciLow = ci[0].get<double>();
+            point.ciHigh = ci[1].get<double>();
+        }
+        points.push_back(std::move(point));
     }
-    kappa->setData(xs, ys);
-    bars->setData(below, above);
-
-    QCPGraph* line = kappaPlot_->addGraph();
-    line->setName(tr("threshold %1").arg(threshold, 0, 'f', 2));
-    line->setPen(QPen(QColor(0xb0, 0x00, 0x20), 1.5, Qt::DashLine));
-    line->setData(QVector<double>{0.4, std::max(n, 1) + 0.6}, QVector<double>{threshold, threshold});
-
-    kappaPlot_->xAxis->setTicker(ticker);
-    kappaPlot_->xAxis->setTickLabelRotation(n > 5 ? 35 : 0);
-    kappaPlot_->xAxis->setRange(0.4, std::max(n, 1) + 0.6);
-    double low = 0.0;
-    for (int i = 0; i < ys.size(); ++i) low = std::min(low, ys[i] - below[i]);
-    kappaPlot_->yAxis->setRange(std::max(-1.0, low - 0.05), 1.05);
-    kappaPlot_->yAxis->setLabel(tr("Cohen's kappa"));
-    kappaPlot_->replot();
+    tbui::plotKappa(kappaPlot_, points, threshold_->value());
 }
 
 void JudgeValidationView::exportPlotWithDialog() {

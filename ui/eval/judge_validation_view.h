@@ -90,6 +90,8 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    void onValidationDone(const tb::JudgeValidationReport& report);
+    void restoreValidationControls();
     void fillHistory();
     void plotKappa();
     void showConfusion(int row);

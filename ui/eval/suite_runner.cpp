@@ -20,25 +20,6 @@ QString signedPoints(double before, double after) {
 SuiteRunner::SuiteRunner(tb::ProjectFile& project, QObject* parent)
     : QObject(parent), project_(project), runner_(new JobRunner(this)) {
     connect(runner_, &JobRunner::progressChanged, this, &SuiteRunner::progressChanged);
-    connect(runner_, &JobRunner::succeeded, this, [this] {
-        QStringList errors;
-        if (runningAfterTraining_) {
-            running_->clear();
-            for (const auto& outcome : *runningAfterTraining_) {
-                if (outcome.result)
-                    running_->push_back(*outcome.result);
-                else
-                    errors << tr("suite %1: error: %2")
-                                  .arg(QString::fromStdString(outcome.suite), QString::fromStdString(outcome.error));
-            }
-        }
-        lastResults_ = *running_;
-        QStringList regressions;
-        for (const auto& result : lastResults_)
-            for (const auto& line : result.regressions)
-                regressions << QString::fromStdString(result.suite + ": " + line);
-        Q_EMIT finished(summarize(lastResults_) + errors, regressions);
-    });
     connect(runner_, &JobRunner::cancelled, this, [this] { Q_EMIT failed(tr("cancelled")); });
     connect(runner_, &JobRunner::failed, this, &SuiteRunner::failed);
     // The next request starts once the runner has let go of its thread.
@@ -83,18 +64,44 @@ void SuiteRunner::startNext() {
     if (isRunning() || pending_.empty()) return;
     Request request = std::move(pending_.front());
     pending_.pop_front();
-    running_ = std::make_shared<std::vector<tb::RegressionSuiteResult>>();
-    runningAfterTraining_.reset();
     QStringList names;
     for (const auto& suite : request.suites) names << QString::fromStdString(suite.name);
     const QString path = QString::fromStdString(project_.path());
+    bool launched = false;
     if (request.trainRunId) {
-        runningAfterTraining_ = std::make_shared<std::vector<tb::SuiteOutcome>>();
-        if (!runner_->start(suitesAfterTrainingJob(path, *request.trainRunId, options_, runningAfterTraining_))) return;
-    } else if (!runner_->start(regressionSuitesJob(path, request.suites, request.target, options_, running_))) {
-        return;
+        launched = runner_->start<std::vector<tb::SuiteOutcome>>(
+            suitesAfterTrainingJob(path, *request.trainRunId, options_), this,
+            [this](std::vector<tb::SuiteOutcome> outcomes) { onSuitesAfterTrainingDone(std::move(outcomes)); });
+    } else {
+        launched = runner_->start<std::vector<tb::RegressionSuiteResult>>(
+            regressionSuitesJob(path, request.suites, request.target, options_), this,
+            [this](std::vector<tb::RegressionSuiteResult> results) { onSuitesDone(std::move(results)); });
     }
+    if (!launched) return;
     Q_EMIT started(tr("Regression suite(s) %1 on %2").arg(names.join(QStringLiteral(", ")), request.description));
+}
+
+void SuiteRunner::onSuitesDone(std::vector<tb::RegressionSuiteResult> results, QStringList errors) {
+    lastResults_ = std::move(results);
+    QStringList regressions;
+    for (const auto& result : lastResults_)
+        for (const auto& line : result.regressions) regressions << QString::fromStdString(result.suite + ": " + line);
+    Q_EMIT finished(summarize(lastResults_) + errors, regressions);
+}
+
+// One outcome per suite (core/eval/suites_after_training.h): an error in one suite is listed
+// beside the others' results instead of hiding them.
+void SuiteRunner::onSuitesAfterTrainingDone(std::vector<tb::SuiteOutcome> outcomes) {
+    std::vector<tb::RegressionSuiteResult> results;
+    QStringList errors;
+    for (auto& outcome : outcomes) {
+        if (outcome.result)
+            results.push_back(std::move(*outcome.result));
+        else
+            errors << tr("suite %1: error: %2")
+                          .arg(QString::fromStdString(outcome.suite), QString::fromStdString(outcome.error));
+    }
+    onSuitesDone(std::move(results), errors);
 }
 
 void SuiteRunner::cancel() {

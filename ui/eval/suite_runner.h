@@ -72,13 +72,13 @@ private:
         std::optional<qint64> trainRunId;  // set: the suites after this training run (core decides)
     };
     void startNext();
+    void onSuitesDone(std::vector<tb::RegressionSuiteResult> results, QStringList errors = {});
+    void onSuitesAfterTrainingDone(std::vector<tb::SuiteOutcome> outcomes);
 
     tb::ProjectFile& project_;
     tb::RegressionSuiteOptions options_;
     JobRunner* runner_ = nullptr;
     std::deque<Request> pending_;
-    std::shared_ptr<std::vector<tb::RegressionSuiteResult>> running_;
-    std::shared_ptr<std::vector<tb::SuiteOutcome>> runningAfterTraining_;
     std::vector<tb::RegressionSuiteResult> lastResults_;
 };
 

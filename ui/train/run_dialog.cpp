@@ -208,6 +208,20 @@ void RunDialog::buildForm() {
     preflightView_->setMinimumHeight(120);
     preflightRunner_ = new JobRunner(this);
     connect(preflightButton_, &QPushButton::clicked, this, &RunDialog::runPreflight);
+    connect(preflightRunner_, &JobRunner::progressChanged, this,
+            [this](qint64 done, qint64 total, const QString& stage) {
+                preflightView_->setPlainText(total > 0 ? tr("%1: %2 of %3").arg(stage).arg(done).arg(total) : stage);
+            });
+    // A pre-flight that ends without a report (a report goes to runPreflight's callback).
+    connect(preflightRunner_, &JobRunner::failed, this, [this](const QString& message) {
+        preflightView_->setPlainText(tr("Pre-flight failed: %1").arg(message));
+        Q_EMIT preflightFinished(false);
+    });
+    connect(preflightRunner_, &JobRunner::cancelled, this, [this] {
+        preflightView_->setPlainText(tr("Pre-flight cancelled."));
+        Q_EMIT preflightFinished(false);
+    });
+    connect(preflightRunner_, &JobRunner::finished, this, &RunDialog::refresh);
 
     buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons_->button(QDialogButtonBox::Ok)->setText(tr("Queue run"));
@@ -429,35 +443,22 @@ QPushButton* RunDialog::okButton() const { return buttons_->button(QDialogButton
 
 void RunDialog::runPreflight() {
     if (preflightRunner_->isRunning() || !problems().isEmpty()) return;
-    auto report = std::make_shared<std::string>();
     const tb::TrainConfig config = this->config();
     const std::string path = projectPath_.toStdString();
     preflightView_->setPlainText(tr("Formatting the data and timing a warm-up..."));
     preflightButton_->setEnabled(false);
-    disconnect(preflightRunner_, nullptr, this, nullptr);
-    connect(preflightRunner_, &JobRunner::progressChanged, this,
-            [this](qint64 done, qint64 total, const QString& stage) {
-                preflightView_->setPlainText(total > 0 ? tr("%1: %2 of %3").arg(stage).arg(done).arg(total) : stage);
-            });
-    connect(preflightRunner_, &JobRunner::succeeded, this, [this, report] {
-        preflightView_->setPlainText(QString::fromStdString(*report));
-        Q_EMIT preflightFinished(true);
-    });
-    connect(preflightRunner_, &JobRunner::failed, this, [this](const QString& message) {
-        preflightView_->setPlainText(tr("Pre-flight failed: %1").arg(message));
-        Q_EMIT preflightFinished(false);
-    });
-    connect(preflightRunner_, &JobRunner::cancelled, this, [this] {
-        preflightView_->setPlainText(tr("Pre-flight cancelled."));
-        Q_EMIT preflightFinished(false);
-    });
-    connect(preflightRunner_, &JobRunner::finished, this, &RunDialog::refresh);
     // The worker thread opens its own connection to the project (one per thread).
-    preflightRunner_->start([report, config, path](const tb::JobContext& ctx) {
-        auto project = tb::ProjectFile::open(path);
-        tb::Trainer trainer(project, config);
-        *report = trainer.preflight(ctx).to_text();
-    });
+    preflightRunner_->start<std::string>(
+        [config, path](const tb::JobContext& ctx) {
+            auto project = tb::ProjectFile::open(path);
+            tb::Trainer trainer(project, config);
+            return trainer.preflight(ctx).to_text();
+        },
+        this,
+        [this](std::string report) {
+            preflightView_->setPlainText(QString::fromStdString(report));
+            Q_EMIT preflightFinished(true);
+        });
 }
 
 }  // namespace tbui

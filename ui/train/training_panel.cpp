@@ -383,4 +383,19 @@ void TrainingPanel::updateButtons() {
 
 void TrainingPanel::appendLog(const QString& line) { log_->appendPlainText(line); }
 
+void TrainingPanel::showSuitesStarted(const QString& what) { appendLog(tr("%1: running...").arg(what)); }
+
+void TrainingPanel::showSuitesFinished(const QStringList& lines, const QStringList& regressions) {
+    for (const QString& line : lines) appendLog(line);
+    for (const QString& line : regressions) appendLog(tr("REGRESSION: %1").arg(line));
+    if (regressions.isEmpty()) return;
+    statusLabel_->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+    statusLabel_->setText(
+        tr("Regression flagged after training (%1); see the log and the Evaluation tab.").arg(regressions.size()));
+}
+
+void TrainingPanel::showSuitesFailed(const QString& message) {
+    appendLog(tr("Regression suites failed: %1").arg(message));
+}
+
 }  // namespace tbui

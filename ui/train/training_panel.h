@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 
+#include <QStringList>
 #include <QWidget>
 
 #include "core/advisor/training_settings.h"
@@ -73,6 +74,11 @@ public Q_SLOTS:
     void openRunDialog();
     void togglePause();
     void cancelRun();
+    // What the regression suites run after training report (ui/session/project_session.h
+    // forwards them), in the log; a flagged regression also in the status line.
+    void showSuitesStarted(const QString& what);
+    void showSuitesFinished(const QStringList& lines, const QStringList& regressions);
+    void showSuitesFailed(const QString& message);
 
 Q_SIGNALS:
     // A run ended; `status` is tb::to_string(tb::RunStatus): "completed" (also when it stopped

@@ -1,15 +1,10 @@
 #include "ui/train/training_worker.h"
 
-#include <QElapsedTimer>
-
 #include "core/common/error.h"
 #include "core/project/project_file.h"
+#include "ui/common/progress_throttle.h"
 
 namespace tbui {
-namespace {
-// Core may report progress per example while formatting; a few updates a second suffice.
-constexpr qint64 kProgressIntervalMs = 50;
-}  // namespace
 
 void registerTrainingMetaTypes() {
     qRegisterMetaType<tb::StepMetrics>("tb::StepMetrics");
@@ -23,18 +18,12 @@ void TrainingWorker::run(const TrainingJob& job) {
     const int id = job.id;
     Q_EMIT started(id);
 
-    QElapsedTimer sinceProgress;
-    sinceProgress.start();
-    std::string lastStage;
+    // Core may report progress per example while formatting: the GUI gets a few a second.
+    ProgressThrottle throttle;
     tb::JobContext context;
     context.cancel = job.cancel;
     context.progress = [&](const tb::Progress& p) {
-        const bool last = p.total > 0 && p.done >= p.total;
-        if (p.stage != lastStage || last || sinceProgress.elapsed() >= kProgressIntervalMs) {
-            lastStage = p.stage;
-            sinceProgress.restart();
-            Q_EMIT progressChanged(id, p.done, p.total, QString::fromStdString(p.stage));
-        }
+        if (throttle.admit(p)) Q_EMIT progressChanged(id, p.done, p.total, QString::fromStdString(p.stage));
     };
 
     // Called on this thread by core: only queued signals leave here.
