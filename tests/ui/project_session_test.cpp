@@ -12,8 +12,8 @@
 #include <QTableWidget>
 #include <QTest>
 
-#include "core/eval/eval_store.h"
 #include "core/project/project_file.h"
+#include "core/project/runs.h"
 #include "ui/eval/eval_panel.h"
 #include "ui/eval/suite_runner.h"
 #include "ui/main_window.h"
@@ -66,8 +66,8 @@ TEST_F(ProjectSessionTest, ATrainingRunThatEndsRefreshesTheEvaluationTabAndTheOv
     // A run stored meanwhile (as the suites after training store theirs), by another connection.
     {
         tb::ProjectFile writer = tb::ProjectFile::open(path_.toStdString());
-        const std::int64_t run = tb::create_eval_run(writer, "after-training", nlohmann::json::object());
-        tb::finish_eval_run(writer, run, "completed");
+        const std::int64_t run = tb::create_run(writer, tb::RunKind::Eval, "after-training", nlohmann::json::object());
+        tb::finish_run(writer, run, tb::RunStatus::Completed);
     }
     QSignalSpy runsChanged(window_->session(), &tbui::ProjectSession::runsChanged);
     Q_EMIT panel->runFinished(1, 7, QStringLiteral("completed"));
