@@ -57,6 +57,8 @@ Value get_attribute(const Value& obj, const std::string& name) {
         default:
             break;
     }
+    if (obj.is_list() && obj.list_data().group_tuple && (name == "grouper" || name == "list"))
+        return obj.items()[name == "grouper" ? 0 : 1];
     Value out;
     if (python_getattr(obj, name, out)) return out;
     if (obj.is_dict()) {
@@ -73,7 +75,9 @@ Value get_item(const Value& obj, const Value& key) {
             if (const Value* v = obj.dict_data().find(key)) return *v;
             break;
         case Value::Kind::List:
-            if (key.is_int() || key.is_bool()) {
+            // dict views and generators are not subscriptable (Jinja then tries an attribute).
+            if ((key.is_int() || key.is_bool()) && !obj.is_generator() &&
+                (!obj.is_view() || obj.list_data().view == ListData::View::Range)) {
                 auto n = static_cast<std::int64_t>(obj.items().size());
                 std::int64_t i = key.as_int();
                 if (i < 0) i += n;
@@ -290,11 +294,35 @@ Value SliceExpr::eval(Renderer& r) const {
 
 CallArgs evaluate_args(Renderer& r, const std::vector<Argument>& args) {
     CallArgs out;
+    // Python evaluates f(a, k=b, *c, **d) as: positionals, then *c appended; keywords, then **d.
+    const Argument* star = nullptr;
+    const Argument* double_star = nullptr;
     for (const auto& a : args) {
-        if (a.name.empty())
+        if (a.kind == Argument::Kind::Star)
+            star = &a;
+        else if (a.kind == Argument::Kind::DoubleStar)
+            double_star = &a;
+        else if (a.name.empty())
             out.positional.push_back(a.value->eval(r));
         else
             out.keyword.emplace_back(a.name, a.value->eval(r));
+    }
+    if (star) {
+        Value v = star->value->eval(r);
+        if (v.is_undefined()) v.raise_undefined();
+        if (!v.is_list() && !v.is_dict() && !v.is_string())
+            type_error("Value after * must be an iterable, not " + v.python_type());
+        for (auto& item : iterate(v)) out.positional.push_back(std::move(item));
+    }
+    if (double_star) {
+        Value v = double_star->value->eval(r);
+        if (v.is_undefined()) v.raise_undefined();
+        if (!v.is_dict()) type_error("argument after ** must be a mapping, not " + v.python_type());
+        for (const auto& [k, x] : v.dict_data().items) {
+            if (!k.is_string()) type_error("keywords must be strings");
+            if (out.keyword_arg(k.str())) type_error("got multiple values for keyword argument '" + k.str() + "'");
+            out.keyword.emplace_back(k.str(), x);
+        }
     }
     return out;
 }

@@ -96,6 +96,10 @@ std::string key_text(const Value& k) {
 }
 
 void newline_indent(const JsonDumpOptions& o, int level, std::string& out) {
+    // Checked before appending: a huge indent times the nesting level must not exhaust memory.
+    if (out.size() + 1 + static_cast<std::size_t>(level) * o.indent.size() > o.max_bytes)
+        throw TemplateError("SandboxError",
+                            "the template built more than " + std::to_string(o.max_bytes) + " bytes of text");
     out += '\n';
     for (int i = 0; i < level; ++i) out += o.indent;
 }
@@ -120,7 +124,7 @@ void dump(const Value& v, const JsonDumpOptions& o, int level, std::string& out)
             dump_string(v.str(), o.ensure_ascii, out);
             return;
         case Value::Kind::List: {
-            if (v.is_generator()) not_serializable(v);
+            if (v.is_generator() || v.is_view()) not_serializable(v);
             const auto& items = v.items();
             if (items.empty()) {
                 out += "[]";
