@@ -48,8 +48,10 @@ Value repeat(Renderer& r, const Value& seq, std::int64_t times) {
         if (__builtin_mul_overflow(seq.str().size(), static_cast<std::uint64_t>(times), &total)) r.output_too_large();
         r.check_size(total);
         std::string out;
-        out.reserve(seq.str().size() * static_cast<std::size_t>(times));
-        for (std::int64_t i = 0; i < times; ++i) out += seq.str();
+        out.reserve(total);
+        out = seq.str();
+        while (out.size() * 2 <= total) out.append(out);  // doubling: log(times) appends
+        out.append(out.data(), total - out.size());
         return Value::string(std::move(out));
     }
     if (__builtin_mul_overflow(seq.items().size(), static_cast<std::uint64_t>(times), &total) ||

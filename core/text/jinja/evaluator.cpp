@@ -375,7 +375,8 @@ Value UnaryExpr::eval(Renderer& r) const {
     if (op == UnaryOp::Pos) return v.is_float() ? v : Value::integer(v.as_int());
     if (v.is_float()) return Value::number(-v.as_double());
     if (v.as_int() == std::numeric_limits<std::int64_t>::min())
-        throw TemplateError("OverflowError", "integer too large");
+        throw TemplateError("OverflowError",
+                            "integer result does not fit in 64 bits (Tunebench's templates use 64-bit integers)");
     return Value::integer(-v.as_int());
 }
 

@@ -472,7 +472,11 @@ static Value convert_json(const Json& j, int depth = 0) {
             return Value::integer(j.template get<std::int64_t>());
         case Json::value_t::number_unsigned: {
             auto u = j.template get<std::uint64_t>();
-            if (u > static_cast<std::uint64_t>(INT64_MAX)) return Value::number(static_cast<double>(u));
+            // Python would keep the exact integer; a float would print another number.
+            if (u > static_cast<std::uint64_t>(INT64_MAX))
+                throw TemplateError("OverflowError", "the integer " + std::to_string(u) +
+                                                         " in the template variables does not fit in 64 bits "
+                                                         "(Tunebench's templates use 64-bit integers)");
             return Value::integer(static_cast<std::int64_t>(u));
         }
         case Json::value_t::number_float:
