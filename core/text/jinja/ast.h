@@ -210,6 +210,16 @@ struct WithStmt final : Stmt {
     Body body;
 };
 
+// {% block name [scoped] [required] %} in a template that extends nothing: rendered in
+// place, seeing only the template's variables unless scoped.
+struct BlockStmt final : Stmt {
+    using Stmt::Stmt;
+    void render(Renderer& r) const override;
+    std::string name;
+    bool scoped = false, required = false;
+    Body body;
+};
+
 struct SetStmt final : Stmt {
     using Stmt::Stmt;
     void render(Renderer& r) const override;

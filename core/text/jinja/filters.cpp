@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <random>
 #include <unordered_map>
 
 #include "core/text/jinja/filters_text.h"
@@ -627,6 +628,18 @@ Value f_attr(Renderer&, const Value& v, CallArgs& a) {
 
 Value f_count(Renderer& r, const Value& v, CallArgs& a) { return f_length(r, v, a); }
 
+Value f_random(Renderer&, const Value& v, CallArgs&) {
+    // random.choice(seq): needs len() and indexing.
+    if (v.is_undefined()) v.raise_undefined();
+    std::vector<Value> items = v.is_string() ? iterate(v) : std::vector<Value>();
+    const std::vector<Value>& pool = v.is_string() ? items : v.is_sequence() || v.is_view() ? v.items() : items;
+    if (!v.is_string() && !v.is_sequence() && !v.is_view())
+        type_error("object of type '" + v.python_type() + "' has no len()");
+    if (pool.empty()) return Value::undefined_hint("No random item, sequence was empty.");
+    thread_local std::mt19937_64 generator{std::random_device{}()};
+    return pool[std::uniform_int_distribution<std::size_t>(0, pool.size() - 1)(generator)];
+}
+
 // make_attrgetter: an attribute name with dots ("a.b", "0") or an integer index.
 Value attribute_or_index(const Value& item, const Value& attribute) {
     if (attribute.is_int() || attribute.is_bool()) return get_item(item, Value::integer(attribute.as_int()));
@@ -753,6 +766,7 @@ const std::unordered_map<std::string_view, FilterFunction>& filter_table() {
         {"xmlattr", filter_xmlattr},
         {"groupby", f_groupby},
         {"slice", f_slice},
+        {"random", f_random},
     };
     return table;
 }

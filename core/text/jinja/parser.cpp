@@ -1,5 +1,6 @@
 #include "core/text/jinja/parser.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "core/text/jinja/lexer.h"
@@ -186,12 +187,12 @@ private:
             ~TagScope() { parser.tag_stack_.pop_back(); }
             Parser& parser;
         };
-        static const char* const known[] = {"if",     "for",        "set",   "macro",    "call",
-                                            "filter", "generation", "break", "continue", "with"};
+        static const char* const known[] = {"if",         "for",   "set",      "macro", "call", "filter",
+                                            "generation", "break", "continue", "with",  "block"};
         bool is_known = false;
         for (const char* k : known) is_known = is_known || kw == k;
         if (!is_known) {
-            if (kw == "include" || kw == "import" || kw == "from" || kw == "extends" || kw == "block")
+            if (kw == "include" || kw == "import" || kw == "from" || kw == "extends")
                 fail("'" + kw + "' is not available: chat templates cannot load other templates");
             fail_eof(kw);
         }
@@ -203,6 +204,7 @@ private:
         if (kw == "call") return parse_call_block();
         if (kw == "filter") return parse_filter_block();
         if (kw == "with") return parse_with();
+        if (kw == "block") return parse_block();
         if (kw == "generation") {
             next();
             expect_block_end();
@@ -220,7 +222,7 @@ private:
             expect_block_end();
             return std::make_unique<LoopControlStmt>(line, kw == "break" ? LoopControl::Break : LoopControl::Continue);
         }
-        if (kw == "include" || kw == "import" || kw == "from" || kw == "extends" || kw == "block")
+        if (kw == "include" || kw == "import" || kw == "from" || kw == "extends")
             fail("'" + kw + "' is not available: chat templates cannot load other templates");
         fail("Encountered unknown tag '" + kw + "'.");
     }
@@ -385,6 +387,13 @@ private:
         macro_stack_.pop_back();
         next();
         expect_block_end();
+        if (s->uses_caller)
+            for (const auto& p : s->params)
+                if (p.name == "caller" && !p.default_value)
+                    compile_errors_.push_back(
+                        {"When defining macros or call blocks the special \"caller\" argument "
+                         "must be omitted or be given a default.",
+                         s->line, false});
         return s;
     }
 
@@ -402,6 +411,44 @@ private:
         s->body = parse_body({"endcall"});
         next();
         expect_block_end();
+        return s;
+    }
+
+    StmtPtr parse_block() {
+        auto s = std::make_unique<BlockStmt>(cur().line);
+        next();
+        s->name = expect_name();
+        if (is_name("scoped")) {
+            s->scoped = true;
+            next();
+        }
+        if (is_name("required")) {
+            s->required = true;
+            next();
+        }
+        if (is_op("-"))
+            fail(
+                "Block names in Jinja have to be valid Python identifiers and may not contain hyphens, use an "
+                "underscore instead.");
+        expect_block_end();
+        for (const auto& n : block_names_)
+            if (n == s->name) compile_errors_.push_back({"block '" + s->name + "' defined twice", s->line, false});
+        block_names_.push_back(s->name);
+        {
+            InnerFrame block_frame(*this);
+            s->body = parse_body({"endblock"});
+        }
+        next();
+        if (cur().type == TokenType::Name && cur().value == s->name) next();
+        expect_block_end();
+        if (s->required)
+            for (const auto& stmt : s->body) {
+                auto* text = dynamic_cast<TextStmt*>(stmt.get());
+                bool blank = text && std::all_of(text->text.begin(), text->text.end(), [](char c) {
+                                 return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+                             });
+                if (!blank) fail("Required blocks can only contain comments or whitespace");
+            }
         return s;
     }
 
@@ -895,6 +942,7 @@ private:
     };
     std::vector<CompileError> compile_errors_;
     std::vector<std::size_t> loop_store_lines_;
+    std::vector<std::string> block_names_;
 };
 
 }  // namespace

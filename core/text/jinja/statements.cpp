@@ -179,6 +179,13 @@ void WithStmt::render(Renderer& r) const {
     render_body(r, body);
 }
 
+void BlockStmt::render(Renderer& r) const {
+    if (required) throw TemplateError("TemplateRuntimeError", "Required block '" + name + "' not found");
+    Frame block_frame(scoped ? r.frame : &r.root);
+    Renderer::FrameScope scope(r, &block_frame);
+    render_body(r, body);
+}
+
 void SetStmt::render(Renderer& r) const { assign_target(r, target, value->eval(r)); }
 
 void SetBlockStmt::render(Renderer& r) const {
