@@ -229,6 +229,11 @@ Value slice_value(const Value& v, const Value& start_v, const Value& stop_v, con
     std::vector<Value> out;
     out.reserve(indices.size());
     for (auto i : indices) out.push_back(v.items()[static_cast<std::size_t>(i)]);
+    if (v.is_view() && v.list_data().view == ListData::View::Range) {  // a slice of a range is a range
+        const auto& r = v.list_data();
+        return Value::range(r.range_start + start * r.range_step, r.range_start + stop * r.range_step,
+                            r.range_step * step, std::move(out));
+    }
     return Value::list(std::move(out), v.is_tuple());
 }
 

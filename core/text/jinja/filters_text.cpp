@@ -335,8 +335,26 @@ std::vector<std::vector<CodePoint>> wrap_chunks(const std::vector<CodePoint>& cp
         } else {
             std::size_t start = i;
             auto letter = [&](std::size_t k) { return k >= i && k < j && is_letter(cps[k].cp); };
+            auto word_punct = [&](std::size_t k) {
+                std::uint32_t c = cps[k].cp;
+                return is_word(c) || c == '!' || c == '"' || c == '\'' || c == '&' || c == '.' || c == ',' || c == '?';
+            };
             for (std::size_t k = i; k < j; ++k) {
                 if (cps[k].cp != '-' || k == i) continue;
+                // An em-dash ("--" between words) is a chunk of its own.
+                if (k + 1 < j && cps[k + 1].cp == '-' && word_punct(k - 1)) {
+                    std::size_t m = k;
+                    while (m < j && cps[m].cp == '-') ++m;
+                    if (m < j && is_word(cps[m].cp)) {
+                        chunks.emplace_back(cps.begin() + static_cast<std::ptrdiff_t>(start),
+                                            cps.begin() + static_cast<std::ptrdiff_t>(k));
+                        chunks.emplace_back(cps.begin() + static_cast<std::ptrdiff_t>(k),
+                                            cps.begin() + static_cast<std::ptrdiff_t>(m));
+                        start = m;
+                        k = m - 1;
+                        continue;
+                    }
+                }
                 bool before = (k >= i + 2 && letter(k - 1) && letter(k - 2)) ||
                               (k >= i + 3 && letter(k - 1) && cps[k - 2].cp == '-' && letter(k - 3));
                 bool after = letter(k + 1) && (letter(k + 2) || (k + 3 < j && cps[k + 2].cp == '-' && letter(k + 3)));
@@ -821,11 +839,19 @@ Value filter_filesizeformat(Renderer&, const Value& v, CallArgs& a) {
                                     " does not fit in 64 bits (Tunebench's templates use 64-bit integers)");
         return Value::string(std::to_string(static_cast<std::int64_t>(whole)) + " Bytes");
     }
+    // Python compares the float with the exact integer base ** (i + 2).
+    auto below = [&](unsigned __int128 exact_unit) {
+        if (std::isnan(bytes)) return false;
+        if (bytes >= 1.7e38) return false;
+        return static_cast<unsigned __int128>(std::floor(bytes)) < exact_unit;
+    };
     double unit = base;
     int i = 0;
+    unsigned __int128 exact_unit = static_cast<unsigned __int128>(base);
     for (; i < 8; ++i) {
-        unit = std::pow(base, i + 2);
-        if (bytes < unit) break;
+        exact_unit *= static_cast<unsigned __int128>(base);
+        unit = static_cast<double>(exact_unit);
+        if (below(exact_unit)) break;
     }
     if (i == 8) i = 7;
     double shown = base * bytes / unit;

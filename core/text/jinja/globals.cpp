@@ -217,6 +217,21 @@ std::string format_one(const FormatSpec& spec, char conv, const Value& v, std::s
         case 'r':
         case 'a': {
             std::string text = conv == 's' ? v.to_str() : v.repr();
+            if (conv == 'a') {  // ascii(): repr with non-ASCII code points escaped
+                std::string escaped;
+                std::size_t pos = 0;
+                while (pos < text.size()) {
+                    std::uint32_t cp = utf8_decode(text, pos);
+                    char buf[16];
+                    if (cp < 0x80) {
+                        escaped += static_cast<char>(cp);
+                        continue;
+                    }
+                    std::snprintf(buf, sizeof buf, cp <= 0xFF ? "\\x%02x" : cp <= 0xFFFF ? "\\u%04x" : "\\U%08x", cp);
+                    escaped += buf;
+                }
+                text = std::move(escaped);
+            }
             if (spec.precision >= 0) {
                 auto offsets = utf8_offsets(text);
                 if (static_cast<std::uint64_t>(spec.precision) + 1 < offsets.size())
@@ -286,16 +301,14 @@ std::string format_one(const FormatSpec& spec, char conv, const Value& v, std::s
         case 'c': {
             std::string ch;
             if (v.is_string()) {
-                if (v.length() != 1)
-                    type_error("%c requires an int or a unicode character, not a string of length " +
-                               std::to_string(v.length()));
+                if (v.length() != 1) type_error("%c requires int or char");
                 ch = v.str();
             } else if (v.is_int() || v.is_bool()) {
                 if (v.as_int() < 0 || v.as_int() > 0x10FFFF)
                     throw TemplateError("OverflowError", "%c arg not in range(0x110000)");
                 utf8_append(ch, static_cast<std::uint32_t>(v.as_int()));
             } else {
-                type_error("%c requires an int or a unicode character, not " + v.python_type());
+                type_error("%c requires int or char");
             }
             return pad_field(spec, "", ch, false, max_bytes);
         }
