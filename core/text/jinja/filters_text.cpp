@@ -97,13 +97,17 @@ std::string pp_repr(const Value& v) {
             if (!first) out += ", ";
             first = false;
             out += pp_repr(k) + ": " + pp_repr(x);
+            check_built_text(out.size());
         }
         return out + "}";
     }
     if (v.is_sequence()) {
         const auto& items = v.items();
         std::string out = v.is_tuple() ? "(" : "[";
-        for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + pp_repr(items[i]);
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            out += (i ? ", " : "") + pp_repr(items[i]);
+            check_built_text(out.size());
+        }
         if (v.is_tuple() && items.size() == 1) out += ",";
         return out + (v.is_tuple() ? ")" : "]");
     }
@@ -138,6 +142,7 @@ private:
             out += key + ": ";
             format(items[i].second, indent + utf8_length(key) + 2, last ? allowance : 1, level);
             if (!last) out += ",\n" + std::string(indent, ' ');
+            check_built_text(out.size());
         }
         out += '}';
     }
@@ -153,6 +158,7 @@ private:
             bool last = i + 1 == items.size();
             if (i) out += ",\n" + std::string(indent, ' ');
             format(items[i], indent, last ? allowance : 1, level);
+            check_built_text(out.size());
         }
         out += end;
     }

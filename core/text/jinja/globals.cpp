@@ -87,7 +87,7 @@ Value g_raise_exception(Renderer&, CallArgs& a) {
     throw TemplateError("TemplateError", m ? m->to_str() : "");
 }
 
-Value g_strftime_now(Renderer&, CallArgs& a) {
+Value g_strftime_now(Renderer& r, CallArgs& a) {
     const Value* f = argument(a, 0, "format");
     if (!f) type_error("strftime_now() missing 1 required positional argument: 'fmt'");
     std::string fmt = f->to_str();
@@ -102,10 +102,16 @@ Value g_strftime_now(Renderer&, CallArgs& a) {
         localtime_r(&now, &tm);
     }
     if (fmt.empty()) return Value::string("");
-    std::string buffer(256 + fmt.size() * 8, '\0');
-    std::size_t n = std::strftime(buffer.data(), buffer.size(), fmt.c_str(), &tm);
-    buffer.resize(n);
-    return Value::string(std::move(buffer));
+    // Grows the buffer up to the output limit: "%c" expands twelvefold.
+    for (std::size_t size = 256 + fmt.size() * 8;; size *= 2) {
+        r.check_size(size);
+        std::string buffer(size, '\0');
+        std::size_t n = std::strftime(buffer.data(), buffer.size(), fmt.c_str(), &tm);
+        if (n > 0 || size > 64 * fmt.size() + 256) {
+            buffer.resize(n);
+            return Value::string(std::move(buffer));
+        }
+    }
 }
 
 Value g_cycler(Renderer&, CallArgs& a) {

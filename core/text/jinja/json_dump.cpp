@@ -135,6 +135,7 @@ void dump(const Value& v, const JsonDumpOptions& o, int level, std::string& out)
                 if (i) out += o.item_separator;
                 if (o.has_indent) newline_indent(o, level + 1, out);
                 dump(items[i], o, level + 1, out);
+                check_built_text(out.size(), o.max_bytes);  // [s] * 1000 of a 60 MB s must stop early
             }
             if (o.has_indent) newline_indent(o, level, out);
             out += ']';
@@ -159,6 +160,7 @@ void dump(const Value& v, const JsonDumpOptions& o, int level, std::string& out)
                 dump_string(entries[i].first, o.ensure_ascii, out);
                 out += o.key_separator;
                 dump(*entries[i].second, o, level + 1, out);
+                check_built_text(out.size(), o.max_bytes);
             }
             if (o.has_indent) newline_indent(o, level, out);
             out += '}';

@@ -31,6 +31,19 @@ const Value* DictData::find(std::string_view key) const {
     return nullptr;
 }
 
+namespace {
+thread_local std::size_t repr_limit = SIZE_MAX;
+}
+
+void check_built_text(std::size_t bytes, std::size_t limit) {
+    if (bytes > limit)
+        throw TemplateError("SandboxError", "the template built more than " + std::to_string(limit) + " bytes of text");
+}
+void check_built_text(std::size_t bytes) { check_built_text(bytes, repr_limit); }
+
+ReprLimitScope::ReprLimitScope(std::size_t limit) : saved(repr_limit) { repr_limit = limit; }
+ReprLimitScope::~ReprLimitScope() { repr_limit = saved; }
+
 std::uint32_t nesting_depth(const Value& v) {
     if (v.is_list()) return v.list_data().depth;
     if (v.is_dict()) return v.dict_data().depth;
@@ -297,6 +310,7 @@ std::string Value::repr() const {
             for (std::size_t i = 0; i < data.items.size(); ++i) {
                 if (i) out += ", ";
                 out += data.items[i].repr();
+                check_built_text(out.size());
             }
             if (data.tuple && data.items.size() == 1) out += ",";
             out += data.tuple ? ")" : "]";
@@ -312,6 +326,7 @@ std::string Value::repr() const {
                 out += k.repr();
                 out += ": ";
                 out += v.repr();
+                check_built_text(out.size());
             }
             return out + "}";
         }

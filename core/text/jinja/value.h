@@ -183,6 +183,19 @@ private:
     std::shared_ptr<HeapValue> heap_;
 };
 
+// Text built from values (repr of a list, str of a dict) is bounded like the output: a list
+// holding one 60 MB string 1000 times must stop at the limit, not build 60 GB. The renderer
+// sets the limit for its thread while it renders (ReprLimitScope); outside a render there is none.
+void check_built_text(std::size_t bytes);
+void check_built_text(std::size_t bytes, std::size_t limit);
+struct ReprLimitScope {
+    explicit ReprLimitScope(std::size_t limit);
+    ~ReprLimitScope();
+    ReprLimitScope(const ReprLimitScope&) = delete;
+    ReprLimitScope& operator=(const ReprLimitScope&) = delete;
+    std::size_t saved;
+};
+
 // Containers nest at most this deep (a template building [[[...]]] in a loop stops here).
 constexpr std::uint32_t kMaxValueDepth = 1000;
 std::uint32_t nesting_depth(const Value& v);  // 0 for scalars

@@ -185,6 +185,13 @@ TEST(JinjaSandbox, StringBuildingFiltersCheckTheSizeBeforeAllocating) {
              "{{ 'ab' * (2**62) }}",
              "{{ [[[[1]]]]|tojson(indent=60000000) }}",
              "{{ ('a ' * 1000)|wordwrap(1, wrapstring='x' * 1000000) }}",
+             // One 60 MB string held 1000 times: its repr, JSON or pprint is 60 GB.
+             "{% set s = 'x' * 60000000 %}{{ [s] * 1000 }}",
+             "{% set s = 'x' * 60000000 %}{{ ([s] * 1000)|string|length }}",
+             "{% set s = 'x' * 60000000 %}{{ ([s] * 1000)|tojson|length }}",
+             "{% set s = 'x' * 60000000 %}{{ ([s] * 1000)|pprint|length }}",
+             "{% set s = 'x' * 60000000 %}{{ '%s' % ([s] * 1000,) }}",
+             "{% set s = 'x' * 60000000 %}{{ {'a': [s] * 1000}|string|length }}",
          }) {
         BoundedRender result = render_in_bounded_child(source);
         EXPECT_EQ(result.error.rfind("SandboxError: the template built more than", 0), 0u)
