@@ -237,57 +237,75 @@ Value filter_pprint(Renderer& r, const Value& v, CallArgs&) {
 
 namespace {
 
-// html.unescape for the numeric references and the common named ones.
+// html.unescape for the numeric references and the common named ones: "&name;", "&#65",
+// "&#x41;", and the legacy names that need no ";" ("&amp", "&copy").
 std::string html_unescape(std::string_view s) {
     static const std::pair<const char*, std::uint32_t> named[] = {
         {"amp", '&'},       {"lt", '<'},       {"gt", '>'},       {"quot", '"'},     {"apos", '\''},
         {"nbsp", 0xA0},     {"copy", 0xA9},    {"reg", 0xAE},     {"raquo", 0xBB},   {"laquo", 0xAB},
         {"hellip", 0x2026}, {"mdash", 0x2014}, {"ndash", 0x2013}, {"trade", 0x2122}, {"euro", 0x20AC},
     };
+    static const std::pair<const char*, std::uint32_t> legacy[] = {{"amp", '&'},  {"lt", '<'},     {"gt", '>'},
+                                                                   {"quot", '"'}, {"nbsp", 0xA0},  {"copy", 0xA9},
+                                                                   {"reg", 0xAE}, {"raquo", 0xBB}, {"laquo", 0xAB}};
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (s[i] != '&') {
             out += s[i];
             continue;
         }
-        std::size_t semi = s.find(';', i);
-        if (semi == std::string_view::npos || semi - i > 32) {
-            out += s[i];
+        if (i + 1 < s.size() && s[i + 1] == '#') {
+            bool hex = i + 2 < s.size() && (s[i + 2] == 'x' || s[i + 2] == 'X');
+            std::size_t j = i + (hex ? 3 : 2);
+            std::uint64_t cp = 0;
+            std::size_t digits = 0;
+            for (; j < s.size() && (hex ? std::isxdigit(static_cast<unsigned char>(s[j]))
+                                        : std::isdigit(static_cast<unsigned char>(s[j])));
+                 ++j, ++digits)
+                if (cp <= 0x10FFFF)
+                    cp = cp * (hex ? 16 : 10) +
+                         static_cast<std::uint64_t>(std::isdigit(static_cast<unsigned char>(s[j]))
+                                                        ? s[j] - '0'
+                                                        : std::tolower(static_cast<unsigned char>(s[j])) - 'a' + 10);
+            if (digits == 0) {
+                out += s[i];
+                continue;
+            }
+            if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+            utf8_append(out, static_cast<std::uint32_t>(cp));
+            i = (j < s.size() && s[j] == ';') ? j : j - 1;
             continue;
         }
-        std::string_view name = s.substr(i + 1, semi - i - 1);
+        std::size_t j = i + 1;
+        while (j < s.size() && j - i - 1 < 32 && std::string_view("\t\n\f <&#;").find(s[j]) == std::string_view::npos)
+            ++j;
+        std::string_view name = s.substr(i + 1, j - i - 1);
         bool done = false;
-        if (name.size() > 1 && name[0] == '#') {
-            bool hex = name[1] == 'x' || name[1] == 'X';
-            std::string_view digits = name.substr(hex ? 2 : 1);
-            std::uint64_t cp = 0;
-            bool ok = !digits.empty() && digits.size() <= 8;
-            for (char c : digits) {
-                int d = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
-                        : hex && std::isxdigit(static_cast<unsigned char>(c))
-                            ? std::tolower(static_cast<unsigned char>(c)) - 'a' + 10
-                            : -1;
-                if (d < 0) ok = false;
-                cp = cp * (hex ? 16 : 10) + static_cast<std::uint64_t>(d < 0 ? 0 : d);
-            }
-            if (ok) {
-                if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-                utf8_append(out, static_cast<std::uint32_t>(cp));
-                done = true;
-            }
-        } else {
-            for (const auto& [n, cp] : named) {
+        if (j < s.size() && s[j] == ';')
+            for (const auto& [n, cp] : named)
                 if (name == n) {
                     utf8_append(out, cp);
+                    i = j;
                     done = true;
                     break;
                 }
+        if (!done) {
+            std::size_t best = 0;
+            std::uint32_t best_cp = 0;
+            for (const auto& [n, cp] : legacy) {
+                std::string_view candidate(n);
+                if (candidate.size() > best && name.substr(0, candidate.size()) == candidate) {
+                    best = candidate.size();
+                    best_cp = cp;
+                }
+            }
+            if (best) {
+                utf8_append(out, best_cp);
+                i += best;
+                done = true;
             }
         }
-        if (done)
-            i = semi;
-        else
-            out += s[i];
+        if (!done) out += s[i];
     }
     return out;
 }
@@ -838,6 +856,7 @@ Value filter_filesizeformat(Renderer&, const Value& v, CallArgs& a) {
     static const char* const binary_units[] = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"};
     if (bytes == 1) return Value::string("1 Byte");
     if (bytes < base) {
+        if (std::isinf(bytes)) throw TemplateError("OverflowError", "cannot convert float infinity to integer");
         double whole = std::trunc(bytes);
         if (!(std::fabs(whole) < 9.2e18))
             throw TemplateError("OverflowError",

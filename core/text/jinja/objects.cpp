@@ -113,8 +113,10 @@ Value Macro::call(Renderer& r, CallArgs& args) {
     }
     auto kwargs = std::make_shared<DictData>();
     for (const auto& [k, v] : args.keyword) {
+        // A keyword naming a parameter already filled by position is an extra keyword, as in Jinja2.
         bool is_param = false;
-        for (const auto& p : d.params) is_param = is_param || p.name == k;
+        for (std::size_t i = args.positional.size(); i < d.params.size(); ++i)
+            is_param = is_param || d.params[i].name == k;
         if (is_param) continue;
         if (k == "caller") {
             if (!d.uses_caller)

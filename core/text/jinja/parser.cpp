@@ -417,6 +417,7 @@ private:
     StmtPtr parse_block() {
         auto s = std::make_unique<BlockStmt>(cur().line);
         next();
+        if (cur().type != TokenType::Name) fail("expected token 'name', got '" + describe(cur()) + "'");
         s->name = expect_name();
         if (is_name("scoped")) {
             s->scoped = true;
