@@ -9,7 +9,10 @@ namespace tb::jinja {
 namespace {
 
 [[noreturn]] void type_error(const std::string& m) { throw TemplateError("TypeError", m); }
-[[noreturn]] void overflow() { throw TemplateError("OverflowError", "integer result does not fit in 64 bits"); }
+[[noreturn]] void overflow() {
+    throw TemplateError("OverflowError",
+                        "integer result does not fit in 64 bits (Tunebench's templates use 64-bit integers)");
+}
 
 const char* symbol_of(BinaryOp op) {
     switch (op) {
@@ -39,14 +42,20 @@ const char* symbol_of(BinaryOp op) {
 
 Value repeat(Renderer& r, const Value& seq, std::int64_t times) {
     if (times <= 0) return seq.is_string() ? Value::string("") : Value::list({}, seq.is_tuple());
+    // Sizes are checked before allocating, without overflow: 'ab' * 10**18 is refused, not wrapped.
+    std::size_t total;
     if (seq.is_string()) {
-        r.check_size(seq.str().size() * static_cast<std::size_t>(times));
+        if (__builtin_mul_overflow(seq.str().size(), static_cast<std::uint64_t>(times), &total)) r.output_too_large();
+        r.check_size(total);
         std::string out;
-        out.reserve(seq.str().size() * static_cast<std::size_t>(times));
-        for (std::int64_t i = 0; i < times; ++i) out += seq.str();
+        out.reserve(total);
+        out = seq.str();
+        while (out.size() * 2 <= total) out.append(out);  // doubling: log(times) appends
+        out.append(out.data(), total - out.size());
         return Value::string(std::move(out));
     }
-    if (seq.items().size() * static_cast<std::size_t>(times) > r.limits.max_range_length)
+    if (__builtin_mul_overflow(seq.items().size(), static_cast<std::uint64_t>(times), &total) ||
+        total > r.limits.max_range_length)
         throw TemplateError("SandboxError", "list repetition would hold more than " +
                                                 std::to_string(r.limits.max_range_length) + " items");
     std::vector<Value> out;
@@ -74,7 +83,7 @@ Value binary_op(Renderer& r, BinaryOp op, const Value& a, const Value& b) {
     if (b.is_undefined()) b.raise_undefined();
     // String % formatting.
     if (op == BinaryOp::Mod && a.is_string()) {
-        if (!a.is_markup()) return Value::string(percent_format(a.str(), b));
+        if (!a.is_markup()) return Value::string(percent_format(a.str(), b, r.limits.max_output_bytes));
         // Markup % args escapes the arguments.
         auto escaped = [](const Value& x) { return x.is_markup() ? x : Value::string(html_escape(x.to_str())); };
         Value args = b;
@@ -85,7 +94,7 @@ Value binary_op(Renderer& r, BinaryOp op, const Value& a, const Value& b) {
         } else if (!b.is_dict()) {
             args = escaped(b);
         }
-        return Value::markup(percent_format(a.str(), args));
+        return Value::markup(percent_format(a.str(), args, r.limits.max_output_bytes));
     }
     if (a.is_number() && b.is_number()) {
         bool floats = a.is_float() || b.is_float();
@@ -156,20 +165,18 @@ Value binary_op(Renderer& r, BinaryOp op, const Value& a, const Value& b) {
             }
             return Value::string(a.str() + b.str());
         }
-        if (a.is_list() && b.is_list() && !a.is_generator() && !b.is_generator() && a.is_tuple() == b.is_tuple()) {
+        if (a.is_sequence() && b.is_sequence() && a.is_tuple() == b.is_tuple()) {
             std::vector<Value> out = a.items();
             out.insert(out.end(), b.items().begin(), b.items().end());
             return Value::list(std::move(out), a.is_tuple());
         }
-        if (a.is_string() || (a.is_list() && !a.is_generator()))
+        if (a.is_string() || a.is_sequence())
             type_error("can only concatenate " + a.python_type() + " (not \"" + b.python_type() + "\") to " +
                        a.python_type());
     }
     if (op == BinaryOp::Mul) {
-        if ((a.is_string() || (a.is_list() && !a.is_generator())) && (b.is_int() || b.is_bool()))
-            return repeat(r, a, b.as_int());
-        if ((b.is_string() || (b.is_list() && !b.is_generator())) && (a.is_int() || a.is_bool()))
-            return repeat(r, b, a.as_int());
+        if ((a.is_string() || a.is_sequence()) && (b.is_int() || b.is_bool())) return repeat(r, a, b.as_int());
+        if ((b.is_string() || b.is_sequence()) && (a.is_int() || a.is_bool())) return repeat(r, b, a.as_int());
         if (a.is_string() || b.is_string())
             type_error("can't multiply sequence by non-int of type '" + (a.is_string() ? b : a).python_type() + "'");
     }

@@ -2,6 +2,7 @@
 // The parsed template: expression and statement nodes. Each node evaluates or renders
 // itself against a Renderer (evaluator.cpp, statements.cpp); the tree is immutable after
 // parsing, so one parsed template renders many times, from several threads too.
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,8 +25,10 @@ struct Expr {
 using ExprPtr = std::unique_ptr<Expr>;
 
 struct Argument {
-    std::string name;  // empty for a positional argument
+    enum class Kind : std::uint8_t { Plain, Star, DoubleStar };  // f(x) / f(k=x), f(*x), f(**x)
+    std::string name;                                            // empty for a positional argument
     ExprPtr value;
+    Kind kind = Kind::Plain;
 };
 
 struct Literal final : Expr {
@@ -196,6 +199,25 @@ struct ForStmt final : Stmt {
     ExprPtr condition;  // {% for x in xs if cond %}
     Body body, else_body;
     bool recursive = false;
+};
+
+// {% with a=1, b=x %}: the values are evaluated in the outer scope, the names live only
+// inside the block.
+struct WithStmt final : Stmt {
+    using Stmt::Stmt;
+    void render(Renderer& r) const override;
+    std::vector<std::pair<Target, ExprPtr>> assignments;
+    Body body;
+};
+
+// {% block name [scoped] [required] %} in a template that extends nothing: rendered in
+// place, seeing only the template's variables unless scoped.
+struct BlockStmt final : Stmt {
+    using Stmt::Stmt;
+    void render(Renderer& r) const override;
+    std::string name;
+    bool scoped = false, required = false;
+    Body body;
 };
 
 struct SetStmt final : Stmt {

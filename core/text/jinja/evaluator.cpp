@@ -57,6 +57,8 @@ Value get_attribute(const Value& obj, const std::string& name) {
         default:
             break;
     }
+    if (obj.is_list() && obj.list_data().group_tuple && (name == "grouper" || name == "list"))
+        return obj.items()[name == "grouper" ? 0 : 1];
     Value out;
     if (python_getattr(obj, name, out)) return out;
     if (obj.is_dict()) {
@@ -73,7 +75,9 @@ Value get_item(const Value& obj, const Value& key) {
             if (const Value* v = obj.dict_data().find(key)) return *v;
             break;
         case Value::Kind::List:
-            if (key.is_int() || key.is_bool()) {
+            // dict views and generators are not subscriptable (Jinja then tries an attribute).
+            if ((key.is_int() || key.is_bool()) && !obj.is_generator() &&
+                (!obj.is_view() || obj.list_data().view == ListData::View::Range)) {
                 auto n = static_cast<std::int64_t>(obj.items().size());
                 std::int64_t i = key.as_int();
                 if (i < 0) i += n;
@@ -225,6 +229,11 @@ Value slice_value(const Value& v, const Value& start_v, const Value& stop_v, con
     std::vector<Value> out;
     out.reserve(indices.size());
     for (auto i : indices) out.push_back(v.items()[static_cast<std::size_t>(i)]);
+    if (v.is_view() && v.list_data().view == ListData::View::Range) {  // a slice of a range is a range
+        const auto& r = v.list_data();
+        return Value::range(r.range_start + start * r.range_step, r.range_start + stop * r.range_step,
+                            r.range_step * step, std::move(out));
+    }
     return Value::list(std::move(out), v.is_tuple());
 }
 
@@ -290,11 +299,35 @@ Value SliceExpr::eval(Renderer& r) const {
 
 CallArgs evaluate_args(Renderer& r, const std::vector<Argument>& args) {
     CallArgs out;
+    // Python evaluates f(a, k=b, *c, **d) as: positionals, then *c appended; keywords, then **d.
+    const Argument* star = nullptr;
+    const Argument* double_star = nullptr;
     for (const auto& a : args) {
-        if (a.name.empty())
+        if (a.kind == Argument::Kind::Star)
+            star = &a;
+        else if (a.kind == Argument::Kind::DoubleStar)
+            double_star = &a;
+        else if (a.name.empty())
             out.positional.push_back(a.value->eval(r));
         else
             out.keyword.emplace_back(a.name, a.value->eval(r));
+    }
+    if (star) {
+        Value v = star->value->eval(r);
+        if (v.is_undefined()) v.raise_undefined();
+        if (!v.is_list() && !v.is_dict() && !v.is_string())
+            type_error("Value after * must be an iterable, not " + v.python_type());
+        for (auto& item : iterate(v)) out.positional.push_back(std::move(item));
+    }
+    if (double_star) {
+        Value v = double_star->value->eval(r);
+        if (v.is_undefined()) v.raise_undefined();
+        if (!v.is_dict()) type_error("argument after ** must be a mapping, not " + v.python_type());
+        for (const auto& [k, x] : v.dict_data().items) {
+            if (!k.is_string()) type_error("keywords must be strings");
+            if (out.keyword_arg(k.str())) type_error("got multiple values for keyword argument '" + k.str() + "'");
+            out.keyword.emplace_back(k.str(), x);
+        }
     }
     return out;
 }
@@ -347,7 +380,8 @@ Value UnaryExpr::eval(Renderer& r) const {
     if (op == UnaryOp::Pos) return v.is_float() ? v : Value::integer(v.as_int());
     if (v.is_float()) return Value::number(-v.as_double());
     if (v.as_int() == std::numeric_limits<std::int64_t>::min())
-        throw TemplateError("OverflowError", "integer too large");
+        throw TemplateError("OverflowError",
+                            "integer result does not fit in 64 bits (Tunebench's templates use 64-bit integers)");
     return Value::integer(-v.as_int());
 }
 

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/text/jinja/objects.h"
+#include "core/text/jinja/utf8_util.h"
 
 namespace tb::jinja {
 
@@ -25,7 +26,11 @@ std::int64_t int_arg(const Value& v) {
 
 Value g_range(Renderer&, CallArgs& a) {
     const auto& p = a.positional;
-    if (p.empty() || p.size() > 3) type_error("range expected at most 3 arguments, got " + std::to_string(p.size()));
+    // The sandbox's safe_range(*args) takes no keywords.
+    if (!a.keyword.empty())
+        type_error("safe_range() got an unexpected keyword argument '" + a.keyword.front().first + "'");
+    if (p.empty()) type_error("range expected at least 1 argument, got 0");
+    if (p.size() > 3) type_error("range expected at most 3 arguments, got " + std::to_string(p.size()));
     std::int64_t start = 0, stop, step = 1;
     if (p.size() == 1) {
         stop = int_arg(p[0]);
@@ -35,16 +40,17 @@ Value g_range(Renderer&, CallArgs& a) {
         if (p.size() == 3) step = int_arg(p[2]);
     }
     if (step == 0) throw TemplateError("ValueError", "range() arg 3 must not be zero");
-    std::int64_t count = 0;
-    if (step > 0 && start < stop) count = (stop - start + step - 1) / step;
-    if (step < 0 && start > stop) count = (start - stop - step - 1) / (-step);
+    __int128 count = 0;  // 128 bits: stop - start overflows 64 for range(-2**62, 2**62)
+    if (step > 0 && start < stop) count = (static_cast<__int128>(stop) - start + step - 1) / step;
+    if (step < 0 && start > stop)
+        count = (static_cast<__int128>(start) - stop - step - 1) / -static_cast<__int128>(step);
     if (count > kMaxRange)
         throw TemplateError("OverflowError",
                             "Range too big. The sandbox blocks ranges larger than MAX_RANGE (100000).");
     std::vector<Value> out;
     out.reserve(static_cast<std::size_t>(count));
-    for (std::int64_t i = 0; i < count; ++i) out.push_back(Value::integer(start + i * step));
-    return Value::list(std::move(out));
+    for (std::int64_t i = 0; i < static_cast<std::int64_t>(count); ++i) out.push_back(Value::integer(start + i * step));
+    return Value::range(start, stop, step, std::move(out));
 }
 
 void fill_from(DictData& d, CallArgs& a, const char* what) {
@@ -81,7 +87,7 @@ Value g_raise_exception(Renderer&, CallArgs& a) {
     throw TemplateError("TemplateError", m ? m->to_str() : "");
 }
 
-Value g_strftime_now(Renderer&, CallArgs& a) {
+Value g_strftime_now(Renderer& r, CallArgs& a) {
     const Value* f = argument(a, 0, "format");
     if (!f) type_error("strftime_now() missing 1 required positional argument: 'fmt'");
     std::string fmt = f->to_str();
@@ -96,10 +102,16 @@ Value g_strftime_now(Renderer&, CallArgs& a) {
         localtime_r(&now, &tm);
     }
     if (fmt.empty()) return Value::string("");
-    std::string buffer(256 + fmt.size() * 8, '\0');
-    std::size_t n = std::strftime(buffer.data(), buffer.size(), fmt.c_str(), &tm);
-    buffer.resize(n);
-    return Value::string(std::move(buffer));
+    // Grows the buffer up to the output limit: "%c" expands twelvefold.
+    for (std::size_t size = 256 + fmt.size() * 8;; size *= 2) {
+        r.check_size(size);
+        std::string buffer(size, '\0');
+        std::size_t n = std::strftime(buffer.data(), buffer.size(), fmt.c_str(), &tm);
+        if (n > 0 || size > 64 * fmt.size() + 256) {
+            buffer.resize(n);
+            return Value::string(std::move(buffer));
+        }
+    }
 }
 
 Value g_cycler(Renderer&, CallArgs& a) {
@@ -162,35 +174,107 @@ const std::unordered_map<std::string, Value>& global_table() {
     return table;
 }
 
-std::string format_one(const std::string& spec, char conv, const Value& v) {
-    char buf[512];
-    std::string f = "%" + spec;
+// One "%[flags][width][.precision]conv" conversion of Python's printf-style formatting.
+struct FormatSpec {
+    bool left = false, plus = false, space = false, alternate = false, zero = false;
+    std::int64_t width = 0;
+    std::int64_t precision = -1;  // -1: none
+};
+
+// Pads `body` (after an optional sign/prefix, for zero padding) to spec.width code points.
+std::string pad_field(const FormatSpec& spec, std::string prefix, std::string body, bool numeric,
+                      std::size_t max_bytes) {
+    std::size_t length = utf8_length(prefix) + utf8_length(body);
+    if (spec.width <= 0 || static_cast<std::uint64_t>(spec.width) <= length) return prefix + body;
+    auto pad = static_cast<std::size_t>(spec.width) - length;
+    // Checked before building: "%10000000000s" must not allocate ten gigabytes.
+    if (prefix.size() + body.size() + pad > max_bytes)
+        throw TemplateError("SandboxError",
+                            "the template built more than " + std::to_string(max_bytes) + " bytes of text");
+    if (spec.left) return prefix + body + std::string(pad, ' ');
+    if (numeric && spec.zero) return prefix + std::string(pad, '0') + body;
+    return std::string(pad, ' ') + prefix + body;
+}
+
+[[noreturn]] void too_big_for_64_bits(double d) {
+    throw TemplateError("OverflowError", "the integer " + python_float_repr(d) +
+                                             " does not fit in 64 bits (Tunebench's templates use 64-bit integers)");
+}
+
+std::string integer_digits(std::uint64_t magnitude, int base, bool upper) {
+    if (magnitude == 0) return "0";
+    std::string digits;
+    const char* alphabet = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    while (magnitude) {
+        digits += alphabet[magnitude % static_cast<unsigned>(base)];
+        magnitude /= static_cast<unsigned>(base);
+    }
+    return {digits.rbegin(), digits.rend()};
+}
+
+std::string format_one(const FormatSpec& spec, char conv, const Value& v, std::size_t max_bytes) {
+    auto check = [&](std::size_t n) {
+        if (n > max_bytes)
+            throw TemplateError("SandboxError",
+                                "the template built more than " + std::to_string(max_bytes) + " bytes of text");
+    };
     switch (conv) {
-        case 's': {
-            std::string s = v.to_str();
-            if (spec.empty()) return s;
-            std::snprintf(buf, sizeof buf, (f + "s").c_str(), s.c_str());
-            return buf;
-        }
+        case 's':
         case 'r':
-        case 'a':
-            return v.repr();
+        case 'a': {
+            std::string text = conv == 's' ? v.to_str() : v.repr();
+            if (conv == 'a') {  // ascii(): repr with non-ASCII code points escaped
+                std::string escaped;
+                std::size_t pos = 0;
+                while (pos < text.size()) {
+                    std::uint32_t cp = utf8_decode(text, pos);
+                    char buf[16];
+                    if (cp < 0x80) {
+                        escaped += static_cast<char>(cp);
+                        continue;
+                    }
+                    std::snprintf(buf, sizeof buf, cp <= 0xFF ? "\\x%02x" : cp <= 0xFFFF ? "\\u%04x" : "\\U%08x", cp);
+                    escaped += buf;
+                }
+                text = std::move(escaped);
+            }
+            if (spec.precision >= 0) {
+                auto offsets = utf8_offsets(text);
+                if (static_cast<std::uint64_t>(spec.precision) + 1 < offsets.size())
+                    text.resize(offsets[static_cast<std::size_t>(spec.precision)]);
+            }
+            return pad_field(spec, "", std::move(text), false, max_bytes);
+        }
         case 'd':
         case 'i':
-        case 'u': {
-            if (!v.is_number())
-                type_error("%" + std::string(1, conv) + " format: a real number is required, not " + v.python_type());
-            long long n = v.is_float() ? static_cast<long long>(v.as_double()) : v.as_int();
-            std::snprintf(buf, sizeof buf, (f + "lld").c_str(), n);
-            return buf;
-        }
+        case 'u':
         case 'x':
         case 'X':
         case 'o': {
-            if (!v.is_int() && !v.is_bool())
-                type_error("%" + std::string(1, conv) + " format: an integer is required, not " + v.python_type());
-            std::snprintf(buf, sizeof buf, (f + "ll" + conv).c_str(), v.as_int());
-            return buf;
+            bool decimal = conv == 'd' || conv == 'i' || conv == 'u';
+            if (decimal ? !v.is_number() : !(v.is_int() || v.is_bool()))
+                type_error("%" + std::string(1, conv) + " format: " +
+                           (decimal ? "a real number is required, not " : "an integer is required, not ") +
+                           v.python_type());
+            std::int64_t n;
+            if (v.is_float()) {
+                double d = std::trunc(v.as_double());
+                if (std::isnan(d)) throw TemplateError("ValueError", "cannot convert float NaN to integer");
+                if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0)) too_big_for_64_bits(d);
+                n = static_cast<std::int64_t>(d);
+            } else {
+                n = v.as_int();
+            }
+            std::uint64_t magnitude = n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
+            int base = decimal ? 10 : conv == 'o' ? 8 : 16;
+            std::string digits = integer_digits(magnitude, base, conv == 'X');
+            if (spec.precision > static_cast<std::int64_t>(digits.size())) {
+                check(static_cast<std::size_t>(spec.precision));
+                digits.insert(0, static_cast<std::size_t>(spec.precision) - digits.size(), '0');
+            }
+            std::string prefix = n < 0 ? "-" : spec.plus ? "+" : spec.space ? " " : "";
+            if (spec.alternate && !decimal) prefix += conv == 'o' ? "0o" : conv == 'x' ? "0x" : "0X";
+            return pad_field(spec, prefix, digits, true, max_bytes);
         }
         case 'f':
         case 'F':
@@ -199,12 +283,40 @@ std::string format_one(const std::string& spec, char conv, const Value& v) {
         case 'g':
         case 'G': {
             if (!v.is_number()) type_error("must be real number, not " + v.python_type());
-            std::snprintf(buf, sizeof buf, (f + conv).c_str(), v.as_double());
-            return buf;
+            double d = v.as_double();
+            std::int64_t precision = spec.precision < 0 ? 6 : spec.precision;
+            check(static_cast<std::size_t>(precision));
+            std::string prefix = std::signbit(d) && !std::isnan(d) ? "-" : spec.plus ? "+" : spec.space ? " " : "";
+            std::string body;
+            if (std::isnan(d) || std::isinf(d)) {
+                body = std::isnan(d) ? "nan" : "inf";
+                if (conv == 'F' || conv == 'E' || conv == 'G')
+                    for (auto& c : body) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+                FormatSpec no_zero = spec;
+                no_zero.zero = false;
+                return pad_field(no_zero, prefix, body, true, max_bytes);
+            }
+            std::string f = std::string("%") + (spec.alternate ? "#" : "") + ".*" + conv;
+            int n = std::snprintf(nullptr, 0, f.c_str(), static_cast<int>(precision), std::fabs(d));
+            check(static_cast<std::size_t>(n));
+            body.resize(static_cast<std::size_t>(n) + 1);
+            std::snprintf(body.data(), body.size(), f.c_str(), static_cast<int>(precision), std::fabs(d));
+            body.resize(static_cast<std::size_t>(n));
+            return pad_field(spec, prefix, body, true, max_bytes);
         }
         case 'c': {
-            if (v.is_string()) return v.str();
-            return std::string(1, static_cast<char>(v.as_int()));
+            std::string ch;
+            if (v.is_string()) {
+                if (v.length() != 1) type_error("%c requires int or char");
+                ch = v.str();
+            } else if (v.is_int() || v.is_bool()) {
+                if (v.as_int() < 0 || v.as_int() > 0x10FFFF)
+                    throw TemplateError("OverflowError", "%c arg not in range(0x110000)");
+                utf8_append(ch, static_cast<std::uint32_t>(v.as_int()));
+            } else {
+                type_error("%c requires int or char");
+            }
+            return pad_field(spec, "", ch, false, max_bytes);
         }
         default:
             throw TemplateError("ValueError", std::string("unsupported format character '") + conv + "'");
@@ -219,13 +331,17 @@ const Value* find_global(const std::string& name) {
     return it == t.end() ? nullptr : &it->second;
 }
 
-std::string percent_format(const std::string& fmt, const Value& args) {
+std::string percent_format(const std::string& fmt, const Value& args, std::size_t max_bytes) {
     std::vector<Value> positional;
     if (args.is_tuple())
         positional = args.items();
     else if (!args.is_dict())
         positional.push_back(args);
     std::size_t next_arg = 0;
+    auto next_value = [&]() -> const Value& {
+        if (next_arg >= positional.size()) type_error("not enough arguments for format string");
+        return positional[next_arg++];
+    };
     std::string out;
     for (std::size_t i = 0; i < fmt.size(); ++i) {
         if (fmt[i] != '%') {
@@ -246,9 +362,40 @@ std::string percent_format(const std::string& fmt, const Value& args) {
             has_key = true;
             i = close + 1;
         }
-        std::string spec;
-        while (i < fmt.size() && std::string_view("-+ #0123456789.").find(fmt[i]) != std::string_view::npos)
-            spec += fmt[i++];
+        FormatSpec spec;
+        for (; i < fmt.size() && std::string_view("-+ #0").find(fmt[i]) != std::string_view::npos; ++i) {
+            spec.left |= fmt[i] == '-';
+            spec.plus |= fmt[i] == '+';
+            spec.space |= fmt[i] == ' ';
+            spec.alternate |= fmt[i] == '#';
+            spec.zero |= fmt[i] == '0';
+        }
+        auto number = [&](std::int64_t& into) {
+            if (i < fmt.size() && fmt[i] == '*') {
+                const Value& w = next_value();
+                if (!w.is_int() && !w.is_bool()) type_error("* wants int");
+                into = w.as_int();
+                ++i;
+                return;
+            }
+            std::int64_t n = 0;
+            for (; i < fmt.size() && fmt[i] >= '0' && fmt[i] <= '9'; ++i) {
+                if (__builtin_mul_overflow(n, 10, &n) || __builtin_add_overflow(n, fmt[i] - '0', &n))
+                    throw TemplateError("ValueError", "width too big");
+            }
+            into = n;
+        };
+        number(spec.width);
+        if (spec.width < 0) {
+            spec.left = true;
+            spec.width = spec.width == INT64_MIN ? INT64_MAX : -spec.width;
+        }
+        if (i < fmt.size() && fmt[i] == '.') {
+            ++i;
+            number(spec.precision);
+            if (spec.precision < 0) spec.precision = 0;
+        }
+        while (i < fmt.size() && (fmt[i] == 'h' || fmt[i] == 'l' || fmt[i] == 'L')) ++i;  // ignored, as Python does
         if (i >= fmt.size()) throw TemplateError("ValueError", "incomplete format");
         char conv = fmt[i];
         Value v;
@@ -258,10 +405,12 @@ std::string percent_format(const std::string& fmt, const Value& args) {
             if (!found) throw TemplateError("KeyError", python_string_repr(key));
             v = *found;
         } else {
-            if (next_arg >= positional.size()) type_error("not enough arguments for format string");
-            v = positional[next_arg++];
+            v = next_value();
         }
-        out += format_one(spec, conv, v);
+        out += format_one(spec, conv, v, max_bytes);
+        if (out.size() > max_bytes)
+            throw TemplateError("SandboxError",
+                                "the template built more than " + std::to_string(max_bytes) + " bytes of text");
     }
     if (!args.is_dict() && next_arg < positional.size())
         type_error("not all arguments converted during string formatting");

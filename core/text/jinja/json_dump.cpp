@@ -96,6 +96,10 @@ std::string key_text(const Value& k) {
 }
 
 void newline_indent(const JsonDumpOptions& o, int level, std::string& out) {
+    // Checked before appending: a huge indent times the nesting level must not exhaust memory.
+    if (out.size() + 1 + static_cast<std::size_t>(level) * o.indent.size() > o.max_bytes)
+        throw TemplateError("SandboxError",
+                            "the template built more than " + std::to_string(o.max_bytes) + " bytes of text");
     out += '\n';
     for (int i = 0; i < level; ++i) out += o.indent;
 }
@@ -120,7 +124,7 @@ void dump(const Value& v, const JsonDumpOptions& o, int level, std::string& out)
             dump_string(v.str(), o.ensure_ascii, out);
             return;
         case Value::Kind::List: {
-            if (v.is_generator()) not_serializable(v);
+            if (v.is_generator() || v.is_view()) not_serializable(v);
             const auto& items = v.items();
             if (items.empty()) {
                 out += "[]";
@@ -131,6 +135,7 @@ void dump(const Value& v, const JsonDumpOptions& o, int level, std::string& out)
                 if (i) out += o.item_separator;
                 if (o.has_indent) newline_indent(o, level + 1, out);
                 dump(items[i], o, level + 1, out);
+                check_built_text(out.size(), o.max_bytes);  // [s] * 1000 of a 60 MB s must stop early
             }
             if (o.has_indent) newline_indent(o, level, out);
             out += ']';
@@ -155,6 +160,7 @@ void dump(const Value& v, const JsonDumpOptions& o, int level, std::string& out)
                 dump_string(entries[i].first, o.ensure_ascii, out);
                 out += o.key_separator;
                 dump(*entries[i].second, o, level + 1, out);
+                check_built_text(out.size(), o.max_bytes);
             }
             if (o.has_indent) newline_indent(o, level, out);
             out += '}';

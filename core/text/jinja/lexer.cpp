@@ -152,6 +152,9 @@ private:
 
     // Lexes expression tokens until the closing "}}" or "%}".
     bool lex_tag_body(char closer) {
+        // Open brackets, as Jinja2's balancing stack: while one is open, "}}" / "%}" is no end
+        // tag, so "{{ {'a': 1}}}" closes the dict first.
+        std::string open_brackets;
         while (true) {
             while (pos_ < src_.size() && is_space(src_[pos_])) advance_to(pos_ + 1);
             if (pos_ >= src_.size())
@@ -160,11 +163,11 @@ private:
             char c = src_[pos_];
             auto at = [&](std::string_view s) { return src_.substr(pos_, s.size()) == s; };
             std::string close = closer == '}' ? "}}" : "%}";
-            if ((c == '-' || c == '+') && src_.substr(pos_ + 1, 2) == close) {
+            if (open_brackets.empty() && (c == '-' || c == '+') && src_.substr(pos_ + 1, 2) == close) {
                 tokens_.push_back({closer == '}' ? TokenType::VarEnd : TokenType::BlockEnd, "", line_});
                 return finish_tag(pos_ + 3, c, closer == '%');
             }
-            if (at(close)) {
+            if (open_brackets.empty() && at(close)) {
                 tokens_.push_back({closer == '}' ? TokenType::VarEnd : TokenType::BlockEnd, "", line_});
                 return finish_tag(pos_ + 2, '\0', closer == '%');
             }
@@ -186,6 +189,14 @@ private:
                     if (std::string_view("+-*/%~<>=.,:|()[]{};!").find(c) == std::string_view::npos)
                         fail(line_, std::string("unexpected char '") + c + "'");
                     op = std::string(1, c);
+                    if (c == '(' || c == '[' || c == '{') {
+                        open_brackets += c == '(' ? ')' : c == '[' ? ']' : '}';
+                    } else if (c == ')' || c == ']' || c == '}') {
+                        if (open_brackets.empty()) fail(line_, std::string("unexpected '") + c + "'");
+                        if (open_brackets.back() != c)
+                            fail(line_, std::string("unexpected '") + c + "', expected '" + open_brackets.back() + "'");
+                        open_brackets.pop_back();
+                    }
                 }
                 tokens_.push_back({TokenType::Operator, op, line_});
                 advance_to(pos_ + op.size());
@@ -320,8 +331,25 @@ private:
 
 }  // namespace
 
+std::string normalize_newlines(std::string_view source) {
+    std::string out;
+    out.reserve(source.size());
+    for (std::size_t i = 0; i < source.size(); ++i) {
+        if (source[i] != '\r') {
+            out += source[i];
+            continue;
+        }
+        out += '\n';
+        if (i + 1 < source.size() && source[i + 1] == '\n') ++i;
+    }
+    // keep_trailing_newline=False: one final line break of the source is not template data.
+    if (!out.empty() && out.back() == '\n') out.pop_back();
+    return out;
+}
+
 std::vector<Token> tokenize(std::string_view source, const LexerOptions& options) {
-    return Lexer(source, options).run();
+    std::string normalized = normalize_newlines(source);
+    return Lexer(normalized, options).run();
 }
 
 }  // namespace tb::jinja

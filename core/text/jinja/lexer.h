@@ -36,6 +36,11 @@ struct LexerOptions {
     bool lstrip_blocks = true;
 };
 
+// Jinja2's source preparation: "\r\n" and "\r" become "\n", and one trailing newline is
+// dropped (keep_trailing_newline=False), so a chat_template.jinja that ends with a newline, as
+// most files do, renders no extra "\n" after the generation prompt.
+std::string normalize_newlines(std::string_view source);
+
 // Throws tb::TemplateError (TemplateSyntaxError) with the line on malformed input.
 std::vector<Token> tokenize(std::string_view source, const LexerOptions& options = {});
 

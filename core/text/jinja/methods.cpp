@@ -211,11 +211,15 @@ Value call_str_method(Renderer& r, const Value& self, const std::string& name, C
     }
     if (name == "center" || name == "ljust" || name == "rjust" || name == "zfill") {
         long long width = optional_int(a0, 0);
-        r.check_size(static_cast<std::size_t>(std::max(0LL, width)));
         std::string fill = name == "zfill" ? "0" : (a1 && a1->is_string() ? a1->str() : " ");
+        if (a1 && name != "zfill" && (!a1->is_string() || a1->length() != 1))
+            type_error("The fill character must be exactly one character long");
         long long len = self.length();
         if (width <= len) return self;
         auto pad = static_cast<std::size_t>(width - len);
+        // Checked before the padding is built: center(10**10) must not allocate 10 GB.
+        if (pad > r.limits.max_output_bytes || s.size() + pad * fill.size() > r.limits.max_output_bytes)
+            r.output_too_large();
         auto repeat = [&](std::size_t n) {
             std::string out;
             for (std::size_t i = 0; i < n; ++i) out += fill;
@@ -247,13 +251,13 @@ Value call_dict_method(const Value& self, const std::string& name, CallArgs& arg
         std::vector<Value> out;
         out.reserve(d.items.size());
         for (const auto& [k, v] : d.items) out.push_back(Value::list({k, v}, true));
-        return Value::list(std::move(out));
+        return Value::dict_view(ListData::View::DictItems, std::move(out));
     }
     if (name == "keys" || name == "values") {
         std::vector<Value> out;
         out.reserve(d.items.size());
         for (const auto& [k, v] : d.items) out.push_back(name == "keys" ? k : v);
-        return Value::list(std::move(out));
+        return Value::dict_view(name == "keys" ? ListData::View::DictKeys : ListData::View::DictValues, std::move(out));
     }
     if (name == "copy") return Value::dict(std::make_shared<DictData>(d));
     throw TemplateError("TemplateError", "the dict method '" + name + "' is not supported by this template engine");

@@ -77,7 +77,15 @@ Value LoopObject::call(Renderer& r, CallArgs& args) {
 Value Macro::call(Renderer& r, CallArgs& args) {
     const MacroStmt& d = *definition;
     Renderer::CallDepthGuard guard(r);
-    Frame frame(&r.root);
+    Frame* scope_frame = &r.root;
+    if (closure) {
+        if (!closure->frame)
+            throw TemplateError("TemplateRuntimeError", "macro '" + d.name +
+                                                            "' was called after the scope that defined it ended; "
+                                                            "Tunebench does not keep such closures alive");
+        scope_frame = closure->frame;
+    }
+    Frame frame(scope_frame);
     Renderer::FrameScope scope(r, &frame);
     std::size_t consumed_keywords = 0;
     for (std::size_t i = 0; i < d.params.size(); ++i) {
@@ -105,8 +113,10 @@ Value Macro::call(Renderer& r, CallArgs& args) {
     }
     auto kwargs = std::make_shared<DictData>();
     for (const auto& [k, v] : args.keyword) {
+        // A keyword naming a parameter already filled by position is an extra keyword, as in Jinja2.
         bool is_param = false;
-        for (const auto& p : d.params) is_param = is_param || p.name == k;
+        for (std::size_t i = args.positional.size(); i < d.params.size(); ++i)
+            is_param = is_param || d.params[i].name == k;
         if (is_param) continue;
         if (k == "caller") {
             if (!d.uses_caller)

@@ -36,12 +36,13 @@ public:
 
 class Macro final : public Object {
 public:
-    explicit Macro(const MacroStmt* d) : definition(d) {}
+    Macro(const MacroStmt* d, std::shared_ptr<FrameLink> c) : definition(d), closure(std::move(c)) {}
     std::string type_name() const override { return "jinja2.runtime.Macro object"; }
     std::string repr() const override { return "<Macro '" + definition->name + "'>"; }
     bool callable() const override { return true; }
     Value call(Renderer& r, CallArgs& args) override;
     const MacroStmt* definition;
+    std::shared_ptr<FrameLink> closure;  // null: defined at the top level
 };
 
 // The caller() of a {% call %} block: renders the block body in the call site's frame.

@@ -1,5 +1,6 @@
 #include "core/text/jinja/parser.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "core/text/jinja/lexer.h"
@@ -27,6 +28,9 @@ public:
     void run() {
         out_.body = parse_body({});
         if (cur().type != TokenType::End) fail("unexpected '" + describe(cur()) + "'");
+        // Jinja2 reports these when it compiles the parsed template, so after any syntax error.
+        for (const auto& e : compile_errors_)
+            if (!e.soft) throw TemplateError("TemplateAssertionError", e.message, e.line);
         // -1 when the template never names them: the renderer then skips building them.
         out_.loop_symbol = out_.symbol_of("loop");
         out_.caller_symbol = out_.symbol_of("caller");
@@ -41,6 +45,16 @@ private:
         }
         ~DepthGuard() { --parser.depth_; }
         Parser& parser;
+    };
+
+    // Jinja2's compiler frames: an {% if %} (test and bodies) and an inline if-expression are
+    // "soft", where an unknown filter or test is an error only when evaluated. Loop, macro, call,
+    // filter, set and with bodies are inner frames, hard again.
+    struct InnerFrame {
+        explicit InnerFrame(Parser& p, bool soft = false) : parser(p), saved(p.soft_) { parser.soft_ = soft; }
+        ~InnerFrame() { parser.soft_ = saved; }
+        Parser& parser;
+        bool saved;
     };
 
     void chain_step(int& links) const {
@@ -173,12 +187,12 @@ private:
             ~TagScope() { parser.tag_stack_.pop_back(); }
             Parser& parser;
         };
-        static const char* const known[] = {"if",     "for",        "set",   "macro",   "call",
-                                            "filter", "generation", "break", "continue"};
+        static const char* const known[] = {"if",         "for",   "set",      "macro", "call", "filter",
+                                            "generation", "break", "continue", "with",  "block"};
         bool is_known = false;
         for (const char* k : known) is_known = is_known || kw == k;
         if (!is_known) {
-            if (kw == "include" || kw == "import" || kw == "from" || kw == "extends" || kw == "block")
+            if (kw == "include" || kw == "import" || kw == "from" || kw == "extends")
                 fail("'" + kw + "' is not available: chat templates cannot load other templates");
             fail_eof(kw);
         }
@@ -189,10 +203,13 @@ private:
         if (kw == "macro") return parse_macro();
         if (kw == "call") return parse_call_block();
         if (kw == "filter") return parse_filter_block();
+        if (kw == "with") return parse_with();
+        if (kw == "block") return parse_block();
         if (kw == "generation") {
             next();
             expect_block_end();
             auto s = std::make_unique<GenerationStmt>(line);
+            InnerFrame generation_frame(*this);
             s->body = parse_body({"endgeneration"});
             next();
             expect_block_end();
@@ -205,7 +222,7 @@ private:
             expect_block_end();
             return std::make_unique<LoopControlStmt>(line, kw == "break" ? LoopControl::Break : LoopControl::Continue);
         }
-        if (kw == "include" || kw == "import" || kw == "from" || kw == "extends" || kw == "block")
+        if (kw == "include" || kw == "import" || kw == "from" || kw == "extends")
             fail("'" + kw + "' is not available: chat templates cannot load other templates");
         fail("Encountered unknown tag '" + kw + "'.");
     }
@@ -213,7 +230,7 @@ private:
     StmtPtr parse_if() {
         auto s = std::make_unique<IfStmt>(cur().line);
         next();
-        ++conditional_depth_;
+        InnerFrame soft_frame(*this, true);
         while (true) {
             auto cond = parse_tuple(false, true, {});
             expect_block_end();
@@ -230,11 +247,12 @@ private:
             expect_block_end();
             break;
         }
-        --conditional_depth_;
         return s;
     }
 
-    Target parse_target(bool allow_namespace, const std::vector<std::string>& end_names) {
+    // `store`: a for or set target (not a with or macro parameter), where "loop" is refused
+    // inside a for loop.
+    Target parse_target(bool allow_namespace, const std::vector<std::string>& end_names, bool store = true) {
         Target t;
         std::vector<Target> items;
         bool is_tuple = false;
@@ -242,12 +260,14 @@ private:
         if (parens) next();
         while (true) {
             Target one;
+            std::size_t line = cur().line;
             one.name = expect_name();
             one.symbol = symbol(one.name);
             if (allow_namespace && is_op(".")) {
                 next();
                 one.attribute = expect_name();
             }
+            if (store && one.name == "loop" && one.attribute.empty()) loop_store_lines_.push_back(line);
             items.push_back(std::move(one));
             if (!is_op(",")) break;
             is_tuple = true;
@@ -269,29 +289,38 @@ private:
     StmtPtr parse_for() {
         auto s = std::make_unique<ForStmt>(cur().line);
         next();
+        std::size_t errors_mark = compile_errors_.size(), loop_stores_mark = loop_store_lines_.size();
         s->target = parse_target(false, {"in"});
         if (!is_name("in")) fail("expected 'in' in for loop");
         next();
         s->iterable = parse_tuple(false, false, {"recursive"});
-        if (is_name("if")) {
-            next();
-            s->condition = parse_expression(true);
-        }
-        if (is_name("recursive")) {
-            next();
-            s->recursive = true;
-        }
-        expect_block_end();
-        ++loop_depth_;
-        s->body = parse_body({"endfor", "else"});
-        --loop_depth_;
-        if (cur().value == "else") {
-            next();
+        {
+            InnerFrame loop_frame(*this);
+            if (is_name("if")) {
+                next();
+                s->condition = parse_expression(true);
+            }
+            if (is_name("recursive")) {
+                next();
+                s->recursive = true;
+            }
             expect_block_end();
-            s->else_body = parse_body({"endfor"});
+            ++loop_depth_;
+            s->body = parse_body({"endfor", "else"});
+            --loop_depth_;
+            if (cur().value == "else") {
+                next();
+                expect_block_end();
+                s->else_body = parse_body({"endfor"});
+            }
         }
         next();
         expect_block_end();
+        // Jinja2 refuses any assignment to "loop" within the loop, target or body.
+        if (loop_store_lines_.size() > loop_stores_mark)
+            compile_errors_.insert(compile_errors_.begin() + static_cast<std::ptrdiff_t>(errors_mark),
+                                   {"Can't assign to special loop variable in for-loop target",
+                                    loop_store_lines_[loop_stores_mark], false});
         return s;
     }
 
@@ -309,6 +338,7 @@ private:
         }
         auto s = std::make_unique<SetBlockStmt>(line);
         s->target = std::move(target);
+        InnerFrame block_frame(*this);
         while (is_op("|")) {
             next();
             s->filters.push_back(parse_filter_call());
@@ -349,6 +379,7 @@ private:
         s->params = parse_params();
         expect_block_end();
         macro_stack_.push_back(s.get());
+        InnerFrame macro_frame(*this);
         int saved_loops = loop_depth_;
         loop_depth_ = 0;
         s->body = parse_body({"endmacro"});
@@ -356,6 +387,13 @@ private:
         macro_stack_.pop_back();
         next();
         expect_block_end();
+        if (s->uses_caller)
+            for (const auto& p : s->params)
+                if (p.name == "caller" && !p.default_value)
+                    compile_errors_.push_back(
+                        {"When defining macros or call blocks the special \"caller\" argument "
+                         "must be omitted or be given a default.",
+                         s->line, false});
         return s;
     }
 
@@ -369,7 +407,64 @@ private:
         e.release();
         s->call.reset(call);
         expect_block_end();
+        InnerFrame call_frame(*this);
         s->body = parse_body({"endcall"});
+        next();
+        expect_block_end();
+        return s;
+    }
+
+    StmtPtr parse_block() {
+        auto s = std::make_unique<BlockStmt>(cur().line);
+        next();
+        if (cur().type != TokenType::Name) fail("expected token 'name', got '" + describe(cur()) + "'");
+        s->name = expect_name();
+        if (is_name("scoped")) {
+            s->scoped = true;
+            next();
+        }
+        if (is_name("required")) {
+            s->required = true;
+            next();
+        }
+        if (is_op("-"))
+            fail(
+                "Block names in Jinja have to be valid Python identifiers and may not contain hyphens, use an "
+                "underscore instead.");
+        expect_block_end();
+        for (const auto& n : block_names_)
+            if (n == s->name) compile_errors_.push_back({"block '" + s->name + "' defined twice", s->line, false});
+        block_names_.push_back(s->name);
+        {
+            InnerFrame block_frame(*this);
+            s->body = parse_body({"endblock"});
+        }
+        next();
+        if (cur().type == TokenType::Name && cur().value == s->name) next();
+        expect_block_end();
+        if (s->required)
+            for (const auto& stmt : s->body) {
+                auto* text = dynamic_cast<TextStmt*>(stmt.get());
+                bool blank = text && std::all_of(text->text.begin(), text->text.end(), [](char c) {
+                                 return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+                             });
+                if (!blank) fail("Required blocks can only contain comments or whitespace");
+            }
+        return s;
+    }
+
+    StmtPtr parse_with() {
+        auto s = std::make_unique<WithStmt>(cur().line);
+        next();
+        while (cur().type != TokenType::BlockEnd) {
+            if (!s->assignments.empty()) expect_op(",");
+            Target target = parse_target(false, {}, false);
+            expect_op("=");
+            s->assignments.emplace_back(std::move(target), parse_expression(true));
+        }
+        next();
+        InnerFrame frame(*this);
+        s->body = parse_body({"endwith"});
         next();
         expect_block_end();
         return s;
@@ -378,6 +473,7 @@ private:
     StmtPtr parse_filter_block() {
         auto s = std::make_unique<FilterBlockStmt>(cur().line);
         next();
+        InnerFrame filter_frame(*this);
         s->filters.push_back(parse_filter_call());
         while (is_op("|")) {
             next();
@@ -399,11 +495,14 @@ private:
 
     ExprPtr parse_condexpr() {
         std::size_t line = cur().line;
+        std::size_t errors_mark = compile_errors_.size();
         ExprPtr expr1 = parse_or();
         int links = 0;
         while (is_name("if")) {
             chain_step(links);
             next();
+            for (std::size_t i = errors_mark; i < compile_errors_.size(); ++i) compile_errors_[i].soft = true;
+            InnerFrame soft_frame(*this, true);
             auto c = std::make_unique<CondExpr>(line);
             c->condition = parse_or();
             c->then_value = std::move(expr1);
@@ -740,19 +839,38 @@ private:
         return s;
     }
 
+    // Jinja2's parse_call_args: positionals, then keywords; *args after the positionals and
+    // **kwargs last.
     std::vector<Argument> parse_call_args() {
         std::vector<Argument> args;
+        std::size_t line = cur().line;
         expect_op("(");
+        bool has_star = false, has_double_star = false, has_keyword = false;
+        auto ensure = [&](bool ok) {
+            if (!ok) throw TemplateError("TemplateSyntaxError", "invalid syntax for function call expression", line);
+        };
         while (!is_op(")")) {
             if (!args.empty()) expect_op(",");
             if (is_op(")")) break;
             Argument a;
-            if (cur().type == TokenType::Name && peek().type == TokenType::Operator && peek().value == "=") {
+            if (is_op("*")) {
+                ensure(!has_star && !has_double_star);
+                next();
+                a.kind = Argument::Kind::Star;
+                has_star = true;
+            } else if (is_op("**")) {
+                ensure(!has_double_star);
+                next();
+                a.kind = Argument::Kind::DoubleStar;
+                has_double_star = true;
+            } else if (cur().type == TokenType::Name && peek().type == TokenType::Operator && peek().value == "=") {
+                ensure(!has_double_star);
                 a.name = cur().value;
+                has_keyword = true;
                 next();
                 next();
-            } else if (!args.empty() && !args.back().name.empty()) {
-                fail("invalid syntax for function call expression");
+            } else {
+                ensure(!has_star && !has_double_star && !has_keyword);
             }
             a.value = parse_expression(true);
             args.push_back(std::move(a));
@@ -778,7 +896,7 @@ private:
             f.name += "." + expect_name();
         }
         f.function = find_filter(f.name);
-        if (!f.function && conditional_depth_ == 0) fail("No filter named '" + f.name + "'.");
+        if (!f.function) compile_errors_.push_back({"No filter named '" + f.name + "'.", f.line, soft_});
         if (is_op("(")) f.args = parse_call_args();
         return f;
     }
@@ -792,7 +910,7 @@ private:
         }
         t->name = expect_name();
         t->function = find_test(t->name);
-        if (!t->function && conditional_depth_ == 0) fail("No test named '" + t->name + "'.");
+        if (!t->function) compile_errors_.push_back({"No test named '" + t->name + "'.", t->line, soft_});
         const Token& c = cur();
         if (is_op("(")) {
             t->args = parse_call_args();
@@ -817,7 +935,15 @@ private:
     std::vector<std::vector<std::string>> end_stack_;
     int depth_ = 0;
     int loop_depth_ = 0;
-    int conditional_depth_ = 0;
+    bool soft_ = false;
+    struct CompileError {
+        std::string message;
+        std::size_t line;
+        bool soft;  // in a soft frame: raised only if evaluated, as the renderer does
+    };
+    std::vector<CompileError> compile_errors_;
+    std::vector<std::size_t> loop_store_lines_;
+    std::vector<std::string> block_names_;
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 // Runtime state of one render: variable frames, the output buffers, sandbox limits,
 // {% generation %} spans. One Renderer per render() call; the parsed template is shared.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,10 +23,25 @@ struct RenderLimits {
     std::size_t max_range_length = 10'000'000;  // range() and list repetition
 };
 
+struct Frame;
+// Lets a macro defined in a scope (a Python closure) reach that scope's frame while it exists.
+struct FrameLink {
+    Frame* frame;
+};
+
 struct Frame {
     explicit Frame(Frame* p) : parent(p) {}
+    ~Frame() {
+        if (link_) link_->frame = nullptr;
+    }
+    Frame(const Frame&) = delete;
+    Frame& operator=(const Frame&) = delete;
     Frame* parent;
     std::vector<std::pair<int, Value>> vars;
+    const std::shared_ptr<FrameLink>& link() {
+        if (!link_) link_ = std::make_shared<FrameLink>(FrameLink{this});
+        return link_;
+    }
     Value* find(int symbol) {
         for (auto& [s, v] : vars)
             if (s == symbol) return &v;
@@ -37,6 +53,9 @@ struct Frame {
         else
             vars.emplace_back(symbol, std::move(value));
     }
+
+private:
+    std::shared_ptr<FrameLink> link_;
 };
 
 struct Span {
@@ -114,7 +133,8 @@ Value call_method(Renderer& r, const Value& self, const std::string& name, CallA
 // Globals (globals.cpp): range, namespace, dict, raise_exception, strftime_now, ... are
 // found with find_global (ast.h).
 // Python printf-style "fmt % args" (globals.cpp).
-std::string percent_format(const std::string& fmt, const Value& args);
+// Refuses (SandboxError) to build more than max_bytes, before allocating a huge field width.
+std::string percent_format(const std::string& fmt, const Value& args, std::size_t max_bytes);
 
 // Python's json.dumps (json_dump.cpp).
 struct JsonDumpOptions {
@@ -124,6 +144,7 @@ struct JsonDumpOptions {
     std::string item_separator = ", ";
     std::string key_separator = ": ";
     bool sort_keys = false;
+    std::size_t max_bytes = SIZE_MAX;  // SandboxError beyond this many bytes of output
 };
 std::string json_dumps(const Value& v, const JsonDumpOptions& options);
 

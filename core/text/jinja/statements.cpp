@@ -169,6 +169,23 @@ void ForStmt::render_loop(Renderer& r, const Value& iterable_value, int depth) c
     if (!iterated) render_body(r, else_body);
 }
 
+void WithStmt::render(Renderer& r) const {
+    std::vector<Value> values;
+    values.reserve(assignments.size());
+    for (const auto& [target, expr] : assignments) values.push_back(expr->eval(r));
+    Frame with_frame(r.frame);
+    Renderer::FrameScope scope(r, &with_frame);
+    for (std::size_t i = 0; i < values.size(); ++i) assign_target(r, assignments[i].first, values[i]);
+    render_body(r, body);
+}
+
+void BlockStmt::render(Renderer& r) const {
+    if (required) throw TemplateError("TemplateRuntimeError", "Required block '" + name + "' not found");
+    Frame block_frame(scoped ? r.frame : &r.root);
+    Renderer::FrameScope scope(r, &block_frame);
+    render_body(r, body);
+}
+
 void SetStmt::render(Renderer& r) const { assign_target(r, target, value->eval(r)); }
 
 void SetBlockStmt::render(Renderer& r) const {
@@ -177,7 +194,13 @@ void SetBlockStmt::render(Renderer& r) const {
     assign_target(r, target, v);
 }
 
-void MacroStmt::render(Renderer& r) const { r.frame->set(symbol, Value::object(std::make_shared<Macro>(this))); }
+void MacroStmt::render(Renderer& r) const {
+    // A macro defined inside a macro, loop or with block sees that scope's names, later
+    // assignments included (a Python closure); at the top level it sees the template's.
+    std::shared_ptr<FrameLink> closure;
+    if (r.frame != &r.root) closure = r.frame->link();
+    r.frame->set(symbol, Value::object(std::make_shared<Macro>(this, std::move(closure))));
+}
 
 void CallBlockStmt::render(Renderer& r) const {
     Value fn = call->callee->eval(r);

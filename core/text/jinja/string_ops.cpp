@@ -1,5 +1,7 @@
 #include "core/text/jinja/string_ops.h"
 
+#include <unicode/ucasemap.h>
+
 #include <cctype>
 
 #include "core/text/jinja/utf8_util.h"
@@ -173,7 +175,36 @@ std::string py_replace(std::string_view s, std::string_view old_text, std::strin
     return out;
 }
 
+namespace {
+
+// Full Unicode case mapping (ß -> SS, final sigma), as Python's str.upper / str.lower.
+std::string icu_case_map(std::string_view s, bool upper) {
+    UErrorCode status = U_ZERO_ERROR;
+    UCaseMap* map = ucasemap_open("", 0, &status);
+    if (U_FAILURE(status)) return std::string(s);
+    std::string out(s.size() * 3 + 16, '\0');
+    auto convert = [&] {
+        status = U_ZERO_ERROR;
+        return upper ? ucasemap_utf8ToUpper(map, out.data(), static_cast<int32_t>(out.size()), s.data(),
+                                            static_cast<int32_t>(s.size()), &status)
+                     : ucasemap_utf8ToLower(map, out.data(), static_cast<int32_t>(out.size()), s.data(),
+                                            static_cast<int32_t>(s.size()), &status);
+    };
+    int32_t n = convert();
+    if (status == U_BUFFER_OVERFLOW_ERROR) {
+        out.resize(static_cast<std::size_t>(n));
+        n = convert();
+    }
+    ucasemap_close(map);
+    if (U_FAILURE(status)) return std::string(s);
+    out.resize(static_cast<std::size_t>(n));
+    return out;
+}
+
+}  // namespace
+
 std::string py_upper(std::string_view s) {
+    if (!is_ascii(s)) return icu_case_map(s, true);
     std::string out(s);
     for (auto& c : out)
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
@@ -181,6 +212,7 @@ std::string py_upper(std::string_view s) {
 }
 
 std::string py_lower(std::string_view s) {
+    if (!is_ascii(s)) return icu_case_map(s, false);
     std::string out(s);
     for (auto& c : out)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);

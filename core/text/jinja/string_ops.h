@@ -1,6 +1,6 @@
 #pragma once
-// Python str operations shared by methods and filters (ASCII case mapping; Unicode
-// whitespace for strip/split as Python defines it).
+// Python str operations shared by methods and filters (Unicode full case mapping for upper/lower, ASCII for title;
+// Unicode whitespace for strip/split as Python defines it).
 #include <optional>
 #include <string>
 #include <string_view>

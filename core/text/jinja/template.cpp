@@ -6,6 +6,7 @@ Template::Template(std::string source) : parsed_(parse_template(source)) {}
 
 TemplateOutput Template::render(const Value& variables, const RenderLimits& limits) const {
     Renderer r(*parsed_, limits);
+    ReprLimitScope repr_limit(limits.max_output_bytes);
     if (variables.is_dict()) {
         for (const auto& [key, value] : variables.dict_data().items) {
             if (!key.is_string()) continue;

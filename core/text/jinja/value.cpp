@@ -31,6 +31,19 @@ const Value* DictData::find(std::string_view key) const {
     return nullptr;
 }
 
+namespace {
+thread_local std::size_t repr_limit = SIZE_MAX;
+}
+
+void check_built_text(std::size_t bytes, std::size_t limit) {
+    if (bytes > limit)
+        throw TemplateError("SandboxError", "the template built more than " + std::to_string(limit) + " bytes of text");
+}
+void check_built_text(std::size_t bytes) { check_built_text(bytes, repr_limit); }
+
+ReprLimitScope::ReprLimitScope(std::size_t limit) : saved(repr_limit) { repr_limit = limit; }
+ReprLimitScope::~ReprLimitScope() { repr_limit = saved; }
+
 std::uint32_t nesting_depth(const Value& v) {
     if (v.is_list()) return v.list_data().depth;
     if (v.is_dict()) return v.dict_data().depth;
@@ -110,7 +123,23 @@ Value Value::list(std::vector<Value> items, bool tuple) {
     return v;
 }
 
-Value Value::generator(std::vector<Value> items) {
+Value Value::range(std::int64_t start, std::int64_t stop, std::int64_t step, std::vector<Value> items) {
+    Value v = list(std::move(items));
+    auto& data = static_cast<ListData&>(*v.heap_);
+    data.view = ListData::View::Range;
+    data.range_start = start;
+    data.range_stop = stop;
+    data.range_step = step;
+    return v;
+}
+
+Value Value::dict_view(ListData::View view, std::vector<Value> items) {
+    Value v = list(std::move(items));
+    static_cast<ListData&>(*v.heap_).view = view;
+    return v;
+}
+
+Value Value::generator(std::vector<Value> items, const char* repr_name) {
     auto data = std::make_shared<ListData>();
     std::uint32_t max_child = 0;
     for (const auto& item : items) max_child = std::max(max_child, nesting_depth(item));
@@ -118,6 +147,7 @@ Value Value::generator(std::vector<Value> items) {
     data->depth = max_child + 1;
     data->items = std::move(items);
     data->generator = true;
+    data->generator_repr = repr_name;
     Value v;
     v.kind_ = Kind::List;
     v.heap_ = std::move(data);
@@ -262,14 +292,29 @@ std::string Value::repr() const {
             return string_data().markup ? "Markup(" + python_string_repr(str()) + ")" : python_string_repr(str());
         case Kind::List: {
             const auto& data = list_data();
-            if (data.generator) return "<generator object>";
-            std::string out = data.tuple ? "(" : "[";
+            if (data.generator) {
+                char address[32];
+                std::snprintf(address, sizeof address, " at %p>", static_cast<const void*>(&data));
+                return std::string("<") + data.generator_repr + address;
+            }
+            if (data.view == ListData::View::Range) {
+                std::string out = "range(" + std::to_string(data.range_start) + ", " + std::to_string(data.range_stop);
+                if (data.range_step != 1) out += ", " + std::to_string(data.range_step);
+                return out + ")";
+            }
+            std::string prefix = data.view == ListData::View::DictKeys     ? "dict_keys("
+                                 : data.view == ListData::View::DictValues ? "dict_values("
+                                 : data.view == ListData::View::DictItems  ? "dict_items("
+                                                                           : "";
+            std::string out = prefix + (data.tuple ? "(" : "[");
             for (std::size_t i = 0; i < data.items.size(); ++i) {
                 if (i) out += ", ";
                 out += data.items[i].repr();
+                check_built_text(out.size());
             }
             if (data.tuple && data.items.size() == 1) out += ",";
             out += data.tuple ? ")" : "]";
+            if (!prefix.empty()) out += ")";
             return out;
         }
         case Kind::Dict: {
@@ -281,6 +326,7 @@ std::string Value::repr() const {
                 out += k.repr();
                 out += ": ";
                 out += v.repr();
+                check_built_text(out.size());
             }
             return out + "}";
         }
@@ -305,6 +351,18 @@ std::string Value::python_type() const {
         case Kind::String:
             return string_data().markup ? "Markup" : "str";
         case Kind::List:
+            switch (list_data().view) {
+                case ListData::View::Range:
+                    return "range";
+                case ListData::View::DictKeys:
+                    return "dict_keys";
+                case ListData::View::DictValues:
+                    return "dict_values";
+                case ListData::View::DictItems:
+                    return "dict_items";
+                case ListData::View::None:
+                    break;
+            }
             return list_data().generator ? "generator" : list_data().tuple ? "tuple" : "list";
         case Kind::Dict:
             return "dict";
@@ -366,7 +424,8 @@ bool values_equal(const Value& a, const Value& b) {
         case K::String:
             return a.same_object(b) || a.str() == b.str();
         case K::List: {
-            if (a.is_tuple() != b.is_tuple()) return false;
+            if (a.is_tuple() != b.is_tuple() || a.list_data().view != b.list_data().view) return false;
+            if (a.is_generator() || b.is_generator()) return a.same_object(b);
             const auto& x = a.items();
             const auto& y = b.items();
             if (x.size() != y.size()) return false;
@@ -428,7 +487,11 @@ static Value convert_json(const Json& j, int depth = 0) {
             return Value::integer(j.template get<std::int64_t>());
         case Json::value_t::number_unsigned: {
             auto u = j.template get<std::uint64_t>();
-            if (u > static_cast<std::uint64_t>(INT64_MAX)) return Value::number(static_cast<double>(u));
+            // Python would keep the exact integer; a float would print another number.
+            if (u > static_cast<std::uint64_t>(INT64_MAX))
+                throw TemplateError("OverflowError", "the integer " + std::to_string(u) +
+                                                         " in the template variables does not fit in 64 bits "
+                                                         "(Tunebench's templates use 64-bit integers)");
             return Value::integer(static_cast<std::int64_t>(u));
         }
         case Json::value_t::number_float:

@@ -29,10 +29,18 @@ struct StringData final : HeapValue {
 };
 
 struct ListData final : HeapValue {
+    // Python sequences that are no list but iterate like one, materialised (all are bounded):
+    // they differ in repr, type name, + and *, and tojson.
+    enum class View : std::uint8_t { None, Range, DictKeys, DictValues, DictItems };
     std::vector<Value> items;
     std::uint32_t depth = 1;  // nesting depth, bounded so destruction and repr cannot overflow the stack
     bool tuple = false;       // Python tuple: repr uses ( )
     bool generator = false;   // result of map/select/...: Python would hold a generator here
+    View view = View::None;
+    bool group_tuple = false;  // groupby's (grouper, list) namedtuple: .grouper and .list name its items
+    std::int64_t range_start = 0, range_stop = 0, range_step = 1;  // View::Range
+    // What Python's repr names the generator: "generator object sync_do_map", "list_reverseiterator object".
+    const char* generator_repr = "generator object";
 };
 
 struct DictData final : HeapValue {
@@ -100,7 +108,10 @@ public:
     static Value string(std::string s);
     static Value markup(std::string s);  // a markupsafe.Markup string
     static Value list(std::vector<Value> items = {}, bool tuple = false);
-    static Value generator(std::vector<Value> items);
+    // `repr_name` as Python's repr shows the iterator ("generator object sync_do_map").
+    static Value generator(std::vector<Value> items, const char* repr_name = "generator object");
+    static Value range(std::int64_t start, std::int64_t stop, std::int64_t step, std::vector<Value> items);
+    static Value dict_view(ListData::View view, std::vector<Value> items);
     static Value dict(std::shared_ptr<DictData> d = nullptr);
     static Value object(std::shared_ptr<Object> o);
     static Value undefined_name(std::string name);
@@ -137,6 +148,10 @@ public:
     bool is_markup() const { return kind_ == Kind::String && string_data().markup; }
     bool is_tuple() const { return kind_ == Kind::List && list_data().tuple; }
     bool is_generator() const { return kind_ == Kind::List && list_data().generator; }
+    // range(), dict.keys()/values()/items(): iterable, not a list.
+    bool is_view() const { return kind_ == Kind::List && list_data().view != ListData::View::None; }
+    // A list or tuple proper: + and * work on it.
+    bool is_sequence() const { return kind_ == Kind::List && !list_data().generator && !is_view(); }
     bool same_object(const Value& o) const { return heap_ && heap_ == o.heap_; }
     // The string's buffer when this Value is its only owner (a temporary), so "a + b + c"
     // can append in place instead of copying at every step. Null otherwise.
@@ -166,6 +181,19 @@ private:
         double float_;
     };
     std::shared_ptr<HeapValue> heap_;
+};
+
+// Text built from values (repr of a list, str of a dict) is bounded like the output: a list
+// holding one 60 MB string 1000 times must stop at the limit, not build 60 GB. The renderer
+// sets the limit for its thread while it renders (ReprLimitScope); outside a render there is none.
+void check_built_text(std::size_t bytes);
+void check_built_text(std::size_t bytes, std::size_t limit);
+struct ReprLimitScope {
+    explicit ReprLimitScope(std::size_t limit);
+    ~ReprLimitScope();
+    ReprLimitScope(const ReprLimitScope&) = delete;
+    ReprLimitScope& operator=(const ReprLimitScope&) = delete;
+    std::size_t saved;
 };
 
 // Containers nest at most this deep (a template building [[[...]]] in a loop stops here).

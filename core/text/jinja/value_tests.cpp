@@ -30,7 +30,9 @@ bool t_iterable(Renderer&, const Value& v, CallArgs&) {
     return v.is_undefined() || v.is_string() || v.is_list() || v.is_dict();
 }
 bool t_sequence(Renderer&, const Value& v, CallArgs&) {
-    return v.is_undefined() || v.is_string() || (v.is_list() && !v.is_generator()) || v.is_dict();
+    // len() and indexing: dict views have no __getitem__.
+    return v.is_undefined() || v.is_string() || v.is_dict() ||
+           (v.is_list() && !v.is_generator() && (!v.is_view() || v.list_data().view == ListData::View::Range));
 }
 bool t_callable(Renderer&, const Value& v, CallArgs&) { return v.is_object() && v.object_ref().callable(); }
 bool t_odd(Renderer&, const Value& v, CallArgs&) {
