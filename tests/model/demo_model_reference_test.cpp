@@ -75,8 +75,8 @@ TEST(DemoModelReference, GreedyDecodingPicksTheReferenceArgmaxAtEveryStep) {
         // A near tie (float32 against float64) may go either way; the demo model has none here.
         EXPECT_TRUE(best == chosen[k] || row[best] - row[chosen[k]] < 1e-4)
             << "step " << k << ": we chose " << chosen[k] << " (" << tokenizer.id_to_token(chosen[k])
-            << "), the reference's argmax is " << best << " (" << tokenizer.id_to_token(best)
-            << "), logit gap " << row[best] - row[chosen[k]];
+            << "), the reference's argmax is " << best << " (" << tokenizer.id_to_token(best) << "), logit gap "
+            << row[best] - row[chosen[k]];
     }
 }
 

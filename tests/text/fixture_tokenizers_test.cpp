@@ -113,9 +113,7 @@ INSTANTIATE_TEST_SUITE_P(
 
 // Which BOS each config names, to be sure the test above compares against real ids.
 TEST(FixtureTokenizerConfigs, BosTokensAreTheOnesTheConfigsName) {
-    auto bos_of = [](const std::string& name) {
-        return load_fixture_tokenizer(load_expected(name)).bos_id();
-    };
+    auto bos_of = [](const std::string& name) { return load_fixture_tokenizer(load_expected(name)).bos_id(); };
     EXPECT_EQ(bos_of("mistral-spm"), std::optional<int32_t>(1));  // <s>
     EXPECT_EQ(bos_of("deepseek_v3"), std::optional<int32_t>(0));  // <｜begin▁of▁sentence｜>
 }
