@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,16 +22,22 @@ struct FixtureTokenizer {
     const char* name;  // tests/fixtures/tokenizers/<name>/expected.json
     const char* what;  // the algorithm it exercises (the README says more)
 };
+void PrintTo(const FixtureTokenizer& t, std::ostream* os) { *os << t.name; }
 
 // The tokenizer of a fixture, from the file its expected.json names (tokenizer.json or
-// tokenizer.json.gz) and the tokenizer_config.json beside it.
+// tokenizer.json.gz) and the tokenizer_config.json beside it. Loaded once per test program:
+// the large ones take a second each, and copies share one immutable tokenizer.
 tb::Tokenizer load_fixture_tokenizer(const nlohmann::json& expected) {
-    const fs::path file = tbtest::source_dir() / expected.at("tokenizer").get<std::string>();
+    static std::map<std::string, tb::Tokenizer> loaded;
+    const std::string relative = expected.at("tokenizer").get<std::string>();
+    if (auto it = loaded.find(relative); it != loaded.end()) return it->second;
+    const fs::path file = tbtest::source_dir() / relative;
     const fs::path config_path = file.parent_path() / "tokenizer_config.json";
     tb::TokenizerConfig config;
     if (fs::exists(config_path))
         config = tb::TokenizerConfig::parse(tbtest::read_file_bytes(config_path), config_path.string());
-    return tb::Tokenizer::from_json(tbtest::read_maybe_gzip(file), config, file.string());
+    return loaded.emplace(relative, tb::Tokenizer::from_json(tbtest::read_maybe_gzip(file), config, file.string()))
+        .first->second;
 }
 
 nlohmann::json load_expected(const std::string& name) {

@@ -20,7 +20,7 @@ const root = path.resolve(__dirname, "..", "..");
 const fixtures = path.join(root, "tests/fixtures/tokenizers");
 // name -> tokenizer.json (gzip-compressed when it ends in .gz)
 const tokenizers = {
-    "llama2": path.join(fixtures, "llama2/tokenizer.json.gz"),
+    "mistral-spm": path.join(fixtures, "mistral-spm/tokenizer.json.gz"),
     "qwen3": path.join(fixtures, "qwen3/tokenizer.json.gz"),
     "gptoss": path.join(fixtures, "gptoss/tokenizer.json.gz"),
     "deepseek_v3": path.join(fixtures, "deepseek_v3/tokenizer.json.gz"),
