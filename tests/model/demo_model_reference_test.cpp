@@ -38,7 +38,7 @@ TEST(DemoModelReference, LogitsMatchTheNumpyForwardPass) {
                                 {{"role", "user"}, {"content", "The sky was grey all day."}}}),
         {5, 900, 17, 1021, 0, 1023, 300, 300, 300, 64, 1022, 12},  // arbitrary ids, specials included
     };
-    const auto expected = tbtest::reference_logits(*python, kDemoModel, prompts, vocab);
+    auto expected = tbtest::reference_logits(*python, kDemoModel, prompts, vocab);  // from_blob needs non-const
     torch::NoGradGuard no_grad;
     for (std::size_t i = 0; i < prompts.size(); ++i) {
         auto ours = model->forward(tbtest::ids_tensor(prompts[i])).squeeze(0);
