@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "core/model/generation.h"
 #include "core/model/llama.h"
@@ -62,6 +63,8 @@ TEST(DemoModelReference, GreedyDecodingPicksTheReferenceArgmaxAtEveryStep) {
     options.eos_token_ids = {*tokenizer.eos_id()};
     const auto result = tb::generate(*model, prompt, options);
     ASSERT_FALSE(result.tokens.empty());
+    std::printf("[demo model] greedy answer: %s\n",
+                tokenizer.decode(std::vector<std::int32_t>(result.tokens.begin(), result.tokens.end())).c_str());
     // Every chosen token, the EOS that stopped decoding included, against one reference pass
     // over prompt + continuation (teacher forcing: row p predicts token p + 1).
     auto chosen = result.tokens;
