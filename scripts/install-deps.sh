@@ -14,7 +14,7 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqcustomplot-dev libgl-dev xvfb xauth
   # tests and reference tools
-  libgtest-dev libgmock-dev googletest python3 python3-jinja2 python3-scipy python3-sklearn
+  libgtest-dev libgmock-dev googletest zlib1g-dev python3 python3-jinja2 python3-scipy python3-sklearn
   dbus gnome-keyring
   # packaging
   dpkg-dev file

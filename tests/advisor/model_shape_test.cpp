@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include "common/shared_fixtures.h"
 #include "core/common/error.h"
 
 namespace {
@@ -134,7 +135,8 @@ TEST(ModelShape, TypedCountBorrowsTheNearestShape) {
 // weights stored in model.safetensors (read from its JSON header: shapes of every tensor).
 TEST(ModelShape, CountMatchesARealCheckpoint) {
     fs::path dir = fs::path(TUNEBENCH_SHARED_DIR) / "fixtures/models/stories260K";
-    if (!fs::exists(dir / "model.safetensors")) GTEST_SKIP() << "shared fixtures not present";
+    TB_SKIP_WITHOUT_SHARED(dir / "model.safetensors",
+                           "the parameter count of a real checkpoint against its safetensors header");
     tb::ModelShape s = tb::load_model_shape(dir);
     std::ifstream in(dir / "model.safetensors", std::ios::binary);
     std::uint64_t header_size = 0;

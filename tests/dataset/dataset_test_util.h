@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "common/shared_fixtures.h"
 #include "core/dataset/importer.h"
 
 namespace tb::testing {
@@ -17,10 +18,9 @@ inline std::string shared_dataset(const std::string& name) {
     return std::string(TUNEBENCH_SHARED_DIR) + "/fixtures/datasets/" + name;
 }
 
-#define TB_REQUIRE_SHARED(path)                                              \
-    do {                                                                     \
-        if (!std::filesystem::exists(path)) GTEST_SKIP() << "no " << (path); \
-    } while (0)
+// Skips a test on a real public dataset of ../shared/fixtures/datasets when it is absent.
+#define TB_REQUIRE_SHARED(path) \
+    TB_SKIP_WITHOUT_SHARED(path, "importing this real public dataset and checking its counts and fields")
 
 // A file in a fresh temporary folder, removed with the object.
 class TempFile {

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/shared_fixtures.h"
 #include "core/text/tokenizer.h"
 #include "e2e/cli_runner.h"
 
@@ -13,7 +14,7 @@ using tbtest::CliDir;
 
 TEST(CliCheckTokens, TokenLengthsFromTheNamedTokenizer) {
     const std::string model = std::string(TUNEBENCH_SHARED_DIR) + "/fixtures/models/stories260K";
-    if (!std::filesystem::exists(model + "/tokenizer.json")) GTEST_SKIP() << "shared fixtures absent";
+    TB_SKIP_WITHOUT_SHARED(model + "/tokenizer.json", "`check --tokenizer` token lengths with stories260K's tokenizer");
     CliDir dir;
     const std::string project = dir.file("p.tunebench");
     const std::string data = dir.file("d.jsonl");

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "cli_runner.h"
+#include "common/shared_fixtures.h"
 
 namespace {
 
@@ -41,7 +42,8 @@ TEST(CliProject, InitCreatesAProjectAndRefusesToOverwrite) {
 }
 
 TEST(CliProject, ImportsTheRealFixturesWithTheirCounts) {
-    if (!tbtest::have_fixtures()) GTEST_SKIP() << "shared fixtures absent";
+    TB_SKIP_WITHOUT_SHARED(tbtest::fixture("alpaca_en_demo.json"),
+                           "`import` of the 5 real public datasets with their record counts");
     CliDir dir;
     std::string project = dir.file("p.tunebench");
     ASSERT_EQ(dir.run({"init", project}).exit_code, 0);

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/shared_fixtures.h"
 #include "core/model/llama.h"
 
 namespace tbtest {
@@ -20,9 +21,8 @@ namespace tbtest {
 inline std::filesystem::path shared_dir() { return std::filesystem::path(TUNEBENCH_SHARED_DIR); }
 inline std::filesystem::path stories_dir() { return shared_dir() / "fixtures/models/stories260K"; }
 
-#define SKIP_WITHOUT_STORIES()                                                 \
-    if (!std::filesystem::exists(tbtest::stories_dir() / "model.safetensors")) \
-    GTEST_SKIP() << "shared fixtures absent: " << tbtest::stories_dir()
+// `what`: the check that is not run without stories260K.
+#define SKIP_WITHOUT_STORIES(what) TB_SKIP_WITHOUT_SHARED(tbtest::stories_dir() / "model.safetensors", what)
 
 // A fresh empty folder under the system temp dir, removed by the destructor.
 class TempDir {

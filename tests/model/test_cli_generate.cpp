@@ -8,6 +8,8 @@
 #include <memory>
 #include <string>
 
+#include "common/shared_fixtures.h"
+
 namespace {
 
 struct Outcome {
@@ -38,7 +40,7 @@ const std::string kStories = std::string(TUNEBENCH_SHARED_DIR) + "/fixtures/mode
 
 TEST(CliGenerate, RawGreedyStoriesPrintsTheKnownStory) {
     SKIP_WITHOUT_CLI();
-    if (!std::filesystem::exists(kStories)) GTEST_SKIP() << "shared fixtures absent";
+    TB_SKIP_WITHOUT_SHARED(kStories, "`generate --greedy` printing stories260K's known story");
     auto o = run("generate --model " + kStories + " --raw --prompt '' --greedy --max-new-tokens 60");
     EXPECT_EQ(o.status, 0);
     EXPECT_EQ(o.out,
@@ -48,7 +50,7 @@ TEST(CliGenerate, RawGreedyStoriesPrintsTheKnownStory) {
 
 TEST(CliGenerate, TheContinuationKeepsItsLeadingSpace) {
     SKIP_WITHOUT_CLI();
-    if (!std::filesystem::exists(kStories)) GTEST_SKIP() << "shared fixtures absent";
+    TB_SKIP_WITHOUT_SHARED(kStories, "`generate` keeping the leading space of stories260K's continuation");
     auto o = run("generate --model " + kStories + " --raw --prompt 'Once upon a time,' --greedy --max-new-tokens 12");
     EXPECT_EQ(o.status, 0);
     ASSERT_FALSE(o.out.empty());
@@ -61,7 +63,7 @@ TEST(CliGenerate, TheContinuationKeepsItsLeadingSpace) {
 
 TEST(CliGenerate, SeededSamplingRepeatsAndUsageErrorsExit2) {
     SKIP_WITHOUT_CLI();
-    if (!std::filesystem::exists(kStories)) GTEST_SKIP() << "shared fixtures absent";
+    TB_SKIP_WITHOUT_SHARED(kStories, "`generate --seed` repeatability and its usage errors on stories260K");
     const std::string args =
         "generate --model " + kStories + " --raw --prompt 'Tom had' --max-new-tokens 30 --seed 9 --temperature 1.3";
     auto a = run(args), b = run(args);

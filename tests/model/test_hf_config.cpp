@@ -142,7 +142,7 @@ TEST(HfConfig, GenerationDefaultsAcceptIntOrListEos) {
 }
 
 TEST(HfConfig, Stories260KParameterCountMatchesItsWeights) {
-    SKIP_WITHOUT_STORIES();
+    SKIP_WITHOUT_STORIES("stories260K's config, weights and generation defaults read as the real files say");
     auto c = tb::load_model_config(tbtest::stories_dir());
     EXPECT_EQ(c.num_key_value_heads, 4);
     EXPECT_TRUE(c.tie_word_embeddings);

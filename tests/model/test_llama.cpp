@@ -36,7 +36,8 @@ void expect_matches_reference(const std::filesystem::path& dir, const std::vecto
 }  // namespace
 
 TEST(Llama, Stories260KGreedyFromBosTellsTheKnownStory) {
-    SKIP_WITHOUT_STORIES();
+    SKIP_WITHOUT_STORIES(
+        "stories260K's greedy story from BOS (demo_model_reference_test.cpp checks the demo model on every clone)");
     auto model = tb::load_causal_lm(tbtest::stories_dir());
     auto tokenizer = tb::Tokenizer::from_folder(tbtest::stories_dir().string());
     tb::GenerationOptions options;
@@ -56,7 +57,7 @@ TEST(Llama, Stories260KGreedyFromBosTellsTheKnownStory) {
 }
 
 TEST(Llama, Stories260KLogitsMatchNumpyReference) {
-    SKIP_WITHOUT_STORIES();
+    SKIP_WITHOUT_STORIES("stories260K's logits against the numpy reference");
     expect_matches_reference(tbtest::stories_dir(),
                              {{1}, {1, 403, 407, 261, 378}, {1, 70, 300, 20, 511, 0, 2, 3, 255, 100, 401, 17}}, 1e-4);
 }
@@ -218,7 +219,7 @@ TEST(Llama, SlidingWindowLimitsWhatAQuerySees) {
 }
 
 TEST(Llama, Bf16ComputeStaysCloseToFloat32) {
-    SKIP_WITHOUT_STORIES();
+    SKIP_WITHOUT_STORIES("bf16 against fp32 logits of stories260K");
     auto fp32 = tb::load_causal_lm(tbtest::stories_dir());
     auto bf16 = tb::load_causal_lm(tbtest::stories_dir(), {torch::kBFloat16, torch::kCPU});
     torch::NoGradGuard no_grad;

@@ -278,7 +278,7 @@ TEST(Safetensors, ShardedFolderFindsEachTensorInItsShard) {
 }
 
 TEST(Safetensors, OpensStories260K) {
-    SKIP_WITHOUT_STORIES();
+    SKIP_WITHOUT_STORIES("opening a real safetensors file (stories260K)");
     auto folder = tb::SafetensorsFolder::open(tbtest::stories_dir());
     auto embed = tb::load_tensor(folder, "model.embed_tokens.weight", torch::kFloat32);
     EXPECT_EQ(embed.sizes(), (std::vector<std::int64_t>{512, 64}));

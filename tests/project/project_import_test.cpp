@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "common/shared_fixtures.h"
 #include "common/temp_dir.h"
 #include "core/project/examples.h"
 
@@ -127,7 +128,8 @@ TEST_F(ImportTest, MissingFileIsAnError) {
 }
 
 TEST_F(ImportTest, RealFixturesImportWithTheirRecordCounts) {
-    if (!std::filesystem::exists(fixture("alpaca_en_demo.json"))) GTEST_SKIP() << "shared fixtures absent";
+    TB_SKIP_WITHOUT_SHARED(fixture("alpaca_en_demo.json"),
+                           "importing the 5 real public datasets into a project with their record counts");
     struct Case {
         const char* file;
         std::size_t records;

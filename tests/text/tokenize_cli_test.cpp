@@ -10,6 +10,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "common/shared_fixtures.h"
+
 namespace {
 
 const std::string kShared = TUNEBENCH_SHARED_DIR;
@@ -44,7 +46,8 @@ class TokenizeCli : public ::testing::Test {
 protected:
     void SetUp() override {
         if (!std::filesystem::exists(kCli)) GTEST_SKIP() << "tunebench-cli not built";
-        if (!std::filesystem::exists(kShared + "/fixtures")) GTEST_SKIP() << "shared fixtures not present";
+        TB_SKIP_WITHOUT_SHARED(kShared + "/fixtures",
+                               "`tokenize` against the llama-spm vectors and stories260K's BOS handling");
         dir_ = std::filesystem::temp_directory_path() / ("tb-tokenize-cli-" + std::to_string(::getpid()));
         std::filesystem::create_directories(dir_);
     }

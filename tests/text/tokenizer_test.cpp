@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/shared_fixtures.h"
 #include "core/common/error.h"
 #include "core/text/tokenizer.h"
 
@@ -18,8 +19,11 @@ const std::string kShared = TUNEBENCH_SHARED_DIR;
 const std::string kStories = kShared + "/fixtures/models/stories260K";
 const std::string kTokenizers = kShared + "/fixtures/tokenizers";
 
-#define REQUIRE_SHARED() \
-    if (!std::filesystem::exists(kShared + "/fixtures")) GTEST_SKIP() << "shared fixtures not present"
+// Every clone checks its own tokenizers instead (fixture_tokenizers_test.cpp).
+#define REQUIRE_SHARED()                                                                                 \
+    TB_SKIP_WITHOUT_SHARED(kShared + "/fixtures",                                                        \
+                           "this check on the shared tokenizers (stories260K, llama-spm, llama3, gpt2: " \
+                           "special tokens, byte fallback, offsets, added tokens, threads)")
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

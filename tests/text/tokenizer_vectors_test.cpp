@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/shared_fixtures.h"
 #include "core/text/tokenizer.h"
 
 namespace {
@@ -60,7 +61,7 @@ class TokenizerVectors : public ::testing::TestWithParam<VectorSet> {};
 TEST_P(TokenizerVectors, MatchesHuggingFaceIdsForEveryCase) {
     const std::string dir = kShared + "/fixtures/tokenizers/";
     const std::string stem = dir + "vectors/" + GetParam().vectors;
-    if (!std::filesystem::exists(stem + ".inp")) GTEST_SKIP() << "shared fixtures not present";
+    TB_SKIP_WITHOUT_SHARED(stem + ".inp", std::string("the 46 shared id vectors of ") + GetParam().vectors);
     auto tok = tb::Tokenizer::from_file(dir + GetParam().tokenizer + "/tokenizer.json");
     auto cases = load_vectors(stem);
     ASSERT_EQ(cases.size(), 46u);
@@ -76,7 +77,7 @@ TEST_P(TokenizerVectors, MatchesHuggingFaceIdsForEveryCase) {
 TEST_P(TokenizerVectors, DecodeInvertsEncode) {
     const std::string dir = kShared + "/fixtures/tokenizers/";
     const std::string stem = dir + "vectors/" + GetParam().vectors;
-    if (!std::filesystem::exists(stem + ".inp")) GTEST_SKIP() << "shared fixtures not present";
+    TB_SKIP_WITHOUT_SHARED(stem + ".inp", std::string("decoding the 46 shared id vectors of ") + GetParam().vectors);
     auto tok = tb::Tokenizer::from_file(dir + GetParam().tokenizer + "/tokenizer.json");
     for (const auto& c : load_vectors(stem)) {
         EXPECT_EQ(tok.decode(c.ids), c.text);
@@ -100,7 +101,7 @@ INSTANTIATE_TEST_SUITE_P(HuggingFace, TokenizerVectors,
 // is must use them exactly where a run of spaces or tabs occurs.
 TEST(TokenizerVectorsGpt2, MatchesHuggingFaceIdsWithoutTheExtraWhitespaceTokens) {
     const std::string dir = kShared + "/fixtures/tokenizers/";
-    if (!std::filesystem::exists(dir + "vectors/gpt-2.inp")) GTEST_SKIP() << "shared fixtures not present";
+    TB_SKIP_WITHOUT_SHARED(dir + "vectors/gpt-2.inp", "the 46 shared gpt-2 id vectors");
     auto json = nlohmann::json::parse(read_file(dir + "gpt2/tokenizer.json"));
     nlohmann::json kept = nlohmann::json::array();
     for (const auto& t : json["added_tokens"])
@@ -118,7 +119,7 @@ TEST(TokenizerVectorsGpt2, MatchesHuggingFaceIdsWithoutTheExtraWhitespaceTokens)
 
 TEST(TokenizerVectorsGpt2, FixtureAsIsUsesItsWhitespaceTokensOnlyOnWhitespaceRuns) {
     const std::string dir = kShared + "/fixtures/tokenizers/";
-    if (!std::filesystem::exists(dir + "vectors/gpt-2.inp")) GTEST_SKIP() << "shared fixtures not present";
+    TB_SKIP_WITHOUT_SHARED(dir + "vectors/gpt-2.inp", "the shared gpt2 tokenizer's 38 whitespace-run tokens");
     auto tok = tb::Tokenizer::from_file(dir + "gpt2/tokenizer.json");
     int exact = 0;
     for (const auto& c : load_vectors(dir + "vectors/gpt-2")) {

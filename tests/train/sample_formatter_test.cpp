@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include "common/shared_fixtures.h"
 #include "core/common/error.h"
 
 namespace {
@@ -22,8 +23,6 @@ std::string read(const std::string& path) {
     ss << in.rdbuf();
     return ss.str();
 }
-
-bool have(const std::string& path) { return std::filesystem::exists(path); }
 
 tb::Message msg(std::string role, std::string content, std::optional<double> weight = std::nullopt) {
     tb::Message m;
@@ -66,9 +65,9 @@ std::vector<std::string> span_texts(const tb::RenderedConversation& rc) {
 class Llama3 : public ::testing::Test {
 protected:
     void SetUp() override {
-        if (!have(kTokenizers + "llama3/tokenizer.json") ||
-            !have(kTemplates + "meta-llama-Llama-3.1-8B-Instruct.jinja"))
-            GTEST_SKIP() << "shared fixtures missing";
+        const std::string what = "loss masks of real templates with the shared Llama 3 tokenizer";
+        TB_SKIP_WITHOUT_SHARED(kTokenizers + "llama3/tokenizer.json", what);
+        TB_SKIP_WITHOUT_SHARED(kTemplates + "meta-llama-Llama-3.1-8B-Instruct.jinja", what);
         tok_ = tb::Tokenizer::from_folder(kTokenizers + "llama3");
     }
     std::optional<tb::Tokenizer> tok_;
@@ -135,7 +134,7 @@ TEST_F(Llama3, ChatMlByPrefixDiffing) {
 }
 
 TEST_F(Llama3, GenerationBlocksOfRealTemplate) {
-    if (!have(kTemplates + "LFM2.5-8B-A1B.jinja")) GTEST_SKIP();
+    TB_SKIP_WITHOUT_SHARED(kTemplates + "LFM2.5-8B-A1B.jinja", "loss masks from a real template's generation blocks");
     tb::SampleFormatter fmt(*tok_, read(kTemplates + "LFM2.5-8B-A1B.jinja"));
     ASSERT_TRUE(fmt.chat_template().has_generation_blocks());
     auto rc = fmt.render(two_turns());
@@ -163,7 +162,8 @@ TEST_F(Llama3, GenerationBlockAroundContentTakesEndOfTurnToken) {
 }
 
 TEST_F(Llama3, TemplateRewritingEarlierTurnsIsAClearError) {
-    if (!have(kTemplates + "Qwen-Qwen3-0.6B.jinja")) GTEST_SKIP();
+    TB_SKIP_WITHOUT_SHARED(kTemplates + "Qwen-Qwen3-0.6B.jinja",
+                           "the error for a template that rewrites earlier turns");
     tb::SampleFormatter fmt(*tok_, read(kTemplates + "Qwen-Qwen3-0.6B.jinja"));
     tb::Example e = two_turns();
     e.messages[2].content = "<think>easy</think>Paris.";
@@ -215,7 +215,7 @@ TEST_F(Llama3, TooLongDroppedOrTruncated) {
 }
 
 TEST(SampleFormatter, BaseModelNeedsExplicitTemplate) {
-    if (!have(kTokenizers + "gpt2/tokenizer.json")) GTEST_SKIP();
+    TB_SKIP_WITHOUT_SHARED(kTokenizers + "gpt2/tokenizer.json", "the error for a base model (gpt2) without a template");
     auto tok = tb::Tokenizer::from_folder(kTokenizers + "gpt2");
     ASSERT_TRUE(tok.config().chat_template.empty());
     try {

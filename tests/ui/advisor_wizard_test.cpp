@@ -18,6 +18,7 @@
 #include <QTableWidget>
 #include <QTest>
 
+#include "common/shared_fixtures.h"
 #include "core/advisor/decision_store.h"
 #include "core/advisor/memory_estimate.h"
 #include "core/advisor/model_shape.h"
@@ -224,7 +225,7 @@ TEST_F(AdvisorWizardTest, FineTuningPathEstimatesMemoryAndHandsOverSettings) {
 
 TEST_F(AdvisorWizardTest, AModelFolderGivesTheParameterCount) {
     const std::string folder = std::string(TUNEBENCH_SHARED_DIR) + "/fixtures/models/stories260K";
-    if (!std::filesystem::exists(folder + "/config.json")) GTEST_SKIP() << "shared fixtures not present";
+    TB_SKIP_WITHOUT_SHARED(folder + "/config.json", "the wizard reading the parameter count of a real model folder");
     auto wizard = makeWizard();
     answerQuestions(*wizard, {{"goal", "Short stories for a toy"},
                               {"task", "narrow_latency_cost"},

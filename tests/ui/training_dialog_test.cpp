@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QTemporaryDir>
 
+#include "common/shared_fixtures.h"
 #include "core/advisor/training_settings.h"
 #include "core/train/trainer.h"
 #include "ui/train/run_dialog.h"
@@ -74,7 +75,8 @@ TEST(TrainingRunDialog, AcceptsAModelWithItsOwnTemplate) {
 }
 
 TEST(TrainingRunDialog, TheRealBaseModelNeedsATemplate) {
-    if (!std::filesystem::exists(kStories / "config.json")) GTEST_SKIP() << "shared fixtures absent: " << kStories;
+    TB_SKIP_WITHOUT_SHARED(kStories / "config.json",
+                           "the run dialog flagging a real base model (stories260K) that has no template");
     tbui::RunDialog dialog(QStringLiteral("/nonexistent/p.tunebench"));
     dialog.modelEdit()->setText(QString::fromStdString(kStories.string()));
     EXPECT_TRUE(dialog.templateRequired());

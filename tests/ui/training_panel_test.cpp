@@ -19,6 +19,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include "common/shared_fixtures.h"
 #include "core/curation/splits.h"
 #include "core/eval/run_history.h"
 #include "core/project/project_file.h"
@@ -37,7 +38,7 @@ const std::filesystem::path kStories = std::filesystem::path(TUNEBENCH_SHARED_DI
 constexpr int kRunTimeoutMs = 120000;
 
 #define SKIP_WITHOUT_STORIES() \
-    if (!std::filesystem::exists(kStories / "model.safetensors")) GTEST_SKIP() << "shared fixtures absent: " << kStories
+    TB_SKIP_WITHOUT_SHARED(kStories / "model.safetensors", "LoRA runs of the training panel on stories260K")
 
 class TrainingPanelTest : public ::testing::Test {
 protected:

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "common/shared_fixtures.h"
 #include "core/text/chat_template.h"
 
 namespace {
@@ -143,7 +144,7 @@ TEST_F(ModelFolder, NoTemplateIsAnError) {
 
 TEST(ChatTemplate, SharedBaseModelHasNoTemplate) {
     std::string dir = std::string(TUNEBENCH_SHARED_DIR) + "/fixtures/models/stories260K";
-    if (!fs::exists(dir)) GTEST_SKIP() << "shared/ absent";
+    TB_SKIP_WITHOUT_SHARED(dir, "a real base model folder (stories260K) without a chat template is an error");
     EXPECT_THROW(tb::load_model_chat_template(dir), tb::Error);
 }
 

@@ -10,6 +10,7 @@
 #include <map>
 #include <sstream>
 
+#include "common/shared_fixtures.h"
 #include "core/text/chat_template.h"
 
 namespace {
@@ -37,7 +38,9 @@ std::string first_difference(const std::string& a, const std::string& b) {
 }
 
 TEST(ChatTemplateConformance, AllFixturesMatchTheReference) {
-    if (!fs::exists(kTemplates + "/conversations.json")) GTEST_SKIP() << "shared fixtures absent";
+    TB_SKIP_WITHOUT_SHARED(kTemplates + "/conversations.json",
+                           "the 57 shared chat templates x 12 conversations against the Python reference "
+                           "(fixture_templates_test.cpp checks the project's own on every clone)");
     if (!python_jinja_available()) GTEST_SKIP() << "python3-jinja2 absent";
     ::setenv("SOURCE_DATE_EPOCH", kEpoch, 1);
 

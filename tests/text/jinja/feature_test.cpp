@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "common/shared_fixtures.h"
 #include "core/text/chat_template.h"
 
 namespace {
@@ -28,7 +29,8 @@ const std::set<std::string> kDifferentErrorText = {"include_rejected"};
 
 TEST(JinjaFeatures, MatchPythonJinja2) {
     const std::string shared = TUNEBENCH_SHARED_DIR;
-    if (!fs::exists(shared + "/tools/hf_chat_template.py")) GTEST_SKIP() << "shared/ absent";
+    TB_SKIP_WITHOUT_SHARED(shared + "/tools/hf_chat_template.py",
+                           "feature_cases.json against the Python reference shared/tools/hf_chat_template.py");
     if (std::system("python3 -c 'import jinja2' >/dev/null 2>&1") != 0) GTEST_SKIP() << "python3-jinja2 absent";
     ::setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
     const std::string cases_path = std::string(TUNEBENCH_SOURCE_DIR) + "/tests/text/jinja/feature_cases.json";
