@@ -8,7 +8,9 @@
 //   bench_cli_startup [--cli PATH] [--runs N]     (default: the tunebench-cli built with it, 20)
 //
 // Runs are sequential, stdout/stderr to /dev/null; the first run of each command is a warm-up
-// and not counted (page cache).
+// and not counted (page cache). The maximum RSS is wait4's ru_maxrss, which a child inherits from
+// the process that spawned it: this benchmark links nothing of core (bench/CMakeLists.txt), so its
+// own few MB are the floor.
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>

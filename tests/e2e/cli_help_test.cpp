@@ -74,8 +74,11 @@ TEST(CliHelp, EveryCommandAndSubcommandPrintsItsUsageAndExitsZero) {
         }
     }
     // A subcommand group lists its subcommands: keychain's are set, status and delete.
-    for (const auto& c : commands)
-        if (c.name == "keychain") EXPECT_EQ(c.subcommands, (std::vector<std::string>{"delete", "set", "status"}));
+    for (const auto& c : commands) {
+        if (c.name == "keychain") {
+            EXPECT_EQ(c.subcommands, (std::vector<std::string>{"delete", "set", "status"}));
+        }
+    }
     // Anywhere among the options, --help asks for help and does nothing else ...
     auto anywhere = dir.run({"init", dir.file("p.tunebench"), "--json", "--help"}, "anywhere");
     EXPECT_EQ(anywhere.exit_code, 0);
