@@ -12,6 +12,7 @@
 #include "core/eval/compare.h"
 #include "core/eval/eval_store.h"
 #include "core/project/project_file.h"
+#include "core/project/project_files.h"
 
 namespace {
 
@@ -33,7 +34,7 @@ void print_group(const tb::GroupComparison& g) {
 }
 
 int run_compare(const std::vector<std::string>& argv) {
-    tbcli::Args args(argv, {"junit", "alpha", "max-drop"}, {"json", "gate"});
+    tbcli::Args args(argv, {"junit", "alpha", "max-drop"}, {"json", "gate", "force"});
     const std::string project_path = args.positional(0, "PROJECT");
     const auto run_a = run_id_arg(args, 1, "RUN_A");
     const auto run_b = run_id_arg(args, 2, "RUN_B");
@@ -46,6 +47,8 @@ int run_compare(const std::vector<std::string>& argv) {
         throw tbcli::UsageError("--max-drop must be in [0, 1]");
 
     auto project = tb::ProjectFile::open(project_path);
+    const auto junit = args.value("junit");
+    if (junit) tb::check_output_file(*junit, tb::project_files(project), args.overwrite(), "--junit");
     const auto a = tb::load_tagged_eval_results(project, run_a);
     const auto b = tb::load_tagged_eval_results(project, run_b);
     if (a.empty()) throw tb::Error("eval run " + std::to_string(run_a) + " has no scored outputs");
@@ -55,12 +58,10 @@ int run_compare(const std::vector<std::string>& argv) {
         throw tb::Error("runs " + std::to_string(run_a) + " and " + std::to_string(run_b) +
                         " share no item: compare runs on the same set");
 
-    if (auto junit = args.value("junit")) {
-        std::ofstream out(*junit, std::ios::binary);
-        if (!out) throw tb::Error(*junit + ": cannot write the JUnit file");
-        out << comparison.to_junit_xml("tunebench-eval-" + std::to_string(run_a) + "-vs-" + std::to_string(run_b));
-        if (!out) throw tb::Error(*junit + ": write failed");
-    }
+    if (junit)
+        tb::write_output_file(
+            *junit, comparison.to_junit_xml("tunebench-eval-" + std::to_string(run_a) + "-vs-" + std::to_string(run_b)),
+            tb::project_files(project), args.overwrite(), "--junit");
     const bool regression = comparison.has_regression();
     if (args.flag("json")) {
         auto j = comparison.to_json();
@@ -101,7 +102,7 @@ int run_compare(const std::vector<std::string>& argv) {
 }
 
 tbcli::CommandRegistration compare_registration(
-    {"compare", "compare PROJECT RUN_A RUN_B [--json] [--gate] [--junit FILE] [--alpha P] [--max-drop X]",
+    {"compare", "compare PROJECT RUN_A RUN_B [--json] [--gate] [--junit FILE [--force]] [--alpha P] [--max-drop X]",
      "Compare two eval runs item by item (RUN_A is the baseline); --gate exits 1 when a regression is flagged.",
      run_compare});
 

@@ -14,6 +14,7 @@
 #include "core/model/hf_config.h"
 #include "core/model/llama.h"
 #include "core/text/tokenizer.h"
+#include "core/train/train_files.h"
 
 namespace fs = std::filesystem;
 
@@ -29,12 +30,6 @@ nlohmann::json read_json(const fs::path& path) {
     } catch (const nlohmann::json::exception& e) {
         throw tb::Error(path.string() + ": invalid JSON (" + e.what() + ")");
     }
-}
-
-void write_json(const fs::path& path, const nlohmann::json& value) {
-    std::ofstream out(path);
-    out << value.dump(2) << "\n";
-    if (!out) throw tb::Error(path.string() + ": cannot write");
 }
 
 // The files of a tokenizer folder that belong with a model (whichever exist).
@@ -76,9 +71,8 @@ int run_create_model(const std::vector<std::string>& argv) {
     if (tokenizer.eos_id() && config.eos_token_ids.empty()) config.eos_token_ids.push_back(*tokenizer.eos_id());
     if (tokenizer.bos_id() && !config.bos_token_id) config.bos_token_id = *tokenizer.bos_id();
 
-    if (fs::exists(out_dir / "model.safetensors") && !args.flag("force"))
-        throw tb::Error((out_dir / "model.safetensors").string() + " exists: pass --force to overwrite it");
-    fs::create_directories(out_dir);
+    tb::prepare_output_folder(out_dir, tb::model_output_entries(), {fs::path(*tokenizer_dir), fs::path(*config_path)},
+                              args.overwrite());
 
     tb::CausalLM model(config);
     tb::init_random_weights(*model, static_cast<std::uint64_t>(seed), init_std);
@@ -98,7 +92,7 @@ int run_create_model(const std::vector<std::string>& argv) {
         if (auto pad_id = tokenizer.token_to_id(*pad)) generation["pad_token_id"] = *pad_id;
     }
     generation["do_sample"] = false;
-    write_json(out_dir / "generation_config.json", generation);
+    tb::write_json_file(out_dir / "generation_config.json", generation);
 
     const auto parameters = tb::parameter_count(config);
     std::cout << out_dir.string() << ": " << config.model_type << ", " << parameters << " parameters ("
@@ -112,7 +106,8 @@ const tbcli::CommandRegistration registration({
     "create-model",
     "create-model --config CONFIG.json --tokenizer DIR --out DIR [--seed S] [--dtype fp32|bf16] [--std X] [--force]",
     "Write a randomly initialised Hugging Face model folder (weights, config, generation config) with "
-    "the tokenizer files of DIR; vocab_size must cover the tokenizer.",
+    "the tokenizer files of DIR; vocab_size must cover the tokenizer. --out must be new or empty; --force replaces "
+    "an earlier model there.",
     run_create_model,
 });
 

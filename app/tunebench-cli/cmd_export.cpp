@@ -9,7 +9,7 @@
 namespace {
 
 int run_export(const std::vector<std::string>& argv) {
-    tbcli::Args args(argv, {"split", "out"}, {"json"});
+    tbcli::Args args(argv, {"split", "out"}, {"json", "force"});
     std::string project_path = args.positional(0, "PROJECT");
     if (args.positionals().size() > 1) throw tbcli::UsageError("unexpected argument '" + args.positionals()[1] + "'");
     auto split = args.value("split");
@@ -20,7 +20,7 @@ int run_export(const std::vector<std::string>& argv) {
         throw tbcli::UsageError("unknown split '" + *split + "': use all, train, validation or test");
     }
     auto project = tb::ProjectFile::open(project_path);
-    std::size_t written = tb::export_examples(project, *split, *out);
+    std::size_t written = tb::export_examples(project, *split, *out, args.overwrite());
     if (args.flag("json")) {
         std::cout << nlohmann::json{{"out", *out}, {"split", *split}, {"examples", written}}.dump() << "\n";
     } else {
@@ -31,7 +31,9 @@ int run_export(const std::vector<std::string>& argv) {
 }
 
 const tbcli::CommandRegistration registration{
-    {"export", "export PROJECT --split NAME|all --out FILE.jsonl [--json]",
-     "Write the examples of a split (train, validation, test) or all as OpenAI chat JSONL.", run_export}};
+    {"export", "export PROJECT --split NAME|all --out FILE.jsonl [--force] [--json]",
+     "Write the examples of a split (train, validation, test) or all as OpenAI chat JSONL. An existing FILE is "
+     "replaced only with --force; the project's own files never.",
+     run_export}};
 
 }  // namespace

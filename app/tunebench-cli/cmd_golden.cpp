@@ -36,12 +36,12 @@ int golden_import(const std::vector<std::string>& rest) {
 }
 
 int golden_export(const std::vector<std::string>& rest) {
-    tbcli::Args args(rest, {"out"}, {});
+    tbcli::Args args(rest, {"out"}, {"force"});
     if (args.positionals().size() != 2) throw tbcli::UsageError("golden export needs PROJECT NAME --out FILE.jsonl");
     auto out = args.value("out");
     if (!out) throw tbcli::UsageError("--out FILE.jsonl is required");
     auto project = tb::ProjectFile::open(args.positional(0, "PROJECT"));
-    auto count = tb::export_golden_jsonl(project, args.positional(1, "NAME"), *out);
+    auto count = tb::export_golden_jsonl(project, args.positional(1, "NAME"), *out, args.overwrite());
     std::cerr << "wrote " << count << " golden item(s) to " << *out << "\n";
     return tbcli::kExitOk;
 }
@@ -86,7 +86,7 @@ int run_golden(const std::vector<std::string>& argv) {
 tbcli::CommandRegistration golden_command({
     "golden",
     "golden import PROJECT NAME FILE.jsonl [--general] [--author NAME] [--json] | golden export PROJECT NAME --out "
-    "FILE.jsonl | golden list PROJECT [--json]",
+    "FILE.jsonl [--force] | golden list PROJECT [--json]",
     "Golden test sets as JSONL: one item per line with messages, reference, rubric (criteria: exact, contains, regex, "
     "json_field, numeric, judge) and optionally author. Import is one transaction; an unknown key or bad rubric "
     "is FILE:LINE: reason, exit 2. --general marks a general-purpose set (forgetting).",

@@ -22,7 +22,7 @@ nlohmann::json number_or_null(double value) {
 }
 
 int review_export(const std::vector<std::string>& rest) {
-    tbcli::Args args(rest, {"out", "reviewer", "queue"}, {});
+    tbcli::Args args(rest, {"out", "reviewer", "queue"}, {"force"});
     if (args.positionals().size() != 1) throw tbcli::UsageError("review export needs PROJECT --out FILE.csv");
     auto out = args.value("out");
     if (!out) throw tbcli::UsageError("--out FILE.csv is required");
@@ -32,6 +32,7 @@ int review_export(const std::vector<std::string>& rest) {
     auto queue = tb::parse_review_queue(args.value_or("queue", "all"));
     if (!queue) throw tbcli::UsageError("--queue is all, to_review, stale or disagreements");
     options.queue = *queue;
+    options.overwrite = args.overwrite();
     if (options.queue == tb::ReviewQueue::to_review && options.reviewer.empty())
         throw tbcli::UsageError("--queue to_review needs --reviewer NAME (or a reviewer identity on this machine)");
     auto rows = tb::export_review_csv(project, *out, options);
@@ -160,7 +161,8 @@ int run_review(const std::vector<std::string>& argv) {
 
 tbcli::CommandRegistration review_command({
     "review",
-    "review export PROJECT --out FILE.csv [--reviewer NAME] [--queue all|to_review|stale|disagreements] | review "
+    "review export PROJECT --out FILE.csv [--force] [--reviewer NAME] [--queue all|to_review|stale|disagreements] | "
+    "review "
     "import PROJECT FILE.csv [--json] | review summary PROJECT [--json] | review settings PROJECT [--overlap N] "
     "[--interval-days N] [--guideline-version V [--rereview-all | --rereview-tags a,b]] | review whoami [--set NAME]",
     "Grade offline through RFC 4180 CSV (example_id, conversation, verdict, note, reviewer; import validates each "

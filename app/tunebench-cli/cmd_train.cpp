@@ -87,13 +87,15 @@ int run_train(const std::vector<std::string>& argv) {
                      {"model", "out", "config", "chat-template", "epochs", "lr", "rank", "max-steps", "loss-on",
                       "max-length", "batch-rows", "accumulation", "eval-every", "seed", "compute-dtype",
                       "checkpoint-every", "threads", "device", "suite-max-new-tokens"},
-                     {"resume", "full", "json-preflight", "no-suite", "gate"});
+                     {"resume", "force", "full", "json-preflight", "no-suite", "gate"});
     const std::string project_path = args.positional(0, "PROJECT");
     tb::TrainConfig c = args.value("config") ? config_from_file(*args.value("config")) : tb::TrainConfig{};
     if (auto v = args.value("model")) c.model_dir = *v;
     if (auto v = args.value("out")) c.output_dir = *v;
     if (c.model_dir.empty()) throw tbcli::UsageError("--model DIR is required (or model_dir in --config)");
     if (c.output_dir.empty()) throw tbcli::UsageError("--out DIR is required (or output_dir in --config)");
+    if (args.flag("resume") && args.flag("force"))
+        throw tbcli::UsageError("--resume continues the run in --out, --force starts over there: give one");
     if (auto v = args.value("chat-template")) c.chat_template = std::filesystem::path(*v);
     if (args.flag("full")) c.method = tb::TrainMethod::Full;
     c.epochs = args.number_or("epochs", c.epochs);
@@ -152,8 +154,9 @@ int run_train(const std::vector<std::string>& argv) {
     };
     callbacks.on_log = [](const std::string& line) { std::cerr << line << "\n" << std::flush; };
 
-    const auto result = trainer.run(callbacks, ctx, args.flag("resume"));
-    std::cerr << "run " << result.run_id << ": " << tb::to_string(result.status) << " (" << result.message << ")\n";
+    const auto result = trainer.run(callbacks, ctx, args.flag("resume"), nullptr, args.overwrite());
+    std::cerr << "run " << result.run_id << ": " << tb::to_string(result.status) << " (" << result.message << ")
+";
     int exit_code = tbcli::kExitOk;
     if (result.status == tb::RunStatus::Cancelled) exit_code = tbcli::kExitCancelled;
     if (result.status == tb::RunStatus::Failed) exit_code = tbcli::kExitFindings;
@@ -168,13 +171,16 @@ int run_train(const std::vector<std::string>& argv) {
 tbcli::CommandRegistration train_registration(
     {"train",
      "train PROJECT --model DIR --out DIR [--config RUN.json] [--chat-template FILE] [--epochs N] [--lr X] [--rank R] "
-     "[--max-steps N] [--resume] [--full] [--loss-on all|assistant] [--max-length N] [--batch-rows N] [--accumulation "
+     "[--max-steps N] [--resume | --force] [--full] [--loss-on all|assistant] [--max-length N] [--batch-rows N] "
+     "[--accumulation "
      "N] "
      "[--eval-every N] [--checkpoint-every N] [--seed S] [--compute-dtype auto|bf16|fp32] [--threads N] [--device "
      "cpu|cuda|cuda:N] "
      "[--json-preflight] [--no-suite] [--gate] [--suite-max-new-tokens N]",
      "Train a LoRA adapter (or all weights with --full) on the project's training split; JSON lines per step "
-     "(exit 1 on NaN loss, 130 when interrupted: --resume continues); then the regression suites set to run after "
+     "(exit 1 on NaN loss, 130 when interrupted: --resume continues). --out must be new or empty, or hold this "
+     "run's checkpoints (--resume); --force starts over in a folder with an earlier output. Then the regression suites "
+     "set to run after "
      "training, one JSON line each (--gate: exit 1 on a regression).",
      run_train});
 

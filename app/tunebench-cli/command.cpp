@@ -17,6 +17,7 @@ Args::Args(std::vector<std::string> argv, std::vector<std::string> value_options
     };
     for (std::size_t i = 0; i < argv.size(); ++i) {
         const std::string& a = argv[i];
+        if (a == "--help" || a == "-h") throw HelpRequested{};
         if (a.size() > 2 && a.rfind("--", 0) == 0) {
             std::string key = a.substr(2), val;
             bool has_inline = false;

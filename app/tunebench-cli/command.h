@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "core/common/output_file.h"
+
 namespace tbcli {
 
 constexpr int kExitOk = 0;
@@ -24,7 +26,12 @@ struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// Minimal argument parser: positionals, --flag, --key value, --key=value.
+// Thrown by Args for --help or -h in place of an option (not as an option's value): main
+// prints the command's usage and exits 0.
+struct HelpRequested {};
+
+// Minimal argument parser: positionals, --flag, --key value, --key=value; --help and -h
+// throw HelpRequested.
 class Args {
 public:
     Args(std::vector<std::string> argv, std::vector<std::string> value_options, std::vector<std::string> flag_options);
@@ -35,6 +42,8 @@ public:
     std::string value_or(const std::string& name, const std::string& fallback) const;
     double number_or(const std::string& name, double fallback) const;
     long long integer_or(const std::string& name, long long fallback) const;
+    // --force: replace an existing output (core/common/output_file.h).
+    tb::Overwrite overwrite() const { return flag("force") ? tb::Overwrite::replace : tb::Overwrite::refuse; }
 
 private:
     std::vector<std::string> positionals_;

@@ -7,6 +7,7 @@
 
 #include "core/common/error.h"
 #include "core/curation/prompt_key.h"
+#include "core/project/project_files.h"
 
 namespace tb {
 namespace {
@@ -322,19 +323,21 @@ GoldenImportResult import_golden_jsonl(ProjectFile& project, const std::string& 
     });
 }
 
-std::int64_t export_golden_jsonl(const ProjectFile& project, const std::string& set_name, const std::string& path) {
+std::int64_t export_golden_jsonl(const ProjectFile& project, const std::string& set_name, const std::string& path,
+                                 Overwrite overwrite) {
     auto set = find_golden_set(project, set_name);
     if (!set) throw Error("no golden set named '" + set_name + "' in " + project.path());
+    check_output_file(path, project_files(project), overwrite);
     auto items = golden_items(project, set->id);
-    std::string tmp = path + ".tmp";
+    AtomicFile file(path);
     {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        std::ofstream out(file.temp_path(), std::ios::binary | std::ios::trunc);
         if (!out) throw Error(path + ": cannot write");
         for (const auto& item : items) out << to_json(item).dump() << '\n';
         out.flush();
         if (!out) throw Error(path + ": write failed (disk full?)");
     }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) throw Error(path + ": cannot replace the file");
+    file.commit();
     return static_cast<std::int64_t>(items.size());
 }
 

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/common/output_file.h"
 #include "core/curation/rubric.h"
 #include "core/dataset/example.h"
 #include "core/project/project_file.h"
@@ -80,6 +81,8 @@ struct GoldenImportResult {
 GoldenImportResult import_golden_jsonl(ProjectFile& project, const std::string& set_name, const std::string& path,
                                        GoldenKind kind, const std::string& author = "");
 // Writes the set's items as JSONL; returns the number of items. Throws when the set is missing.
-std::int64_t export_golden_jsonl(const ProjectFile& project, const std::string& set_name, const std::string& path);
+// `path` follows the output rule of core/common/output_file.h.
+std::int64_t export_golden_jsonl(const ProjectFile& project, const std::string& set_name, const std::string& path,
+                                 Overwrite overwrite = Overwrite::refuse);
 
 }  // namespace tb

@@ -8,6 +8,7 @@
 #include "core/common/error.h"
 #include "core/curation/staleness.h"
 #include "core/dataset/csv_reader.h"
+#include "core/project/project_files.h"
 
 namespace tb {
 namespace {
@@ -66,10 +67,11 @@ std::int64_t export_review_csv(const ProjectFile& project, const std::string& pa
     cursor.reviewer = options.reviewer;
     cursor.overlap = 1 << 30;  // an export for one reviewer lists everything they have not judged
     if (cursor.queue == ReviewQueue::stale) cursor.stale_before = stale_cutoff(project);
-    std::string tmp = path + ".tmp";
+    check_output_file(path, project_files(project), options.overwrite);
+    AtomicFile file(path);
     std::int64_t rows = 0;
     {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        std::ofstream out(file.temp_path(), std::ios::binary | std::ios::trunc);
         if (!out) throw Error(path + ": cannot write");
         for (std::size_t i = 0; i < kHeader.size(); ++i) out << (i ? "," : "") << kHeader[i];
         out << "\r\n";
@@ -91,7 +93,7 @@ std::int64_t export_review_csv(const ProjectFile& project, const std::string& pa
         out.flush();
         if (!out) throw Error(path + ": write failed (disk full?)");
     }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) throw Error(path + ": cannot replace the file");
+    file.commit();
     return rows;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/common/output_file.h"
 #include "core/curation/reviews.h"
 #include "core/dataset/example.h"
 #include "core/project/project_file.h"
@@ -16,7 +17,8 @@ namespace tb {
 
 struct ReviewCsvExportOptions {
     std::string reviewer;  // fills the reviewer column and the verdict/note columns with their standing verdict
-    ReviewQueue queue = ReviewQueue::all;  // which examples (to_review needs reviewer)
+    ReviewQueue queue = ReviewQueue::all;     // which examples (to_review needs reviewer)
+    Overwrite overwrite = Overwrite::refuse;  // an existing file (core/common/output_file.h)
 };
 
 // Returns the number of example rows written.

@@ -84,6 +84,19 @@ public:
 // folder, a missing template, an adapter that does not fit the model.
 std::unique_ptr<AnswerGenerator> make_answer_generator(const EvalTarget& target, const GenerationSettings& settings);
 
+// The local generator (libtorch), defined outside tb_eval so that tb_eval stays torch-free:
+// by tb_eval_local (core/eval_local/, linked by the GUI and the tests), or by tunebench-cli,
+// which forwards to its torch plugin on first use. make_answer_generator calls it for local
+// targets; call that instead.
+std::unique_ptr<AnswerGenerator> make_local_answer_generator(const EvalTarget& target,
+                                                             const GenerationSettings& settings);
+
+// How eval runs store a path: absolute, symbolic links resolved. (Inline: tb_eval_local uses it
+// without a link dependency on tb_eval.)
+inline std::string stored_path_text(const std::filesystem::path& path) {
+    return std::filesystem::weakly_canonical(std::filesystem::absolute(path)).string();
+}
+
 // The train run an adapter folder came from: "run_id" of ADAPTER/tunebench_run.json (written
 // by the trainer), nullopt when the file or the key is absent.
 std::optional<std::int64_t> adapter_train_run_id(const std::filesystem::path& adapter_dir);

@@ -1,4 +1,6 @@
 #include "core/eval/run_report.h"
+#include "core/common/output_file.h"
+#include "core/project/project_files.h"
 
 #include "core/common/markup_escape.h"
 
@@ -184,12 +186,8 @@ std::string render_run_report_html(const RunReportData& data) {
 void write_run_report(const ProjectFile& project, std::int64_t run_id, std::optional<std::int64_t> baseline_run_id,
                       const std::filesystem::path& out_path) {
     const std::string html = render_run_report_html(load_run_report_data(project, run_id, baseline_run_id));
-    std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
-    if (!out)
-        throw Error("cannot write the report to " + out_path.string() + ": check the folder exists and is writable");
-    out << html;
-    out.close();
-    if (!out) throw Error("writing the report to " + out_path.string() + " failed (disk full?)");
+    // The GUI's save dialog has asked before replacing a file; never the project's own.
+    write_output_file(out_path, html, project_files(project), Overwrite::replace, "the report");
 }
 
 }  // namespace tb

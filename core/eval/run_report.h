@@ -37,7 +37,8 @@ RunReportData load_run_report_data(const ProjectFile& project, std::int64_t run_
 // A complete HTML document (inline CSS, no scripts, no external resources).
 std::string render_run_report_html(const RunReportData& data);
 
-// load + render + write; throws tb::Error when the file cannot be written.
+// load + render + write (replacing an existing file, never a file of the project: refused with
+// tb::OutputRefused); throws tb::Error when the file cannot be written.
 void write_run_report(const ProjectFile& project, std::int64_t run_id, std::optional<std::int64_t> baseline_run_id,
                       const std::filesystem::path& out_path);
 

@@ -1,14 +1,13 @@
 #include "core/project/project_export.h"
 
-#include <filesystem>
-
 #include "core/dataset/importer.h"
 #include "core/project/examples.h"
+#include "core/project/project_files.h"
 
 namespace tb {
 
 std::size_t export_examples(const ProjectFile& project, const std::string& split, const std::string& out_path,
-                            const JobContext& ctx) {
+                            Overwrite overwrite, const JobContext& ctx) {
     if (split != "all" && split != "train" && split != "validation" && split != "test") {
         throw Error("unknown split '" + split + "': use all, train, validation or test");
     }
@@ -21,10 +20,11 @@ std::size_t export_examples(const ProjectFile& project, const std::string& split
                         " split yet (assign splits first, or export --split all)");
         }
     }
-    std::string partial = out_path + ".partial";
+    check_output_file(out_path, project_files(project), overwrite);
+    AtomicFile out(out_path);
     std::size_t written = 0;
-    try {
-        JsonlWriter writer(partial);
+    {
+        JsonlWriter writer(out.temp_path().string());
         for_each_example(
             project, filter,
             [&](Example&& example) {
@@ -33,12 +33,8 @@ std::size_t export_examples(const ProjectFile& project, const std::string& split
             },
             ctx);
         writer.close();
-        std::filesystem::rename(partial, out_path);
-    } catch (...) {
-        std::error_code ignored;
-        std::filesystem::remove(partial, ignored);
-        throw;
     }
+    out.commit();
     return written;
 }
 

@@ -2,6 +2,7 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 
+#include <algorithm>
 #include <mutex>
 
 #include "core/common/error.h"
@@ -126,6 +127,22 @@ std::optional<std::filesystem::path> latest_checkpoint(const std::filesystem::pa
     return best;
 }
 
+std::vector<CheckpointIdentity> list_checkpoints(const std::filesystem::path& output_dir) {
+    std::vector<CheckpointIdentity> found;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(output_dir / "checkpoints", ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind("step-", 0) != 0 || name.find('.') != std::string::npos) continue;
+        if (!std::filesystem::exists(entry.path() / kStateFile) || !std::filesystem::exists(entry.path() / kTensorFile))
+            continue;
+        const nlohmann::json j = read_json_file(entry.path() / kStateFile);
+        found.push_back({entry.path(), j.value("step", std::int64_t{0}), j.value("run_id", std::int64_t{0}),
+                         j.value("config_hash", ""), j.value("config", nlohmann::json::object())});
+    }
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.step < b.step; });
+    return found;
+}
+
 void save_checkpoint(const std::filesystem::path& dir, const CheckpointState& state,
                      const std::vector<std::pair<std::string, torch::Tensor>>& trainable,
                      torch::optim::Optimizer& optimizer, const nlohmann::json& config) {
@@ -144,6 +161,7 @@ void save_checkpoint(const std::filesystem::path& dir, const CheckpointState& st
             {{"step", state.step},
              {"epoch", state.epoch},
              {"run_id", state.run_id},
+             {"config_hash", run_config_hash(config)},
              {"best_val_loss", state.best_val_loss ? nlohmann::json(*state.best_val_loss) : nlohmann::json()},
              {"best_step", state.best_step ? nlohmann::json(*state.best_step) : nlohmann::json()},
              {"bad_validations", state.bad_validations},
@@ -177,6 +195,7 @@ CheckpointState load_checkpoint(const std::filesystem::path& dir,
     s.step = j.at("step").get<std::int64_t>();
     s.epoch = j.at("epoch").get<double>();
     s.run_id = j.at("run_id").get<std::int64_t>();
+    s.config_hash = j.value("config_hash", "");
     if (!j.at("best_val_loss").is_null()) s.best_val_loss = j.at("best_val_loss").get<double>();
     if (j.contains("best_step") && !j.at("best_step").is_null()) s.best_step = j.at("best_step").get<std::int64_t>();
     s.bad_validations = j.at("bad_validations").get<std::int64_t>();

@@ -2,8 +2,9 @@
 // Training checkpoints: output_dir/checkpoints/step-N/ with
 //   state.pt            trainable tensors (by index), AdamW state, torch's CPU RNG state (and
 //                       the CUDA one where CUDA is available)
-//   trainer_state.json  step, epoch, run id, best validation loss, patience, token count,
-//                       the names and shapes of the trainable tensors, the resolved config
+//   trainer_state.json  step, epoch, run id and config hash (the run it belongs to), best
+//                       validation loss, patience, token count, the names and shapes of the
+//                       trainable tensors, the resolved config
 // Written to step-N.tmp and renamed, so a crash never leaves a half checkpoint that resume
 // would pick. Every random source of a run: data order (and the general-mix subset) is a
 // function of (seed, epoch, step) (core/train/train_data.h), so resume checks the seed and
@@ -27,6 +28,7 @@ struct CheckpointState {
     std::int64_t step = 0;  // optimizer steps done
     double epoch = 0.0;
     std::int64_t run_id = 0;
+    std::string config_hash;  // run_config_hash (core/train/train_files.h); "" in checkpoints from before it
     std::optional<double> best_val_loss;
     std::optional<std::int64_t> best_step;  // step of best_val_loss (checkpoints/best)
     std::int64_t bad_validations = 0;       // since the best (early stopping)
@@ -39,6 +41,17 @@ std::filesystem::path checkpoint_dir(const std::filesystem::path& output_dir, st
 
 // The complete checkpoint with the highest step, if any.
 std::optional<std::filesystem::path> latest_checkpoint(const std::filesystem::path& output_dir);
+
+// Which run a checkpoint belongs to, read from its trainer_state.json alone.
+struct CheckpointIdentity {
+    std::filesystem::path dir;
+    std::int64_t step = 0;
+    std::int64_t run_id = 0;
+    std::string config_hash;  // "" in checkpoints from before it
+    nlohmann::json config;    // the resolved run config it was written with
+};
+// Every complete checkpoint in output_dir/checkpoints, by step.
+std::vector<CheckpointIdentity> list_checkpoints(const std::filesystem::path& output_dir);
 
 void save_checkpoint(const std::filesystem::path& dir, const CheckpointState& state,
                      const std::vector<std::pair<std::string, torch::Tensor>>& trainable,

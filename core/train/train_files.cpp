@@ -4,6 +4,8 @@
 #include <sstream>
 
 #include "core/common/error.h"
+#include "core/common/output_file.h"
+#include "core/dataset/sha256.h"
 
 namespace tb {
 
@@ -31,9 +33,40 @@ std::string read_text_file(const std::filesystem::path& path) {
 }
 
 void write_text_file(const std::filesystem::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    if (!out) throw Error(path.string() + ": cannot write (disk full?)");
+    AtomicFile file(path);
+    {
+        std::ofstream out(file.temp_path(), std::ios::binary | std::ios::trunc);
+        out << text;
+        out.flush();
+        if (!out) throw Error(path.string() + ": cannot write (disk full?)");
+    }
+    file.commit();
+}
+
+const std::vector<std::string>& model_output_entries() {
+    static const std::vector<std::string> entries = {"adapter_config.json",
+                                                     "adapter_model.safetensors",
+                                                     "config.json",
+                                                     "model.safetensors",
+                                                     "model-*",
+                                                     "model.safetensors.index.json",
+                                                     "tokenizer.json",
+                                                     "tokenizer_config.json",
+                                                     "special_tokens_map.json",
+                                                     "generation_config.json",
+                                                     "tokenizer.model",
+                                                     "chat_template.jinja",
+                                                     "tunebench_run.json",
+                                                     "checkpoints"};
+    return entries;
+}
+
+std::string run_config_hash(const nlohmann::json& resolved_config) {
+    nlohmann::json identity = resolved_config;
+    for (const char* key : {"max_steps", "epochs", "output_dir", "log_every", "checkpoint_every", "eval_every",
+                            "early_stopping_patience", "threads", "device"})
+        identity.erase(key);
+    return sha256_hex(identity.dump()).substr(0, 16);  // dump() orders keys: the same config, the same text
 }
 
 }  // namespace tb

@@ -3,6 +3,7 @@
 #include "core/common/error.h"
 #include "core/model/peft_adapter.h"
 #include "core/text/tokenizer.h"
+#include "core/train/checkpoint.h"
 #include "core/train/train_files.h"
 #include "core/train/trainer.h"
 
@@ -52,10 +53,26 @@ void write_run_summary(const std::filesystem::path& out_dir, const nlohmann::jso
     write_json_file(out_dir / "tunebench_run.json", summary);
 }
 
+void prepare_train_output(const std::filesystem::path& out_dir, const std::filesystem::path& model_dir,
+                          const std::vector<std::filesystem::path>& protected_files, bool resume, Overwrite overwrite) {
+    auto kept = protected_files;
+    kept.push_back(model_dir);
+    check_output_folder(out_dir, kept, "the output folder");
+    const auto checkpoints = list_checkpoints(out_dir);
+    if (resume && !checkpoints.empty()) return;  // the run's own folder: resume checks the checkpoints
+    if (!checkpoints.empty() && overwrite == Overwrite::refuse) {
+        const auto& last = checkpoints.back();
+        throw OutputRefused("the output folder '" + out_dir.string() + "' holds checkpoints of run " +
+                            std::to_string(last.run_id) + " (up to step " + std::to_string(last.step) +
+                            "): pass --resume to continue that run, or --force to start over (its checkpoints and "
+                            "output are deleted), or train into a new folder");
+    }
+    prepare_output_folder(out_dir, model_output_entries(), kept, overwrite, "the output folder");
+}
+
 void merge_adapter(const std::filesystem::path& model_dir, const std::filesystem::path& adapter_dir,
-                   const std::filesystem::path& out_dir) {
-    if (std::filesystem::exists(out_dir / "config.json") && std::filesystem::equivalent(model_dir, out_dir))
-        throw Error("merge: the output folder is the base model folder; choose another --out");
+                   const std::filesystem::path& out_dir, Overwrite overwrite) {
+    prepare_output_folder(out_dir, model_output_entries(), {model_dir, adapter_dir}, overwrite);
     auto model = load_causal_lm(model_dir);
     load_peft_adapter(*model, adapter_dir);
     merge_lora(*model);

@@ -7,9 +7,11 @@
 // Internal to the trainer (includes torch through llama.h).
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "core/common/output_file.h"
 #include "core/model/llama.h"
 
 namespace tb {
@@ -26,5 +28,10 @@ void write_lora_adapter(CausalLMImpl& model, const std::filesystem::path& out_di
                         const std::string& base_model);
 
 void write_run_summary(const std::filesystem::path& out_dir, const nlohmann::json& summary);
+
+// The output folder rule of a run, applied before anything is written (Trainer::run documents
+// it). `protected_files`: the project's files. Creates the folder when missing.
+void prepare_train_output(const std::filesystem::path& out_dir, const std::filesystem::path& model_dir,
+                          const std::vector<std::filesystem::path>& protected_files, bool resume, Overwrite overwrite);
 
 }  // namespace tb

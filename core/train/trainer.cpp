@@ -22,12 +22,14 @@
 #include "core/model/llama.h"
 #include "core/model/runtime.h"
 #include "core/project/project_file.h"
+#include "core/project/project_files.h"
 #include "core/project/runs.h"
 #include "core/text/tokenizer.h"
 #include "core/train/checkpoint.h"
 #include "core/train/gradient_checkpointing.h"
 #include "core/train/loss.h"
 #include "core/train/train_data.h"
+#include "core/train/train_files.h"
 #include "core/train/train_output.h"
 #include "core/train/training_device.h"
 
@@ -73,6 +75,56 @@ void check_resumable(const std::filesystem::path& checkpoint, const nlohmann::js
                     saved.at(key).dump() + ", this run has " + current.at(key).dump() +
                     " (the data order would differ); use the same setting or train into a new output folder");
     }
+}
+
+// The settings of `current` that differ from `saved` and enter the run config hash.
+std::string changed_settings(const nlohmann::json& saved, const nlohmann::json& current) {
+    std::string changed;
+    for (auto it = current.begin(); it != current.end(); ++it) {
+        if (saved.contains(it.key()) && saved.at(it.key()) == it.value()) continue;
+        nlohmann::json probe_a = saved, probe_b = saved;
+        probe_b[it.key()] = it.value();
+        if (run_config_hash(probe_a) == run_config_hash(probe_b)) continue;  // may change on resume
+        changed += (changed.empty() ? "" : ", ") + it.key() + " " +
+                   (saved.contains(it.key()) ? saved.at(it.key()).dump() : "unset") + " -> " + it.value().dump();
+    }
+    return changed;
+}
+
+// The latest checkpoint of output_dir when it belongs to the run being resumed: one run's
+// checkpoints only, written with this config (run_config_hash), and, when the project has a
+// run under the checkpoint's id, that run's. Throws tb::Error naming both runs otherwise.
+std::optional<CheckpointIdentity> checkpoint_to_resume(const ProjectFile& project,
+                                                       const std::filesystem::path& output_dir,
+                                                       const nlohmann::json& resolved) {
+    const auto checkpoints = list_checkpoints(output_dir);
+    if (checkpoints.empty()) return std::nullopt;
+    const auto& latest = checkpoints.back();
+    for (const auto& other : checkpoints) {
+        if (other.run_id == latest.run_id && other.config_hash == latest.config_hash) continue;
+        throw Error("cannot resume: " + (output_dir / "checkpoints").string() + " holds checkpoints of two runs, " +
+                    other.dir.filename().string() + " of run " + std::to_string(other.run_id) + " (config " +
+                    (other.config_hash.empty() ? "unrecorded" : other.config_hash) + ") and " +
+                    latest.dir.filename().string() + " of run " + std::to_string(latest.run_id) + " (config " +
+                    (latest.config_hash.empty() ? "unrecorded" : latest.config_hash) +
+                    "); train into a new folder, or pass --force to start over");
+    }
+    check_resumable(latest.dir, latest.config, resolved);
+    const std::string this_hash = run_config_hash(resolved);
+    if (!latest.config_hash.empty() && latest.config_hash != this_hash)
+        throw Error("cannot resume from " + latest.dir.string() + ": it belongs to run " +
+                    std::to_string(latest.run_id) + " (config " + latest.config_hash + "), this run's config is " +
+                    this_hash + " (" + changed_settings(latest.config, resolved) + "); resume with run " +
+                    std::to_string(latest.run_id) + "'s settings, or train into a new folder");
+    if (auto row = load_train_run(project, latest.run_id)) {
+        const std::string row_hash = run_config_hash(row->config);
+        if (!latest.config_hash.empty() && row_hash != latest.config_hash)
+            throw Error("cannot resume from " + latest.dir.string() + ": it belongs to a run " +
+                        std::to_string(latest.run_id) + " with config " + latest.config_hash + ", but run " +
+                        std::to_string(latest.run_id) + " of " + project.path() + " has config " + row_hash +
+                        " (a checkpoint of another project?); train into a new folder");
+    }
+    return latest;
 }
 
 }  // namespace
@@ -314,9 +366,10 @@ const PreflightReport& Trainer::preflight(const JobContext& ctx) {
 }
 
 TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx, bool resume,
-                         std::shared_ptr<PauseToken> pause) {
+                         std::shared_ptr<PauseToken> pause, Overwrite overwrite) {
     auto& s = *state_;
     const auto& c = s.config;
+    prepare_train_output(c.output_dir, c.model_dir, project_files(s.project), resume, overwrite);
     const PreflightReport& report = preflight(ctx);
     if (callbacks.on_preflight) callbacks.on_preflight(report);
 
@@ -337,13 +390,14 @@ TrainResult Trainer::run(const TrainCallbacks& callbacks, const JobContext& ctx,
 
     CheckpointState cs;
     std::optional<std::filesystem::path> resumed_from;
-    if (resume) {
-        resumed_from = latest_checkpoint(c.output_dir);
-        if (resumed_from) cs = load_checkpoint(*resumed_from, s.trainable, optimizer);
-    }
     nlohmann::json resolved = c.to_json();
     resolved["compute_dtype"] = s.resolved_dtype_name();
-    if (resumed_from) check_resumable(*resumed_from, cs.config, resolved);
+    if (resume) {
+        if (auto latest = checkpoint_to_resume(s.project, c.output_dir, resolved)) {
+            resumed_from = latest->dir;
+            cs = load_checkpoint(*resumed_from, s.trainable, optimizer);
+        }
+    }
     // Best weights of an earlier run into the same folder must not become this run's output.
     if (!resumed_from) std::filesystem::remove_all(best_weights_dir(c.output_dir));
     if (const auto previous = cs.run_id ? find_run(s.project, cs.run_id) : std::nullopt;

@@ -34,6 +34,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/common/output_file.h"
 #include "core/jobs/job.h"
 #include "core/project/runs.h"
 #include "core/train/preflight_report.h"
@@ -118,8 +119,15 @@ public:
     // good checkpoint; early stopping ends Completed with stop reason EarlyStopping. The output folder gets the
     // weights of the best validation loss when validation ran (TrainResult::weights_step), the
     // final weights staying in the last checkpoint.
+    //
+    // The output folder (core/train/train_output.h: prepare_train_output) is never the base
+    // model's folder nor one holding it or the project. A new run refuses a folder with
+    // checkpoints (an earlier run's: resume continues it, Overwrite::replace starts over and
+    // deletes them) or with other content (replace removes an earlier output's files, never
+    // others). Checkpoints carry their run's id and config hash: resume refuses a checkpoint
+    // of another run (another config, or another run of the project under its id), naming both.
     TrainResult run(const TrainCallbacks& callbacks = {}, const JobContext& ctx = {}, bool resume = false,
-                    std::shared_ptr<PauseToken> pause = nullptr);
+                    std::shared_ptr<PauseToken> pause = nullptr, Overwrite overwrite = Overwrite::refuse);
 
     const TrainConfig& config() const;
 
@@ -129,8 +137,10 @@ private:
 };
 
 // The merged full model (base + adapter folded in) in HF layout: config.json, safetensors,
-// tokenizer files, chat template.
+// tokenizer files, chat template. out_dir follows the output rule (core/common/output_file.h:
+// prepare_output_folder): never the model or adapter folder, a non-empty folder only with
+// Overwrite::replace, which removes an earlier output's files first.
 void merge_adapter(const std::filesystem::path& model_dir, const std::filesystem::path& adapter_dir,
-                   const std::filesystem::path& out_dir);
+                   const std::filesystem::path& out_dir, Overwrite overwrite = Overwrite::refuse);
 
 }  // namespace tb
