@@ -5,7 +5,7 @@
 
 #include "core/common/error.h"
 #include "core/common/output_file.h"
-#include "core/dataset/sha256.h"
+#include "core/common/sha256.h"
 
 namespace tb {
 

@@ -116,7 +116,7 @@ std::optional<CheckpointIdentity> checkpoint_to_resume(const ProjectFile& projec
                     std::to_string(latest.run_id) + " (config " + latest.config_hash + "), this run's config is " +
                     this_hash + " (" + changed_settings(latest.config, resolved) + "); resume with run " +
                     std::to_string(latest.run_id) + "'s settings, or train into a new folder");
-    if (auto row = load_train_run(project, latest.run_id)) {
+    if (const auto row = find_run(project, latest.run_id); row && row->kind == RunKind::Train) {
         const std::string row_hash = run_config_hash(row->config);
         if (!latest.config_hash.empty() && row_hash != latest.config_hash)
             throw Error("cannot resume from " + latest.dir.string() + ": it belongs to a run " +

@@ -10,7 +10,7 @@
 #include "core/common/output_file.h"
 #include "core/train/checkpoint.h"
 #include "core/train/train_files.h"
-#include "core/train/train_run_store.h"
+#include "core/project/runs.h"
 #include "train/train_test_helpers.h"
 
 namespace {
@@ -34,7 +34,7 @@ TEST(TrainOutputFolder, ANewRunRefusesAnEarlierRunsCheckpointsUnlessItReplacesTh
     c.max_steps = 3;
     c.checkpoint_every = 1;
     const auto first = tb::Trainer(f.project, c).run();
-    ASSERT_EQ(first.status, "completed") << first.message;
+    ASSERT_EQ(first.status, tb::RunStatus::Completed) << first.message;
     ASSERT_EQ(tb::list_checkpoints(c.output_dir).size(), 3u);
 
     // The case: a new run with new settings into the folder. It used to train, so that a
@@ -50,7 +50,7 @@ TEST(TrainOutputFolder, ANewRunRefusesAnEarlierRunsCheckpointsUnlessItReplacesTh
     EXPECT_THROW(tb::Trainer(f.project, other).run(), tb::OutputRefused);
 
     const auto second = tb::Trainer(f.project, other).run({}, {}, false, nullptr, tb::Overwrite::replace);
-    ASSERT_EQ(second.status, "completed") << second.message;
+    ASSERT_EQ(second.status, tb::RunStatus::Completed) << second.message;
     const auto left = tb::list_checkpoints(c.output_dir);
     ASSERT_EQ(left.size(), 2u);  // the earlier run's step-3 is gone: resume cannot pick it
     for (const auto& cp : left) EXPECT_EQ(cp.run_id, second.run_id) << cp.dir;
@@ -62,13 +62,13 @@ TEST(TrainOutputFolder, CheckpointsCarryTheirRunsIdAndConfigHash) {
     auto c = f.config("out");
     c.max_steps = 2;
     const auto run = tb::Trainer(f.project, c).run();
-    ASSERT_EQ(run.status, "completed") << run.message;
+    ASSERT_EQ(run.status, tb::RunStatus::Completed) << run.message;
     const auto checkpoints = tb::list_checkpoints(c.output_dir);
     ASSERT_EQ(checkpoints.size(), 1u);
     const auto state = read_json(checkpoints[0].dir / "trainer_state.json");
     EXPECT_EQ(state["run_id"], run.run_id);
     // The hash of the config the project recorded for the run.
-    const auto row = tb::load_train_run(f.project, run.run_id);
+    const auto row = tb::find_run(f.project, run.run_id);
     ASSERT_TRUE(row);
     EXPECT_EQ(state["config_hash"], tb::run_config_hash(row->config));
     EXPECT_EQ(state["config_hash"].get<std::string>().size(), 16u);
@@ -87,7 +87,7 @@ TEST(TrainOutputFolder, ResumeRefusesACheckpointOfAnotherRunNamingBoth) {
     c.max_steps = 2;
     c.checkpoint_every = 1;
     const auto first = tb::Trainer(f.project, c).run();
-    ASSERT_EQ(first.status, "completed") << first.message;
+    ASSERT_EQ(first.status, tb::RunStatus::Completed) << first.message;
     const std::string first_hash = tb::list_checkpoints(c.output_dir).back().config_hash;
 
     // Resuming with other settings (learning rate) is another run: refused, naming both.
@@ -106,7 +106,7 @@ TEST(TrainOutputFolder, ResumeRefusesACheckpointOfAnotherRunNamingBoth) {
     b.checkpoint_every = 3;
     b.learning_rate = 4e-3;
     const auto other = tb::Trainer(f.project, b).run();
-    ASSERT_EQ(other.status, "completed") << other.message;
+    ASSERT_EQ(other.status, tb::RunStatus::Completed) << other.message;
     fs::copy(tb::checkpoint_dir(b.output_dir, 3), tb::checkpoint_dir(c.output_dir, 3), fs::copy_options::recursive);
     const std::string mixed = error_of([&] {
         auto more = c;
@@ -121,7 +121,7 @@ TEST(TrainOutputFolder, ResumeRefusesACheckpointOfAnotherRunNamingBoth) {
     auto more = c;
     more.max_steps = 3;
     const auto resumed = tb::Trainer(f.project, more).run({}, {}, true);
-    ASSERT_EQ(resumed.status, "completed") << resumed.message;
+    ASSERT_EQ(resumed.status, tb::RunStatus::Completed) << resumed.message;
     EXPECT_EQ(resumed.run_id, first.run_id);
     EXPECT_EQ(resumed.steps, 3);
 }
@@ -140,7 +140,7 @@ TEST(TrainOutputFolder, ReplacingAnEarlierOutputLeavesNoStaleFileAndKeepsOthers)
     EXPECT_TRUE(fs::exists(c.output_dir / "config.json"));
 
     const auto run = tb::Trainer(f.project, c).run({}, {}, false, nullptr, tb::Overwrite::replace);
-    ASSERT_EQ(run.status, "completed") << run.message;
+    ASSERT_EQ(run.status, tb::RunStatus::Completed) << run.message;
     EXPECT_TRUE(fs::exists(c.output_dir / "adapter_model.safetensors"));
     EXPECT_FALSE(fs::exists(c.output_dir / "config.json"));  // a loader would take the folder for a full model
     EXPECT_FALSE(fs::exists(c.output_dir / "model.safetensors"));
