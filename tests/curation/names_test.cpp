@@ -53,7 +53,8 @@ TEST(Names, GoldenSetsTagsAndGuidelineVersionsFollowIt) {
         EXPECT_THROW(tb::create_golden_set(project, bad, tb::GoldenKind::task), tb::Error);
         EXPECT_THROW(tb::ensure_tag(project, bad), tb::Error);
         EXPECT_THROW(tb::set_guideline_version(project, bad, {}), tb::Error);
-        const auto file = dir.write("g.jsonl", R"({"messages": [{"role": "user", "content": "hi"}], "reference": "x"})"
+        const auto file = dir.write("g.jsonl", R"({"messages": [{"role": "user", "content": "hi"}], "reference": "x",)"
+                                               R"( "rubric": [{"kind": "contains", "expected": "x"}]})"
                                                "\n");
         EXPECT_NE(error_of([&] {
                       tb::import_golden_jsonl(project, bad, file, tb::GoldenKind::task, "me");
