@@ -9,6 +9,7 @@
 
 #include "app/tunebench-cli/command.h"
 #include "core/common/error.h"
+#include "core/common/input_file.h"
 #include "core/model/generation.h"
 #include "core/model/llama.h"
 #include "core/model/peft_adapter.h"
@@ -20,13 +21,10 @@ namespace {
 std::vector<std::int64_t> to_int64(const std::vector<std::int32_t>& ids) { return {ids.begin(), ids.end()}; }
 
 nlohmann::ordered_json read_messages(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw tb::Error(path + ": cannot open");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
+    const std::string text = tb::read_input_file(path);
     nlohmann::ordered_json j;
     try {
-        j = nlohmann::ordered_json::parse(buffer.str());
+        j = nlohmann::ordered_json::parse(text);
     } catch (const nlohmann::json::exception& e) {
         throw tb::Error(path + ": invalid JSON (" + e.what() + ")");
     }

@@ -1,21 +1,12 @@
 // tunebench-cli tokenize: the token ids of a text, as the model's own tokenizer gives them.
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "app/tunebench-cli/command.h"
 #include "core/common/error.h"
+#include "core/common/input_file.h"
 #include "core/text/tokenizer.h"
 
 namespace {
-
-std::string read_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw tb::Error("cannot read " + path);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 int run_tokenize(const std::vector<std::string>& argv) {
     tbcli::Args args(argv, {"model", "text", "file"}, {"no-special"});
@@ -28,7 +19,7 @@ int run_tokenize(const std::vector<std::string>& argv) {
 
     auto tokenizer = tb::Tokenizer::from_folder(*model);
     // --file is read byte for byte: no newline is trimmed, an empty file is the empty text.
-    const std::string input = text ? *text : read_bytes(*file);
+    const std::string input = text ? *text : tb::read_input_file(*file);
     auto ids = tokenizer.encode(input, !args.flag("no-special"));
     std::string line;
     for (std::size_t i = 0; i < ids.size(); ++i) {

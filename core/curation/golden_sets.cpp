@@ -6,7 +6,9 @@
 #include <set>
 
 #include "core/common/error.h"
+#include "core/curation/names.h"
 #include "core/curation/prompt_key.h"
+#include "core/dataset/json_records.h"
 #include "core/project/project_files.h"
 
 namespace tb {
@@ -101,7 +103,7 @@ std::optional<std::string> golden_size_advice(std::int64_t items) {
 
 std::int64_t create_golden_set(ProjectFile& project, const std::string& name, GoldenKind kind,
                                const std::string& description) {
-    if (name.empty()) throw Error("a golden set needs a name");
+    validate_name(name, "golden set");
     return project.transaction([&] {
         if (find_golden_set(project, name)) throw Error("a golden set named '" + name + "' already exists");
         auto s = project.prepare("INSERT INTO golden_sets(name, kind, description, created_at) VALUES (?, ?, ?, ?)");
@@ -275,17 +277,19 @@ nlohmann::json to_json(const GoldenItem& item) {
 
 GoldenImportResult import_golden_jsonl(ProjectFile& project, const std::string& set_name, const std::string& path,
                                        GoldenKind kind, const std::string& author) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path + ": cannot open the golden set file");
-    // Parse and validate every line before writing anything.
+    validate_name(set_name, "golden set");
+    // Parse and validate every record before writing anything. The dataset reader's limits
+    // apply: a regular file, no record over kMaxRecordBytes.
+    JsonRecordReader reader(path);
     std::vector<GoldenItem> items;
-    std::string text;
-    std::size_t line = 0;
-    while (std::getline(in, text)) {
-        ++line;
-        if (!text.empty() && text.back() == '\r') text.pop_back();
-        if (text.find_first_not_of(" \t") == std::string::npos) continue;
-        auto j = nlohmann::json::parse(text, nullptr, false);
+    RawRecord record;
+    while (true) {
+        const auto status = reader.next(record);
+        if (status == JsonRecordReader::Status::End) break;
+        if (status == JsonRecordReader::Status::Broken) throw InputError(path, record.line, reader.broken_reason());
+        if (!record.problem.empty()) throw InputError(path, record.line, record.problem);
+        const std::size_t line = record.line;
+        auto j = nlohmann::json::parse(record.text, nullptr, false);
         if (j.is_discarded()) throw InputError(path, line, "not valid JSON");
         GoldenItem item = golden_item_from_json(j, path, line);
         if (item.author.empty()) item.author = author;

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "core/common/error.h"
+#include "core/curation/names.h"
 
 namespace tb {
 
@@ -31,9 +32,7 @@ std::optional<std::string> machine_reviewer() {
 }
 
 void set_machine_reviewer(const std::string& name) {
-    if (name.empty() || name.find_first_of("\r\n") != std::string::npos) {
-        throw Error("a reviewer name is one non-empty line");
-    }
+    validate_name(name, "reviewer");
     std::filesystem::path path = reviewer_identity_path();
     std::error_code ec;
     std::filesystem::create_directories(path.parent_path(), ec);

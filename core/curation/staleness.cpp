@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "core/common/error.h"
+#include "core/curation/names.h"
 #include "core/curation/settings.h"
 #include "core/curation/tags.h"
 
@@ -62,7 +63,7 @@ StalenessSummary staleness_summary(const ProjectFile& project, const std::string
 }
 
 std::int64_t set_guideline_version(ProjectFile& project, const std::string& version, const RereviewScope& scope) {
-    if (version.empty()) throw Error("a guideline version needs a name (\"v2\", \"2026-11-28\")");
+    validate_name(version, "guideline version");
     return project.transaction([&]() -> std::int64_t {
         project.set_meta("curation.guideline_version", version);
         if (!scope.all_reviewed && scope.tags.empty()) return 0;

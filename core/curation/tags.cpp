@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/common/error.h"
+#include "core/curation/names.h"
 
 namespace tb {
 namespace {
@@ -49,15 +50,7 @@ const std::vector<std::string>& builtin_edge_case_tags() {
     return tags;
 }
 
-void validate_tag_name(const std::string& name) {
-    if (name.empty()) throw Error("a tag needs a name");
-    if (name.front() == ' ' || name.back() == ' ') throw Error("tag '" + name + "' starts or ends with a space");
-    for (unsigned char c : name) {
-        // char(31) separates tags in the dataset table's query; no control character is useful in a tag.
-        if (c < 0x20 || c == 0x7f) throw Error("tag '" + name + "' contains a control character");
-    }
-    if (name.size() > 200) throw Error("tag names are limited to 200 bytes");
-}
+void validate_tag_name(const std::string& name) { validate_name(name, "tag"); }
 
 void ensure_builtin_tags(ProjectFile& project) {
     project.transaction([&] {

@@ -9,7 +9,8 @@ namespace {
 constexpr std::size_t kMaxRaw = 64 * 1024;
 }
 
-CsvReader::CsvReader(const std::string& path, char delimiter) : path_(path), chunks_(path), delimiter_(delimiter) {}
+CsvReader::CsvReader(const std::string& path, char delimiter, std::size_t max_row_bytes)
+    : path_(path), chunks_(path), delimiter_(delimiter), max_row_bytes_(max_row_bytes) {}
 
 bool CsvReader::next(CsvRow& row) {
     enum class State { FieldStart, Unquoted, Quoted, QuoteInQuoted };
@@ -20,6 +21,7 @@ bool CsvReader::next(CsvRow& row) {
         if (at_end_) return false;
         State state = State::FieldStart;
         std::string field;
+        std::size_t row_bytes = 0;
         bool row_done = false;
         while (!row_done) {
             if (pos_ >= chunks_.size()) {
@@ -39,6 +41,13 @@ bool CsvReader::next(CsvRow& row) {
                 }
             }
             const char c = chunks_.data()[pos_++];
+            if (++row_bytes > max_row_bytes_)
+                throw InputError(path_, row.line,
+                                 "the row starting on line " + std::to_string(row.line) + " is longer than " +
+                                     byte_size_text(max_row_bytes_) +
+                                     " (the limit for one record; an unterminated quoted field?)");
+            if (field.size() == field.capacity() && field.capacity() >= kReserveRecordAtOnce)
+                field.reserve(max_row_bytes_);
             if (row.raw.size() < kMaxRaw) row.raw.push_back(c);
             if (c == '\n') ++line_;
             switch (state) {

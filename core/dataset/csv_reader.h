@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/common/input_file.h"
 #include "core/dataset/file_chunks.h"
 
 namespace tb {
@@ -18,9 +19,11 @@ struct CsvRow {
 
 class CsvReader {
 public:
-    explicit CsvReader(const std::string& path, char delimiter = ',');  // throws tb::Error
+    // Throws tb::Error when the file cannot be opened or is not a regular file.
+    explicit CsvReader(const std::string& path, char delimiter = ',', std::size_t max_row_bytes = kMaxRecordBytes);
     // Reads the next non-blank row; false at the end of the file. Throws tb::InputError
-    // (FILE:LINE of the row) when the file ends inside a quoted field.
+    // (FILE:LINE of the row) when the file ends inside a quoted field, or when the row is
+    // longer than max_row_bytes (its fields together, quotes and delimiters included).
     bool next(CsvRow& row);
     std::uint64_t bytes_done() const { return chunks_.offset() + pos_; }
     std::uint64_t file_size() const { return chunks_.file_size(); }
@@ -29,6 +32,7 @@ private:
     std::string path_;
     FileChunks chunks_;
     char delimiter_;
+    std::size_t max_row_bytes_;
     std::size_t pos_ = 0;
     std::size_t line_ = 1;
     bool started_ = false;  // first chunk read (and byte order mark skipped)

@@ -1,6 +1,5 @@
 #include "core/dataset/file_chunks.h"
 
-#include <sys/stat.h>
 #include <cerrno>
 #include <cstring>
 
@@ -8,23 +7,13 @@
 
 namespace tb {
 
-FileChunks::FileChunks(const std::string& path, std::size_t chunk_size) : path_(path), buffer_(chunk_size) {
-    struct stat info {};
-    if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode))
-        throw Error(path + ": is a folder, not a dataset file");
-    file_ = std::fopen(path.c_str(), "rb");
-    if (!file_) throw Error(path + ": cannot open: " + std::strerror(errno));
-    file_size_ = static_cast<std::uint64_t>(info.st_size);
-}
-
-FileChunks::~FileChunks() {
-    if (file_) std::fclose(file_);
-}
+FileChunks::FileChunks(const std::string& path, std::size_t chunk_size)
+    : path_(path), file_(open_input_file(path, &file_size_)), buffer_(chunk_size) {}
 
 bool FileChunks::next() {
     offset_ += size_;
-    size_ = std::fread(buffer_.data(), 1, buffer_.size(), file_);
-    if (size_ == 0 && std::ferror(file_)) throw Error(path_ + ": read error: " + std::strerror(errno));
+    size_ = std::fread(buffer_.data(), 1, buffer_.size(), file_.get());
+    if (size_ == 0 && std::ferror(file_.get())) throw Error(path_ + ": read error: " + std::strerror(errno));
     return size_ > 0;
 }
 

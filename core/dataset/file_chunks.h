@@ -1,19 +1,19 @@
 #pragma once
 // Reads a file in fixed-size chunks for the streaming readers (JSON, JSONL, CSV): memory
-// stays constant whatever the file size.
+// stays constant whatever the file size. Only regular files (core/common/input_file.h).
 #include <cstdint>
 #include <cstdio>
 #include <string>
 #include <vector>
 
+#include "core/common/input_file.h"
+
 namespace tb {
 
 class FileChunks {
 public:
-    explicit FileChunks(const std::string& path, std::size_t chunk_size = 1 << 20);  // throws tb::Error
-    ~FileChunks();
-    FileChunks(const FileChunks&) = delete;
-    FileChunks& operator=(const FileChunks&) = delete;
+    // Throws tb::Error when the file cannot be opened or is not a regular file.
+    explicit FileChunks(const std::string& path, std::size_t chunk_size = 1 << 20);
 
     // Reads the next chunk into data()/size(); false at the end of the file.
     bool next();
@@ -22,14 +22,15 @@ public:
     // File offset of data()[0].
     std::uint64_t offset() const { return offset_; }
     std::uint64_t file_size() const { return file_size_; }
+    const std::string& path() const { return path_; }
 
 private:
     std::string path_;
-    std::FILE* file_ = nullptr;
+    std::uint64_t file_size_ = 0;  // before file_: open_input_file fills it
+    InputFile file_;
     std::vector<char> buffer_;
     std::size_t size_ = 0;
     std::uint64_t offset_ = 0;
-    std::uint64_t file_size_ = 0;
 };
 
 }  // namespace tb

@@ -3,6 +3,8 @@
 #include <array>
 #include <cstring>
 
+#include "core/common/error.h"
+
 namespace tb {
 namespace {
 
@@ -66,6 +68,17 @@ JsonRecordReader::Status JsonRecordReader::broken(RawRecord& record, std::size_t
     return Status::Broken;
 }
 
+void JsonRecordReader::append_to_record(RawRecord& record, const char* data, std::size_t size) {
+    if (append_within(record.text, data, size, max_record_bytes_)) return;
+    const std::string limit = byte_size_text(max_record_bytes_) + " (the limit for one record";
+    if (layout_ == Layout::Lines)
+        throw InputError(chunks_.path(), record.line,
+                         "line " + std::to_string(record.line) + " is longer than " + limit + ")");
+    throw InputError(chunks_.path(), record.line,
+                     "the array element starting on line " + std::to_string(record.line) + " is longer than " + limit +
+                         "; an unterminated string?)");
+}
+
 JsonRecordReader::Status JsonRecordReader::next_line(RawRecord& record) {
     while (true) {
         record.line = line_;
@@ -78,14 +91,13 @@ JsonRecordReader::Status JsonRecordReader::next_line(RawRecord& record) {
             const char* begin = chunks_.data() + pos_;
             const std::size_t available = chunks_.size() - pos_;
             const void* newline = std::memchr(begin, '\n', available);
+            const std::size_t length = newline ? static_cast<const char*>(newline) - begin : available;
+            append_to_record(record, begin, length);
             if (newline) {
-                const std::size_t length = static_cast<const char*>(newline) - begin;
-                record.text.append(begin, length);
                 pos_ += length + 1;
                 ++line_;
                 break;
             }
-            record.text.append(begin, available);
             pos_ = chunks_.size();
         }
         if (!record.text.empty() && record.text.back() == '\r') record.text.pop_back();
@@ -149,11 +161,7 @@ JsonRecordReader::Status JsonRecordReader::next_element(RawRecord& record) {
     bool escape = false;
     while (true) {
         if (pos_ >= chunks_.size()) {
-            record.text.append(chunks_.data() + segment_start, chunks_.size() - segment_start);
-            if (record.text.size() > max_record_bytes_)
-                return broken(record, record.line,
-                              "this record is larger than " + std::to_string(max_record_bytes_ >> 20) +
-                                  " MiB (an unterminated string?)");
+            append_to_record(record, chunks_.data() + segment_start, chunks_.size() - segment_start);
             if (!refill()) {
                 return broken(record, record.line,
                               "the file ends inside this record: the JSON array opened on line " +
@@ -197,7 +205,7 @@ JsonRecordReader::Status JsonRecordReader::next_element(RawRecord& record) {
                 break;
             case ']':
                 if (depth == 0) {  // the array ends with this element; "]" is consumed next call
-                    record.text.append(data + segment_start, pos_ - segment_start);
+                    append_to_record(record, data + segment_start, pos_ - segment_start);
                     after_comma_ = false;
                     return Status::Record;
                 }
@@ -205,7 +213,7 @@ JsonRecordReader::Status JsonRecordReader::next_element(RawRecord& record) {
                 break;
             case ',':
                 if (depth == 0) {
-                    record.text.append(data + segment_start, pos_ - segment_start);
+                    append_to_record(record, data + segment_start, pos_ - segment_start);
                     ++pos_;
                     after_comma_ = true;
                     return Status::Record;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "core/common/input_file.h"
 #include "core/dataset/file_chunks.h"
 
 namespace tb {
@@ -21,13 +22,15 @@ public:
     enum class Layout { Array, Lines, Empty };
     enum class Status { Record, End, Broken };
 
-    // Throws tb::Error when the file cannot be opened.
-    explicit JsonRecordReader(const std::string& path, std::size_t max_record_bytes = std::size_t(256) << 20);
+    // Throws tb::Error when the file cannot be opened or is not a regular file.
+    explicit JsonRecordReader(const std::string& path, std::size_t max_record_bytes = kMaxRecordBytes);
 
     Layout layout() const { return layout_; }
     // Record: `record` holds the next record. End: no more records. Broken: the file's
     // structure is broken from here on (unterminated array, text after it): record.line says
-    // where, broken_reason() says why, and nothing more is read.
+    // where, broken_reason() says why, and nothing more is read. Throws tb::InputError
+    // (FILE:LINE) for a record longer than max_record_bytes: nothing after it can be trusted,
+    // and finding its end could mean reading without limit.
     Status next(RawRecord& record);
     const std::string& broken_reason() const { return broken_reason_; }
 
@@ -39,6 +42,8 @@ private:
     Status next_line(RawRecord& record);
     Status next_element(RawRecord& record);
     Status broken(RawRecord& record, std::size_t line, std::string reason);
+    // Appends to record.text, or throws the InputError of a record over max_record_bytes_.
+    void append_to_record(RawRecord& record, const char* data, std::size_t size);
 
     FileChunks chunks_;
     std::size_t max_record_bytes_;

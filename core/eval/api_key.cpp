@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <mutex>
 
+#include "core/eval/api_key_redaction.h"
+
 namespace tb {
 namespace {
 
@@ -110,6 +112,37 @@ std::string missing_api_key_message(const std::string& base_url, const std::stri
     return message;
 }
 
+bool may_be_api_key(const std::string& name) {
+    if (name.empty()) return false;
+    if (name.size() > 32 || std::isdigit(static_cast<unsigned char>(name[0]))) return true;
+    bool lower = false, digit = false;
+    for (unsigned char c : name) {
+        if (!std::isalnum(c) && c != '_') return true;  // "sk-...": no variable is named like that
+        lower = lower || std::islower(c);
+        digit = digit || std::isdigit(c);
+    }
+    return lower && digit;
+}
+
+std::string redact_api_key(std::string text, const std::string& key) {
+    static const std::string kRedacted = "[redacted]";
+    if (!key.empty()) {
+        for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + kRedacted.size()))
+            text.replace(at, key.size(), kRedacted);
+    }
+    // A bearer token other than our key (a proxy adding its own) is a secret too.
+    static const std::string kBearer = "Bearer ";
+    for (auto at = text.find(kBearer); at != std::string::npos; at = text.find(kBearer, at + 1)) {
+        const auto begin = at + kBearer.size();
+        auto end = begin;
+        while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) && text[end] != '"' &&
+               text[end] != '\'' && text[end] != ',' && text[end] != '}')
+            ++end;
+        if (text.compare(begin, end - begin, kRedacted) != 0) text.replace(begin, end - begin, kRedacted);
+    }
+    return text;
+}
+
 ResolvedApiKey resolve_api_key(const ApiKeyRequest& request, SecretStore* keychain,
                                const EnvironmentLookup& environment) {
     ResolvedApiKey resolved;
@@ -117,6 +150,13 @@ ResolvedApiKey resolve_api_key(const ApiKeyRequest& request, SecretStore* keycha
     // would hide a typo in the variable's name.
     if (!request.env_var.empty()) {
         const auto value = environment(request.env_var);
+        if ((!value || value->empty()) && may_be_api_key(request.env_var))
+            throw Error("the API key variable named for " + request.base_url +
+                        " is not set, and its name looks like an API key itself (not shown here): give "
+                        "--api-key-env the name of the variable that holds the key (export OPENAI_API_KEY=...; "
+                        "--api-key-env OPENAI_API_KEY), or store the key in the OS keychain (tunebench-cli "
+                        "keychain set --url " +
+                        request.base_url + ")");
         if (!value || value->empty())
             throw Error("the API key variable " + request.env_var + " is " + (value ? "empty" : "not set") +
                         " (needed for " + request.base_url + "): set it, or drop the variable and store the key " +

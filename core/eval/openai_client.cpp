@@ -11,6 +11,7 @@
 
 #include "core/common/error.h"
 #include "core/eval/api_key.h"
+#include "core/eval/api_key_redaction.h"
 
 namespace tb {
 namespace {
@@ -135,7 +136,12 @@ ChatResponse OpenAiClient::chat(const std::vector<Message>& messages) const {
         if (last.curl == CURLE_OK) {
             curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &last.status);
             if (last.status >= 200 && last.status < 300) {
-                ChatResponse r = parse_chat_response(last.body);  // malformed: no retry
+                ChatResponse r;
+                try {
+                    r = parse_chat_response(last.body);  // malformed: no retry
+                } catch (const Error& e) {
+                    throw Error(redact_api_key(e.what(), key));
+                }
                 r.attempts = attempt + 1;
                 return r;
             }
@@ -149,8 +155,9 @@ ChatResponse OpenAiClient::chat(const std::vector<Message>& messages) const {
         throw Error("request to " + url + " failed with HTTP " + std::to_string(last.status) + ": " +
                     missing_api_key_message(options_.base_url, keychain_problem));
     if (last.curl != CURLE_OK) throw Error("request to " + url + " failed" + tries + ": " + last.curl_error);
+    // Redacted before the cut: a key that straddles it must not leave a prefix behind.
     throw Error("request to " + url + " failed with HTTP " + std::to_string(last.status) + tries + ": " +
-                snippet(last.body));
+                snippet(redact_api_key(last.body, key)));
 }
 
 // The variable named is read at each request (it may change between them); the keychain,

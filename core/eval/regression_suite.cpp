@@ -7,6 +7,7 @@
 
 #include "core/common/error.h"
 #include "core/curation/golden_sets.h"
+#include "core/curation/names.h"
 #include "core/eval/eval_store.h"
 #include "core/project/project_file.h"
 #include "core/project/runs.h"
@@ -78,7 +79,7 @@ RegressionSuite RegressionSuite::from_json(const nlohmann::json& j) {
 }
 
 void save_regression_suite(ProjectFile& project, const RegressionSuite& suite) {
-    if (suite.name.empty()) throw Error("a regression suite needs a name");
+    validate_name(suite.name, "regression suite");
     if (suite.golden_sets.empty() && !suite.include_general)
         throw Error("regression suite '" + suite.name + "' has no set: name golden sets or include the general set");
     for (const auto& set : suite.golden_sets)

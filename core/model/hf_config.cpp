@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/common/error.h"
+#include "core/common/input_file.h"
+#include "core/model/weight_layout.h"
 
 namespace tb {
 
@@ -19,12 +21,9 @@ namespace {
 using nlohmann::json;
 
 json read_json_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path.string() + ": cannot open file");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
+    const std::string text = read_input_file(path.string());
     try {
-        return json::parse(buffer.str());
+        return json::parse(text);
     } catch (const json::exception& e) {
         throw Error(path.string() + ": invalid JSON (" + e.what() + ")");
     }
@@ -89,6 +88,35 @@ std::optional<std::int64_t> get_optional_int(const json& j, const std::string& k
     return it->get<std::int64_t>();
 }
 
+// The largest sizes a config.json may declare: several times those of today's largest open
+// models (Llama 3.1 405B: hidden 16384, intermediate 53248, 126 layers, 128 heads; Gemma 3:
+// head_dim 256, vocab 262144; Llama 4 Scout: 10M positions). Beyond them a file is broken or
+// hostile, and is refused with a message before anything is allocated. With them,
+// parameter_count cannot overflow.
+struct ModelSizeCaps {
+    std::int64_t hidden_size = 65536;
+    std::int64_t intermediate_size = std::int64_t(1) << 20;
+    std::int64_t num_hidden_layers = 1024;
+    std::int64_t num_attention_heads = 1024;  // also num_key_value_heads
+    std::int64_t head_dim = 4096;
+    std::int64_t vocab_size = std::int64_t(1) << 24;
+    std::int64_t max_position_embeddings = std::int64_t(1) << 28;
+};
+constexpr ModelSizeCaps kModelSizeCaps{};
+
+// A size beyond its cap is a broken or hostile file, refused before anything is allocated.
+void check_size_cap(std::int64_t value, const std::string& key, std::int64_t cap, const std::string& source) {
+    if (value > cap)
+        fail(source, key + " " + std::to_string(value) + " is larger than any model supported (at most " +
+                         std::to_string(cap) + "): a broken config.json?");
+}
+
+void check_token_id(std::int64_t id, const std::string& key, std::int64_t vocab_size, const std::string& source) {
+    if (id < 0 || id >= vocab_size)
+        fail(source, key + " " + std::to_string(id) + " is outside the vocabulary (vocab_size " +
+                         std::to_string(vocab_size) + ")");
+}
+
 const std::set<std::string>& supported_model_types() {
     static const std::set<std::string> types = {"llama", "mistral", "qwen2", "qwen3"};
     return types;
@@ -133,6 +161,12 @@ ModelConfig parse_model_config(const json& j, const std::string& source) {
         fail(source,
              "hidden_size, intermediate_size, num_hidden_layers, num_attention_heads, "
              "num_key_value_heads and vocab_size must be positive");
+    check_size_cap(c.hidden_size, "hidden_size", kModelSizeCaps.hidden_size, source);
+    check_size_cap(c.intermediate_size, "intermediate_size", kModelSizeCaps.intermediate_size, source);
+    check_size_cap(c.num_hidden_layers, "num_hidden_layers", kModelSizeCaps.num_hidden_layers, source);
+    check_size_cap(c.num_attention_heads, "num_attention_heads", kModelSizeCaps.num_attention_heads, source);
+    check_size_cap(c.num_key_value_heads, "num_key_value_heads", kModelSizeCaps.num_attention_heads, source);
+    check_size_cap(c.vocab_size, "vocab_size", kModelSizeCaps.vocab_size, source);
     if (c.num_attention_heads % c.num_key_value_heads != 0)
         fail(source, "num_attention_heads (" + std::to_string(c.num_attention_heads) +
                          ") must be a multiple of num_key_value_heads (" + std::to_string(c.num_key_value_heads) + ")");
@@ -143,11 +177,15 @@ ModelConfig parse_model_config(const json& j, const std::string& source) {
         c.head_dim = c.hidden_size / c.num_attention_heads;
     }
     if (c.head_dim <= 0 || c.head_dim % 2 != 0) fail(source, "head_dim must be positive and even (RoPE rotates pairs)");
+    check_size_cap(c.head_dim, "head_dim", kModelSizeCaps.head_dim, source);
 
     c.rms_norm_eps = get_number(j, "rms_norm_eps", source, 1e-6);
     c.rope_theta = get_number(j, "rope_theta", source, 10000.0);
     if (c.rope_theta <= 0) fail(source, "rope_theta must be positive");
     c.max_position_embeddings = get_int(j, "max_position_embeddings", source, false, 2048);
+    if (c.max_position_embeddings <= 0) fail(source, "max_position_embeddings must be positive");
+    check_size_cap(c.max_position_embeddings, "max_position_embeddings", kModelSizeCaps.max_position_embeddings,
+                   source);
     c.tie_word_embeddings = get_bool(j, "tie_word_embeddings", source, false);
     c.attention_bias = get_bool(j, "attention_bias", source, false);
     c.mlp_bias = get_bool(j, "mlp_bias", source, false);
@@ -156,10 +194,13 @@ ModelConfig parse_model_config(const json& j, const std::string& source) {
     c.torch_dtype = get_string(j, "torch_dtype", source, "float32");
     c.bos_token_id = get_optional_int(j, "bos_token_id", source);
     c.eos_token_ids = get_id_list(j, "eos_token_id", source);
+    if (c.bos_token_id) check_token_id(*c.bos_token_id, "bos_token_id", c.vocab_size, source);
+    for (auto id : c.eos_token_ids) check_token_id(id, "eos_token_id", c.vocab_size, source);
 
     // Qwen2 writes sliding_window but only applies it with use_sliding_window: true.
     bool sliding = c.model_type == "mistral" || get_bool(j, "use_sliding_window", source, false);
     if (sliding) c.sliding_window = get_optional_int(j, "sliding_window", source);
+    if (c.sliding_window && *c.sliding_window <= 0) fail(source, "sliding_window must be positive");
 
     if (auto it = j.find("rope_scaling"); it != j.end() && !it->is_null()) {
         if (!it->is_object()) fail(source, "\"rope_scaling\" must be an object");
@@ -176,6 +217,8 @@ ModelConfig parse_model_config(const json& j, const std::string& source) {
                 s.high_freq_factor = get_number(*it, "high_freq_factor", source, 4.0);
                 s.original_max_position_embeddings =
                     get_int(*it, "original_max_position_embeddings", source, false, 8192);
+                if (s.original_max_position_embeddings <= 0)
+                    fail(source, "rope_scaling.original_max_position_embeddings must be positive");
                 if (s.high_freq_factor <= s.low_freq_factor)
                     fail(source, "rope_scaling: high_freq_factor must be greater than low_freq_factor");
             }
@@ -262,18 +305,12 @@ GenerationDefaults load_generation_defaults(const std::filesystem::path& model_d
 }
 
 std::int64_t parameter_count(const ModelConfig& c) {
-    const std::int64_t h = c.hidden_size, q_dim = c.num_attention_heads * c.head_dim,
-                       kv_dim = c.num_key_value_heads * c.head_dim;
-    const bool qkv_bias = c.attention_bias || c.model_type == "qwen2";
-    std::int64_t attention = h * q_dim + 2 * h * kv_dim + q_dim * h;
-    if (qkv_bias) attention += q_dim + 2 * kv_dim;
-    if (c.attention_bias) attention += h;                      // o_proj bias exists only with attention_bias
-    if (c.model_type == "qwen3") attention += 2 * c.head_dim;  // q_norm, k_norm
-    std::int64_t mlp = 3 * h * c.intermediate_size;
-    if (c.mlp_bias) mlp += 2 * c.intermediate_size + h;
-    std::int64_t layer = attention + mlp + 2 * h;  // + input and post-attention norms
-    std::int64_t total = c.vocab_size * h + c.num_hidden_layers * layer + h;
-    if (!c.tie_word_embeddings) total += c.vocab_size * h;
+    std::int64_t total = 0;
+    for (const auto& weight : expected_weights(c)) {
+        std::int64_t numel = 1;
+        for (auto d : weight.shape) numel *= d;
+        total += numel;
+    }
     return total;
 }
 
@@ -310,6 +347,9 @@ std::vector<double> rope_inverse_frequencies(const ModelConfig& c) {
 
 std::vector<std::int64_t> merged_eos_ids(const ModelConfig& config, const GenerationDefaults& defaults) {
     std::vector<std::int64_t> ids = defaults.eos_token_ids;
+    // vocab_size 0: a config built in code without one (parsed configs always have one).
+    if (config.vocab_size > 0)
+        for (auto id : ids) check_token_id(id, "eos_token_id", config.vocab_size, "generation_config.json");
     for (auto id : config.eos_token_ids)
         if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
     return ids;

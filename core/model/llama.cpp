@@ -8,6 +8,7 @@
 
 #include "core/common/error.h"
 #include "core/model/safetensors_torch.h"
+#include "core/model/weight_layout.h"
 
 namespace tb {
 
@@ -25,10 +26,10 @@ bool is_lora_name(const std::string& name) {
 
 ArchitectureOptions ArchitectureOptions::for_config(const ModelConfig& config) {
     ArchitectureOptions a;
-    a.qkv_bias = config.attention_bias || config.model_type == "qwen2";
-    a.o_bias = config.attention_bias;
+    a.qkv_bias = has_qkv_bias(config);
+    a.o_bias = has_o_bias(config);
     a.mlp_bias = config.mlp_bias;
-    a.qk_norm = config.model_type == "qwen3";
+    a.qk_norm = has_qk_norm(config);
     return a;
 }
 
@@ -271,6 +272,7 @@ std::vector<std::pair<std::string, torch::Tensor>> CausalLMImpl::base_weights() 
 CausalLM load_causal_lm(const std::filesystem::path& model_dir, ModelLoadOptions options) {
     auto config = load_model_config(model_dir);
     auto folder = SafetensorsFolder::open(model_dir);
+    check_weights_match_config(config, folder, model_dir.string());
     CausalLM model(config, options);
     torch::NoGradGuard no_grad;
     for (auto& [name, param] : model->base_weights()) {

@@ -7,7 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/common/error.h"
+#include "core/common/input_file.h"
 #include "core/model/safetensors_torch.h"
+#include "core/model/weight_layout.h"
 
 namespace tb {
 
@@ -19,13 +21,12 @@ constexpr const char* kPrefix = "base_model.model.";
 
 PeftAdapterInfo read_peft_adapter_config(const std::filesystem::path& dir) {
     const auto path = dir / "adapter_config.json";
-    std::ifstream in(path);
-    if (!in) throw Error(path.string() + ": cannot open (is " + dir.string() + " a PEFT adapter folder?)");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
+    if (!std::filesystem::exists(path))
+        throw Error(path.string() + ": cannot open (is " + dir.string() + " a PEFT adapter folder?)");
+    const std::string text = read_input_file(path.string());
     nlohmann::json j;
     try {
-        j = nlohmann::json::parse(buffer.str());
+        j = nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception& e) {
         throw Error(path.string() + ": invalid JSON (" + e.what() + ")");
     }
@@ -75,6 +76,7 @@ PeftAdapterInfo load_peft_adapter(CausalLMImpl& model, const std::filesystem::pa
         if (!linears.count(module))
             throw Error(weights_path.string() + ": tensor \"" + name + "\" targets \"" + module +
                         "\", which this model does not have (adapter made for another architecture?)");
+        require_float_weight(*file, file->info(name));
         auto tensor = tensor_view(file, name).to(torch::kFloat32);
         (is_a ? found[module].first : found[module].second) = tensor;
     }

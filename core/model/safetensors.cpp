@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/common/error.h"
+#include "core/common/input_file.h"
 
 namespace tb {
 
@@ -299,12 +300,10 @@ SafetensorsFolder SafetensorsFolder::open(const std::filesystem::path& model_dir
     const auto index_path = model_dir / "model.safetensors.index.json";
     const auto single_path = model_dir / "model.safetensors";
     if (std::filesystem::exists(index_path)) {
-        std::ifstream in(index_path, std::ios::binary);
-        std::stringstream buffer;
-        buffer << in.rdbuf();
+        const std::string text = read_input_file(index_path.string());
         json index;
         try {
-            index = json::parse(buffer.str());
+            index = json::parse(text);
         } catch (const json::exception& e) {
             throw Error(index_path.string() + ": invalid JSON (" + e.what() + ")");
         }

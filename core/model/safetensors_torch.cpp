@@ -1,6 +1,7 @@
 #include "core/model/safetensors_torch.h"
 
 #include "core/common/error.h"
+#include "core/model/weight_layout.h"
 
 namespace tb {
 
@@ -78,7 +79,9 @@ torch::Tensor tensor_view(const std::shared_ptr<SafetensorsFile>& file, const st
 }
 
 torch::Tensor load_tensor(const SafetensorsFolder& folder, const std::string& name, torch::ScalarType dtype) {
-    auto view = tensor_view(folder.file_for(name), name);
+    const auto& file = folder.file_for(name);
+    if (c10::isFloatingType(dtype)) require_float_weight(*file, file->info(name));
+    auto view = tensor_view(file, name);
     return view.scalar_type() == dtype ? view : view.to(dtype);
 }
 

@@ -119,7 +119,13 @@ struct BpeModel::Symbol {
     uint32_t begin, end;  // bytes of the word
 };
 
-BpeModel::BpeModel(const nlohmann::json& model, bool byte_level) : byte_level_(byte_level) {
+std::string token_id_limit_text(std::size_t vocab_entries, std::size_t added_tokens) {
+    return "outside the vocabulary (ids 0 to " + std::to_string(token_id_limit(vocab_entries, added_tokens) - 1) +
+           ": " + std::to_string(vocab_entries) + " vocab entries, " + std::to_string(added_tokens) +
+           " added tokens, " + std::to_string(kSpareTokenIds) + " spare)";
+}
+
+BpeModel::BpeModel(const nlohmann::json& model, bool byte_level, std::size_t added_tokens) : byte_level_(byte_level) {
     std::fill(std::begin(byte_ids_), std::end(byte_ids_), -1);
     std::fill(std::begin(byte_fallback_ids_), std::end(byte_fallback_ids_), -1);
     if (model.value("type", "BPE") != "BPE") {
@@ -141,10 +147,15 @@ BpeModel::BpeModel(const nlohmann::json& model, bool byte_level) : byte_level_(b
     const auto& vocab = model.at("vocab");
     if (!vocab.is_object()) throw Error("tokenizer.json: model.vocab must be an object of token -> id");
     vocab_.reserve(vocab.size());
+    const auto id_limit = token_id_limit(vocab.size(), added_tokens);
     int32_t max_id = -1;
     for (auto it = vocab.begin(); it != vocab.end(); ++it) {
-        int64_t id = it.value().get<int64_t>();
-        if (id < 0 || id > INT32_MAX / 2) throw Error("tokenizer.json: vocab id out of range for '" + it.key() + "'");
+        if (!it.value().is_number_integer())
+            throw Error("tokenizer.json: the vocab id of '" + it.key().substr(0, 100) + "' is not an integer");
+        const int64_t id = it.value().get<int64_t>();
+        if (id < 0 || id >= id_limit)
+            throw Error("vocab id " + std::to_string(id) + " of '" + it.key().substr(0, 100) + "' is " +
+                        token_id_limit_text(vocab.size(), added_tokens));
         vocab_.insert(it.key(), static_cast<int32_t>(id));
         max_id = std::max(max_id, static_cast<int32_t>(id));
     }

@@ -7,6 +7,8 @@
 // alphabet ("Ġhello"). Here such a model keeps a second, raw-byte view of it (" hello"), so
 // words are tokenized straight from the input bytes: same tokens, no rewriting, and byte
 // offsets for free.
+#include <algorithm>
+#include <climits>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -53,11 +55,30 @@ private:
     std::size_t mask_ = 0;
 };
 
+// Spare ids beyond the real vocabulary: files may leave a few gaps in their ids, and a gap
+// costs one empty slot in the id-indexed table (32 bytes), so 1024 of them cost 32 KB.
+inline constexpr std::int64_t kSpareTokenIds = 1024;
+
+// One more than the largest token id a tokenizer.json may use: its vocab entries plus its
+// added tokens (added tokens may follow the vocab, as Llama 3's 256 do, or fill gaps in
+// it), plus kSpareTokenIds.
+inline std::int64_t token_id_limit(std::size_t vocab_entries, std::size_t added_tokens) {
+    const auto total =
+        static_cast<std::int64_t>(vocab_entries) + static_cast<std::int64_t>(added_tokens) + kSpareTokenIds;
+    return std::min<std::int64_t>(total, INT32_MAX);
+}
+
+// "outside the vocabulary (ids 0 to N: V vocab entries, A added tokens, 1024 spare)"
+std::string token_id_limit_text(std::size_t vocab_entries, std::size_t added_tokens);
+
 class BpeModel {
 public:
     // `model` is tokenizer.json's "model" object; `byte_level`: the pre-tokenizer has a
-    // ByteLevel step, so words arrive as raw bytes. Throws tb::Error on a malformed model.
-    BpeModel(const nlohmann::json& model, bool byte_level);
+    // ByteLevel step, so words arrive as raw bytes. `added_tokens`: how many added tokens
+    // the file lists besides. Ids are bounded by the real vocabulary, vocab entries plus added
+    // tokens (a table indexed by id is built: one id of 50,000,000 would cost gigabytes).
+    // Throws tb::Error on a malformed model.
+    BpeModel(const nlohmann::json& model, bool byte_level, std::size_t added_tokens = 0);
     ~BpeModel();
 
     // Appends the tokens of one pre-tokenized word (offsets relative to the word).

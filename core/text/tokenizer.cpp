@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/common/error.h"
+#include "core/common/input_file.h"
 #include "core/text/bpe.h"
 #include "core/text/decoder.h"
 #include "core/text/normalizer.h"
@@ -69,11 +70,15 @@ Tokenizer::Impl::Impl(const nlohmann::json& j, TokenizerConfig cfg) : config(std
     if (!j.is_object() || !j.contains("model")) throw Error("not a tokenizer.json (no \"model\")");
     normalizer_ = make_normalizer(j.value("normalizer", nlohmann::json()));
     pre_tokenizer_ = make_pre_tokenizer(j.value("pre_tokenizer", nlohmann::json()));
-    model_ = std::make_unique<BpeModel>(j["model"], pre_tokenizer_ && pre_tokenizer_->byte_level());
+    nlohmann::json added_tokens = j.value("added_tokens", nlohmann::json::array());
+    if (added_tokens.is_null()) added_tokens = nlohmann::json::array();
+    if (!added_tokens.is_array()) throw Error("\"added_tokens\" must be a list");
+    model_ =
+        std::make_unique<BpeModel>(j["model"], pre_tokenizer_ && pre_tokenizer_->byte_level(), added_tokens.size());
     decoder_ = make_decoder(j.value("decoder", nlohmann::json()));
     frame_ = parse_post_processor(j.value("post_processor", nlohmann::json()));
     max_id_ = model_->max_id();
-    load_added_tokens(j.value("added_tokens", nlohmann::json::array()));
+    load_added_tokens(added_tokens);
 
     auto resolve = [&](const std::optional<std::string>& content, std::optional<int32_t>& id, std::string& token) {
         if (!content) return;
@@ -92,9 +97,14 @@ Tokenizer::Impl::Impl(const nlohmann::json& j, TokenizerConfig cfg) : config(std
 }
 
 void Tokenizer::Impl::load_added_tokens(const nlohmann::json& list) {
+    const auto id_limit = token_id_limit(model_->size(), list.size());
     for (const auto& t : list) {
         AddedToken token;
-        token.id = t.at("id").get<int32_t>();
+        const auto id = t.at("id").get<std::int64_t>();
+        if (id < 0 || id >= id_limit)
+            throw Error("added token id " + std::to_string(id) + " is " +
+                        token_id_limit_text(model_->size(), list.size()));
+        token.id = static_cast<int32_t>(id);
         token.content = t.at("content").get<std::string>();
         token.single_word = t.value("single_word", false);
         token.lstrip = t.value("lstrip", false);
@@ -251,14 +261,6 @@ std::string Tokenizer::Impl::decode(const std::vector<int32_t>& ids, bool skip_s
 
 namespace {
 
-std::string read_whole_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error("cannot open tokenizer file " + path);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 std::shared_ptr<const Tokenizer::Impl> load_text(const std::string& text, const std::string& path,
                                                  TokenizerConfig config) {
     nlohmann::json j;
@@ -281,7 +283,7 @@ std::shared_ptr<const Tokenizer::Impl> load_text(const std::string& text, const 
 }
 
 std::shared_ptr<const Tokenizer::Impl> load(const std::string& path, TokenizerConfig config) {
-    return load_text(read_whole_file(path), path, std::move(config));
+    return load_text(read_input_file(path), path, std::move(config));
 }
 
 }  // namespace

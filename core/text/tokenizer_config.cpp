@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/common/error.h"
+#include "core/common/input_file.h"
 
 namespace tb {
 
@@ -15,11 +16,7 @@ namespace {
 std::optional<std::string> read_file_if_exists(const std::filesystem::path& path) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error("cannot read " + path.string());
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    return read_input_file(path.string());
 }
 
 // A special token is written either as a plain string or as an AddedToken object.
