@@ -162,8 +162,9 @@ Trainer::Trainer(ProjectFile& project, TrainConfig config)
     auto& s = *state_;
     auto& c = s.config;
     if (c.log_every == 0) c.log_every = 1;
+    // The device first: a missing GPU is said at once, before any reading of the model folder.
+    if (is_training_device_spelling(c.device)) s.device = resolve_training_device(c.device);
     if (const auto problems = config_problems(c); !problems.empty()) throw Error(describe_problems(problems));
-    s.device = resolve_training_device(c.device);  // before any loading: a missing GPU is said at once
     s.tokenizer = Tokenizer::from_folder(c.model_dir.string());
     std::optional<std::string> explicit_source;
     if (c.chat_template) {
