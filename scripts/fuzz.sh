@@ -18,7 +18,8 @@
 # the tokenizer and chat-template targets then spend their time loading.)
 #
 # Environment: BUILD_DIR (build-fuzz), FUZZ_JOBS (2, compile jobs), FUZZ_NICE (15),
-# FUZZ_RSS_MB (2048), FUZZ_RESTARTS (10), TUNEBENCH_SHARED_DIR (../shared). CI does not run this: it takes too long.
+# FUZZ_RSS_MB (2048), FUZZ_RESTARTS (10), FUZZ_NO_BUILD (1: run the targets as built),
+# TUNEBENCH_SHARED_DIR (../shared). CI does not run this: it takes too long.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -39,11 +40,13 @@ TARGETS=("$@")
 command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ is missing (scripts/install-deps.sh installs it)" >&2; exit 2; }
 
 export CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=1
+[ "${FUZZ_NO_BUILD:-0}" = 1 ] || {
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DTUNEBENCH_BUILD_FUZZ=ON \
   -DTUNEBENCH_BUILD_GUI=OFF -DTUNEBENCH_BUILD_TESTS=OFF -DTUNEBENCH_BUILD_BENCH=OFF \
   -DTUNEBENCH_SHARED_DIR="$SHARED" >/dev/null
 nice -n "$FUZZ_NICE" cmake --build "$BUILD_DIR" --parallel "$FUZZ_JOBS" --target $(printf 'fuzz_%s ' "${TARGETS[@]}")
+}
 
 dictionary_for() {
   case "$1" in

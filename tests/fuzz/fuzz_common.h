@@ -9,11 +9,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
-#include <stdexcept>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include "core/common/error.h"
 
@@ -55,6 +56,28 @@ void expect_clean(Body&& body) {
 
 // A finding that is not a crash: a documented property the code broke.
 [[noreturn]] inline void property_broken(const std::string& what) { report(what); }
+
+// Strict UTF-8 (no overlong forms, no surrogates, nothing past U+10FFFF), written here
+// independently of core's own checks, which the targets test.
+inline bool valid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        unsigned char c = s[i];
+        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        if (n == 0 || i + n > s.size()) return false;
+        std::uint32_t cp = n == 1 ? c : c & (0x7F >> n);
+        for (std::size_t k = 1; k < n; ++k) {
+            unsigned char d = s[i + k];
+            if ((d & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (d & 0x3F);
+        }
+        if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += n;
+    }
+    return true;
+}
 
 inline std::string read_text_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);

@@ -3,7 +3,8 @@
 // the given format. The importers stream from a path, so it goes through a scratch file in
 // /dev/shm (a tmpfs: no disk writes per execution) named for this process. Every accepted
 // example must survive what the project does with it (hash, plain text, JSON round trip),
-// and the summary must count what the callbacks saw.
+// and hold valid UTF-8 only (invalid UTF-8 is a rejection reason), and the summary must
+// count what the callbacks saw.
 #include <unistd.h>
 
 #include <cstddef>
@@ -41,6 +42,9 @@ inline void import_file(const std::uint8_t* data, std::size_t size, DatasetForma
             path, options,
             [&](Example&& example) {
                 ++accepted;
+                for (const Message& m : example.messages)
+                    if (!valid_utf8(m.content) || !valid_utf8(m.role) || !valid_utf8(m.name))
+                        property_broken("an accepted example holds invalid UTF-8");
                 (void)content_hash(example);
                 (void)plain_text(example);
                 Example back = example_from_json(to_json(example));

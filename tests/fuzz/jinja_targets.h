@@ -86,8 +86,8 @@ inline void jinja(const std::uint8_t* data, std::size_t size) {
 inline const std::vector<ChatTemplate>& request_templates() {
     static const std::vector<ChatTemplate> all = [] {
         std::vector<ChatTemplate> v;
-        v.emplace_back(read_text_file(std::filesystem::path(TUNEBENCH_SOURCE_DIR) /
-                                      "examples/demo-model/chat_template.jinja"));
+        v.emplace_back(
+            read_text_file(std::filesystem::path(TUNEBENCH_SOURCE_DIR) / "examples/demo-model/chat_template.jinja"));
         const std::filesystem::path shared = std::filesystem::path(TUNEBENCH_SHARED_DIR) / "fixtures/chat-templates";
         std::vector<std::filesystem::path> files;
         if (std::filesystem::is_directory(shared))

@@ -112,26 +112,6 @@ inline const std::vector<LoadedTokenizer>& encode_tokenizers() {
     return all;
 }
 
-inline bool valid_utf8(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        unsigned char c = s[i];
-        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-        if (n == 0 || i + n > s.size()) return false;
-        std::uint32_t cp = n == 1 ? c : c & (0x7F >> n);
-        for (std::size_t k = 1; k < n; ++k) {
-            unsigned char d = s[i + k];
-            if ((d & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (d & 0x3F);
-        }
-        if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += n;
-    }
-    return true;
-}
-
 // Encoding arbitrary text with the tokenizers above. Input: the first byte picks the
 // tokenizer, the rest is the text. Besides exercise()'s checks: byte-level tokenizers
 // round-trip valid UTF-8 (tokenizer.h's promise), and invalid UTF-8 is refused with tb::Error.
