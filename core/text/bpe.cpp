@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/common/error.h"
+#include "core/text/token_id.h"
 #include "core/text/unicode.h"
 
 namespace tb {
@@ -143,10 +144,9 @@ BpeModel::BpeModel(const nlohmann::json& model, bool byte_level) : byte_level_(b
     vocab_.reserve(vocab.size());
     int32_t max_id = -1;
     for (auto it = vocab.begin(); it != vocab.end(); ++it) {
-        int64_t id = it.value().get<int64_t>();
-        if (id < 0 || id > INT32_MAX / 2) throw Error("tokenizer.json: vocab id out of range for '" + it.key() + "'");
-        vocab_.insert(it.key(), static_cast<int32_t>(id));
-        max_id = std::max(max_id, static_cast<int32_t>(id));
+        const int32_t id = token_id_from_json(it.value(), "the vocab id of '" + it.key() + "'");
+        vocab_.insert(it.key(), id);
+        max_id = std::max(max_id, id);
     }
     tokens_by_id_.resize(static_cast<std::size_t>(max_id + 1));
     for (std::size_t k = 0; k < vocab_.size(); ++k)

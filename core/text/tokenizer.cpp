@@ -13,6 +13,7 @@
 #include "core/text/decoder.h"
 #include "core/text/normalizer.h"
 #include "core/text/pre_tokenizer.h"
+#include "core/text/token_id.h"
 #include "core/text/tokenizer_added_tokens.h"
 #include "core/text/tokenizer_post_processor.h"
 #include "core/text/unicode.h"
@@ -94,7 +95,7 @@ Tokenizer::Impl::Impl(const nlohmann::json& j, TokenizerConfig cfg) : config(std
 void Tokenizer::Impl::load_added_tokens(const nlohmann::json& list) {
     for (const auto& t : list) {
         AddedToken token;
-        token.id = t.at("id").get<int32_t>();
+        token.id = token_id_from_json(t.at("id"), "an added token's id");
         token.content = t.at("content").get<std::string>();
         token.single_word = t.value("single_word", false);
         token.lstrip = t.value("lstrip", false);

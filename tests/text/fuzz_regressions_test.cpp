@@ -1,0 +1,46 @@
+// Inputs the tokenizer fuzzers (tests/fuzz, scripts/fuzz.sh) crashed on, replayed, and the
+// bugs they found pinned down in plain terms.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/common/error.h"
+#include "core/text/tokenizer.h"
+#include "tests/fuzz/regressions.h"
+#include "tests/fuzz/tokenizer_targets.h"
+
+namespace {
+
+TEST(FuzzRegressions, TokenizerLoadInputs) { tb::fuzz::replay_regressions("tokenizer_load", tb::fuzz::tokenizer_load); }
+
+// A token id that is a JSON float was converted by nlohmann's get<int>(): 1e20 is undefined
+// behaviour (UBSan: "outside the range of representable values"), 1.5 silently became 1.
+std::string bpe_with(const std::string& vocab, const std::string& extra = "") {
+    return R"({)" + extra + R"("model": {"type": "BPE", "vocab": )" + vocab + R"(, "merges": []}})";
+}
+
+TEST(FuzzRegressions, TokenIdsMustBeIntegers) {
+    EXPECT_THROW(tb::Tokenizer::from_json(bpe_with(R"({"a": 1.5})")), tb::Error);
+    EXPECT_THROW(tb::Tokenizer::from_json(bpe_with(R"({"a": 2.2e22})")), tb::Error);
+    EXPECT_THROW(
+        tb::Tokenizer::from_json(bpe_with(R"({"a": 0})", R"("added_tokens": [{"id": 1.5, "content": "<s>"}], )")),
+        tb::Error);
+    EXPECT_THROW(
+        tb::Tokenizer::from_json(bpe_with(
+            R"({"a": 0})", R"("post_processor": {"type": "BertProcessing", "cls": ["a", 0.5], "sep": ["a", 0]}, )")),
+        tb::Error);
+    EXPECT_THROW(tb::Tokenizer::from_json(bpe_with(R"({"a": 0})", R"("post_processor": {"type": "TemplateProcessing",
+            "single": [{"SpecialToken": {"id": "a"}}, {"Sequence": {"id": "A"}}], "pair": [],
+            "special_tokens": {"a": {"id": "a", "ids": [2.5], "tokens": ["a"]}}}, )")),
+                 tb::Error);
+    // Integers still load, and name the id in the error when out of range.
+    EXPECT_EQ(tb::Tokenizer::from_json(bpe_with(R"({"a": 0, "b": 7})")).vocab_size(), 8u);
+    try {
+        tb::Tokenizer::from_json(bpe_with(R"({"a": -1})"));
+        ADD_FAILURE() << "a negative id loaded";
+    } catch (const tb::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("out of range"), std::string::npos) << e.what();
+    }
+}
+
+}  // namespace
