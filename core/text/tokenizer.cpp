@@ -90,6 +90,13 @@ Tokenizer::Impl::Impl(const nlohmann::json& j, TokenizerConfig cfg) : config(std
         if (const std::string* t = id_to_token(*bos_id)) bos_token = *t;
     }
     apply_config_to_frame();
+    // An id the post-processor adds must be a token's: one past vocab_size() would index
+    // outside the model's embedding rows.
+    for (const auto* ids : {&frame_.before, &frame_.after})
+        for (int32_t id : *ids)
+            if (!id_to_token(id))
+                throw Error("tokenizer.json: the post_processor adds token id " + std::to_string(id) +
+                            ", which no token in the vocabulary or added_tokens has");
 }
 
 void Tokenizer::Impl::load_added_tokens(const nlohmann::json& list) {

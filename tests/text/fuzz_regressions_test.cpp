@@ -44,3 +44,23 @@ TEST(FuzzRegressions, TokenIdsMustBeIntegers) {
 }
 
 }  // namespace
+
+// A post-processor id that no token has (BertProcessing "sep": ["[SEP]", 7] with no id 7)
+// was emitted by encode(), past vocab_size(): an index outside the model's embedding rows.
+TEST(FuzzRegressions, PostProcessorIdsMustBeTokens) {
+    const std::string vocab = R"({"a": 0, "[CLS]": 1})";
+    EXPECT_THROW(
+        tb::Tokenizer::from_json(bpe_with(
+            vocab, R"("post_processor": {"type": "BertProcessing", "cls": ["[CLS]", 1], "sep": ["[SEP]", 7]}, )")),
+        tb::Error);
+    EXPECT_THROW(tb::Tokenizer::from_json(bpe_with(vocab, R"("post_processor": {"type": "TemplateProcessing",
+            "single": [{"SpecialToken": {"id": "<s>"}}, {"Sequence": {"id": "A"}}], "pair": [],
+            "special_tokens": {"<s>": {"id": "<s>", "ids": [5], "tokens": ["<s>"]}}}, )")),
+                 tb::Error);
+    // An added token gives the id a token: then it loads, and encode's ids stay inside the vocabulary.
+    auto tok =
+        tb::Tokenizer::from_json(bpe_with(vocab, R"("added_tokens": [{"id": 7, "content": "[SEP]", "special": true}],
+                  "post_processor": {"type": "BertProcessing", "cls": ["[CLS]", 1], "sep": ["[SEP]", 7]}, )"));
+    EXPECT_EQ(tok.encode("a"), (std::vector<int32_t>{1, 0, 7}));
+    EXPECT_EQ(tok.vocab_size(), 8u);
+}
