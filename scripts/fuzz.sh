@@ -18,7 +18,7 @@
 # the tokenizer and chat-template targets then spend their time loading.)
 #
 # Environment: BUILD_DIR (build-fuzz), FUZZ_JOBS (2, compile jobs), FUZZ_NICE (15),
-# FUZZ_RSS_MB (2048), FUZZ_RESTARTS (10), FUZZ_NO_BUILD (1: run the targets as built),
+# FUZZ_RSS_MB (2048), FUZZ_TIMEOUT (30 s per input), FUZZ_RESTARTS (10), FUZZ_NO_BUILD (1: run the targets as built),
 # TUNEBENCH_SHARED_DIR (../shared). CI does not run this: it takes too long.
 set -euo pipefail
 # One brace group: bash reads it whole before running it, so editing this file during a
@@ -101,7 +101,7 @@ for t in "${TARGETS[@]}"; do
   # Real chat templates run to 16 KB; mutating inputs that long is slow, so cut them.
   max_len=65536
   [ "$t" = jinja ] && max_len=8192
-  args=(-timeout=10 -rss_limit_mb="$FUZZ_RSS_MB" -max_len=$max_len -print_final_stats=1 -artifact_prefix="$findings/")
+  args=(-timeout="${FUZZ_TIMEOUT:-30}" -rss_limit_mb="$FUZZ_RSS_MB" -max_len=$max_len -print_final_stats=1 -artifact_prefix="$findings/")
   [ -n "$dict" ] && args+=(-dict="$dict")
   before=$(ls "$findings" | wc -l)
   echo "== fuzz_$t: ${SECONDS_PER_TARGET}s, inputs ${inputs[*]}"
