@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/common/checked_int.h"
 #include "core/common/error.h"
 
 namespace tb {
@@ -262,19 +263,23 @@ GenerationDefaults load_generation_defaults(const std::filesystem::path& model_d
 }
 
 std::int64_t parameter_count(const ModelConfig& c) {
-    const std::int64_t h = c.hidden_size, q_dim = c.num_attention_heads * c.head_dim,
-                       kv_dim = c.num_key_value_heads * c.head_dim;
+    const CheckedInt64 h = c.hidden_size, q_dim = CheckedInt64(c.num_attention_heads) * c.head_dim,
+                       kv_dim = CheckedInt64(c.num_key_value_heads) * c.head_dim;
     const bool qkv_bias = c.attention_bias || c.model_type == "qwen2";
-    std::int64_t attention = h * q_dim + 2 * h * kv_dim + q_dim * h;
+    CheckedInt64 attention = h * q_dim + 2 * h * kv_dim + q_dim * h;
     if (qkv_bias) attention += q_dim + 2 * kv_dim;
-    if (c.attention_bias) attention += h;                      // o_proj bias exists only with attention_bias
-    if (c.model_type == "qwen3") attention += 2 * c.head_dim;  // q_norm, k_norm
-    std::int64_t mlp = 3 * h * c.intermediate_size;
-    if (c.mlp_bias) mlp += 2 * c.intermediate_size + h;
-    std::int64_t layer = attention + mlp + 2 * h;  // + input and post-attention norms
-    std::int64_t total = c.vocab_size * h + c.num_hidden_layers * layer + h;
+    if (c.attention_bias) attention += h;  // o_proj bias exists only with attention_bias
+    if (c.model_type == "qwen3") attention += CheckedInt64(2) * c.head_dim;  // q_norm, k_norm
+    CheckedInt64 mlp = 3 * h * c.intermediate_size;
+    if (c.mlp_bias) mlp += 2 * CheckedInt64(c.intermediate_size) + h;
+    CheckedInt64 layer = attention + mlp + 2 * h;  // + input and post-attention norms
+    CheckedInt64 total = c.vocab_size * h + c.num_hidden_layers * layer + h;
     if (!c.tie_word_embeddings) total += c.vocab_size * h;
-    return total;
+    if (total.overflowed())
+        throw Error(
+            "config.json: its sizes (hidden_size, intermediate_size, num_hidden_layers, heads, vocab_size) "
+            "multiply to more than 2^63 weights: not a real model");
+    return total.value();
 }
 
 std::vector<double> rope_inverse_frequencies(const ModelConfig& c) {
