@@ -92,7 +92,11 @@ ModelShape model_shape_from_config(const nlohmann::json& full_config, const std:
     if (s.num_attention_heads % s.num_key_value_heads != 0)
         throw Error(source + ": num_attention_heads (" + std::to_string(s.num_attention_heads) +
                     ") must be a multiple of num_key_value_heads (" + std::to_string(s.num_key_value_heads) + ")");
-    const std::string model_type = config.value("model_type", std::string());
+    // Not value("model_type", ...): it throws nlohmann's type_error when that is not a string.
+    const auto type_it = config.find("model_type");
+    if (type_it != config.end() && !type_it->is_string() && !type_it->is_null())
+        throw Error(source + ": \"model_type\" must be a string, got " + type_it->dump());
+    const std::string model_type = type_it != config.end() && type_it->is_string() ? type_it->get<std::string>() : "";
     // When config.json omits tie_word_embeddings, transformers uses the model class's default:
     // false for Llama, Mistral, Mixtral and Qwen2/3, true for the base PretrainedConfig.
     const nlohmann::json* tie = full_config.contains("tie_word_embeddings") ? &full_config["tie_word_embeddings"]

@@ -41,4 +41,21 @@ TEST(FuzzRegressions, WeightCountsThatOverflowAreRefused) {
               2 * (4 * h * 8 + 3 * h * 8 + 2 * h) + h + 2 * v * h);
 }
 
+// "model_type": 10000.0 made config.value("model_type", std::string()) throw nlohmann's
+// type_error, which is not a tb::Error: the CLI and the GUI showed "[json.exception.type_error.302]".
+TEST(FuzzRegressions, ANonStringModelTypeIsAnErrorNamingIt) {
+    nlohmann::json config = {{"model_type", 10000.0},  {"hidden_size", 8},         {"intermediate_size", 8},
+                             {"num_hidden_layers", 1}, {"num_attention_heads", 2}, {"vocab_size", 10}};
+    try {
+        tb::model_shape_from_config(config, "config.json");
+        ADD_FAILURE() << "a numeric model_type was read";
+    } catch (const tb::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("\"model_type\" must be a string"), std::string::npos) << e.what();
+    } catch (const std::exception& e) {
+        ADD_FAILURE() << "not a tb::Error: " << e.what();
+    }
+    config["model_type"] = nullptr;  // null reads as absent
+    EXPECT_EQ(tb::model_shape_from_config(config, "config.json").hidden_size, 8);
+}
+
 }  // namespace
