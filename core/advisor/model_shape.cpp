@@ -121,7 +121,7 @@ ModelShape load_model_shape(const std::filesystem::path& model_dir_or_config) {
     nlohmann::json config;
     try {
         config = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for 1e400
         throw Error(path.string() + ": not valid JSON (" + e.what() + ")");
     }
     return model_shape_from_config(config, path.string());

@@ -276,6 +276,8 @@ std::shared_ptr<const Tokenizer::Impl> load_text(const std::string& text, const 
         std::size_t line = 1;
         for (std::size_t i = 0; i < e.byte && i < text.size(); ++i) line += text[i] == '\n';
         throw InputError(path, line, std::string("invalid JSON: ") + e.what());
+    } catch (const nlohmann::json::exception& e) {  // out_of_range for a number such as 1e400
+        throw InputError(path, 0, std::string("invalid JSON: ") + e.what());
     }
     try {
         return std::make_shared<const Tokenizer::Impl>(j, std::move(config));

@@ -43,8 +43,6 @@ TEST(FuzzRegressions, TokenIdsMustBeIntegers) {
     }
 }
 
-}  // namespace
-
 // A post-processor id that no token has (BertProcessing "sep": ["[SEP]", 7] with no id 7)
 // was emitted by encode(), past vocab_size(): an index outside the model's embedding rows.
 TEST(FuzzRegressions, PostProcessorIdsMustBeTokens) {
@@ -64,3 +62,13 @@ TEST(FuzzRegressions, PostProcessorIdsMustBeTokens) {
     EXPECT_EQ(tok.encode("a"), (std::vector<int32_t>{1, 0, 7}));
     EXPECT_EQ(tok.vocab_size(), 8u);
 }
+
+// A number too large for a double (1e400) made nlohmann throw out_of_range.406, which the
+// parse_error handlers of tokenizer.json and tokenizer_config.json let through (found by
+// fuzz_import_jsonl in the importer, which had the same handler).
+TEST(FuzzRegressions, ANumberTooLargeIsInvalidJson) {
+    EXPECT_THROW(tb::Tokenizer::from_json(bpe_with(R"({"a": 0})", R"("x": 1e400, )")), tb::InputError);
+    EXPECT_THROW(tb::TokenizerConfig::parse(R"({"model_max_length": 1e400})", "tokenizer_config.json"), tb::InputError);
+}
+
+}  // namespace
