@@ -16,6 +16,8 @@ PACKAGES=(
   # tests and reference tools
   libgtest-dev libgmock-dev googletest zlib1g-dev python3 python3-jinja2 python3-scipy python3-sklearn
   dbus gnome-keyring
+  # fuzzing (scripts/fuzz.sh: clang's libFuzzer and sanitizer runtimes)
+  clang libclang-rt-14-dev
   # packaging
   dpkg-dev file
 )

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "core/common/checked_int.h"
 #include "core/common/error.h"
 
 namespace tb {
@@ -37,20 +38,36 @@ ModelShape reference(const char* name, std::int64_t h, std::int64_t i, std::int6
 
 }  // namespace
 
-std::int64_t count_projection_parameters(const ModelShape& s) {
-    const std::int64_t h = s.hidden_size;
-    const std::int64_t per_layer = h * s.q_dim() + 2 * h * s.kv_dim() + s.q_dim() * h + 3 * h * s.intermediate_size;
+namespace {
+
+std::int64_t checked_count(CheckedInt64 count, const ModelShape& s) {
+    if (count.overflowed())
+        throw Error(s.source +
+                    ": its sizes (hidden_size, intermediate_size, num_hidden_layers, heads, vocab_size) "
+                    "multiply to more than 2^63 weights: not a real model");
+    return count.value();
+}
+
+CheckedInt64 projection_parameters(const ModelShape& s) {
+    const CheckedInt64 h = s.hidden_size, q_dim = CheckedInt64(s.num_attention_heads) * s.head_dim,
+                       kv_dim = CheckedInt64(s.num_key_value_heads) * s.head_dim;
+    const CheckedInt64 per_layer = h * q_dim + 2 * h * kv_dim + q_dim * h + 3 * h * s.intermediate_size;
     return s.num_layers * per_layer;
 }
 
+}  // namespace
+
+std::int64_t count_projection_parameters(const ModelShape& s) { return checked_count(projection_parameters(s), s); }
+
 std::int64_t count_parameters(const ModelShape& s) {
-    const std::int64_t h = s.hidden_size;
-    std::int64_t total = count_projection_parameters(s);
-    total += s.num_layers * 2 * h;                                               // input and post-attention RMSNorm
-    if (s.attention_bias) total += s.num_layers * (s.q_dim() + 2 * s.kv_dim());  // q, k, v biases
-    total += h;                                                                  // final norm
-    total += s.vocab_size * h * (s.tie_word_embeddings ? 1 : 2);                 // embeddings (+ lm_head)
-    return total;
+    const CheckedInt64 h = s.hidden_size, q_dim = CheckedInt64(s.num_attention_heads) * s.head_dim,
+                       kv_dim = CheckedInt64(s.num_key_value_heads) * s.head_dim;
+    CheckedInt64 total = projection_parameters(s);
+    total += CheckedInt64(s.num_layers) * 2 * h;                         // input and post-attention RMSNorm
+    if (s.attention_bias) total += s.num_layers * (q_dim + 2 * kv_dim);  // q, k, v biases
+    total += h;                                                          // final norm
+    total += s.vocab_size * h * (s.tie_word_embeddings ? 1 : 2);         // embeddings (+ lm_head)
+    return checked_count(total, s);
 }
 
 ModelShape model_shape_from_config(const nlohmann::json& full_config, const std::string& source) {
@@ -75,7 +92,11 @@ ModelShape model_shape_from_config(const nlohmann::json& full_config, const std:
     if (s.num_attention_heads % s.num_key_value_heads != 0)
         throw Error(source + ": num_attention_heads (" + std::to_string(s.num_attention_heads) +
                     ") must be a multiple of num_key_value_heads (" + std::to_string(s.num_key_value_heads) + ")");
-    const std::string model_type = config.value("model_type", std::string());
+    // Not value("model_type", ...): it throws nlohmann's type_error when that is not a string.
+    const auto type_it = config.find("model_type");
+    if (type_it != config.end() && !type_it->is_string() && !type_it->is_null())
+        throw Error(source + ": \"model_type\" must be a string, got " + type_it->dump());
+    const std::string model_type = type_it != config.end() && type_it->is_string() ? type_it->get<std::string>() : "";
     // When config.json omits tie_word_embeddings, transformers uses the model class's default:
     // false for Llama, Mistral, Mixtral and Qwen2/3, true for the base PretrainedConfig.
     const nlohmann::json* tie = full_config.contains("tie_word_embeddings") ? &full_config["tie_word_embeddings"]
@@ -100,7 +121,7 @@ ModelShape load_model_shape(const std::filesystem::path& model_dir_or_config) {
     nlohmann::json config;
     try {
         config = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for 1e400
         throw Error(path.string() + ": not valid JSON (" + e.what() + ")");
     }
     return model_shape_from_config(config, path.string());

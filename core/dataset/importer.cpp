@@ -130,7 +130,7 @@ ImportSummary read_json_dataset(const std::string& path, DatasetFormat format,
         nlohmann::json parsed;
         try {
             parsed = nlohmann::json::parse(record.text);
-        } catch (const nlohmann::json::parse_error& error) {
+        } catch (const nlohmann::json::exception& error) {  // parse_error, or out_of_range for 1e400
             reject(RejectReason::InvalidJson, parse_error_detail(error.what()));
             continue;
         }

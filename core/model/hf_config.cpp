@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/common/checked_int.h"
 #include "core/common/error.h"
 #include "core/common/input_file.h"
 #include "core/model/weight_layout.h"
@@ -305,13 +306,18 @@ GenerationDefaults load_generation_defaults(const std::filesystem::path& model_d
 }
 
 std::int64_t parameter_count(const ModelConfig& c) {
-    std::int64_t total = 0;
+    // Overflow-checked: a hostile config.json's sizes may multiply past 2^63 (fuzz_hf_config).
+    CheckedInt64 total = 0;
     for (const auto& weight : expected_weights(c)) {
-        std::int64_t numel = 1;
-        for (auto d : weight.shape) numel *= d;
+        CheckedInt64 numel = 1;
+        for (auto d : weight.shape) numel = numel * d;
         total += numel;
     }
-    return total;
+    if (total.overflowed())
+        throw Error(
+            "config.json: its sizes (hidden_size, intermediate_size, num_hidden_layers, heads, vocab_size) "
+            "multiply to more than 2^63 weights: not a real model");
+    return total.value();
 }
 
 std::vector<double> rope_inverse_frequencies(const ModelConfig& c) {

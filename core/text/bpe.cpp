@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/common/error.h"
+#include "core/text/token_id.h"
 #include "core/text/unicode.h"
 
 namespace tb {
@@ -150,14 +151,12 @@ BpeModel::BpeModel(const nlohmann::json& model, bool byte_level, std::size_t add
     const auto id_limit = token_id_limit(vocab.size(), added_tokens);
     int32_t max_id = -1;
     for (auto it = vocab.begin(); it != vocab.end(); ++it) {
-        if (!it.value().is_number_integer())
-            throw Error("tokenizer.json: the vocab id of '" + it.key().substr(0, 100) + "' is not an integer");
-        const int64_t id = it.value().get<int64_t>();
-        if (id < 0 || id >= id_limit)
+        const int32_t id = token_id_from_json(it.value(), "the vocab id of '" + it.key().substr(0, 100) + "'");
+        if (id >= id_limit)
             throw Error("vocab id " + std::to_string(id) + " of '" + it.key().substr(0, 100) + "' is " +
                         token_id_limit_text(vocab.size(), added_tokens));
-        vocab_.insert(it.key(), static_cast<int32_t>(id));
-        max_id = std::max(max_id, static_cast<int32_t>(id));
+        vocab_.insert(it.key(), id);
+        max_id = std::max(max_id, id);
     }
     tokens_by_id_.resize(static_cast<std::size_t>(max_id + 1));
     for (std::size_t k = 0; k < vocab_.size(); ++k)

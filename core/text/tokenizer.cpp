@@ -14,6 +14,7 @@
 #include "core/text/decoder.h"
 #include "core/text/normalizer.h"
 #include "core/text/pre_tokenizer.h"
+#include "core/text/token_id.h"
 #include "core/text/tokenizer_added_tokens.h"
 #include "core/text/tokenizer_post_processor.h"
 #include "core/text/unicode.h"
@@ -94,17 +95,23 @@ Tokenizer::Impl::Impl(const nlohmann::json& j, TokenizerConfig cfg) : config(std
         if (const std::string* t = id_to_token(*bos_id)) bos_token = *t;
     }
     apply_config_to_frame();
+    // An id the post-processor adds must be a token's: one past vocab_size() would index
+    // outside the model's embedding rows.
+    for (const auto* ids : {&frame_.before, &frame_.after})
+        for (int32_t id : *ids)
+            if (!id_to_token(id))
+                throw Error("tokenizer.json: the post_processor adds token id " + std::to_string(id) +
+                            ", which no token in the vocabulary or added_tokens has");
 }
 
 void Tokenizer::Impl::load_added_tokens(const nlohmann::json& list) {
     const auto id_limit = token_id_limit(model_->size(), list.size());
     for (const auto& t : list) {
         AddedToken token;
-        const auto id = t.at("id").get<std::int64_t>();
-        if (id < 0 || id >= id_limit)
-            throw Error("added token id " + std::to_string(id) + " is " +
+        token.id = token_id_from_json(t.at("id"), "an added token's id");
+        if (token.id >= id_limit)
+            throw Error("added token id " + std::to_string(token.id) + " is " +
                         token_id_limit_text(model_->size(), list.size()));
-        token.id = static_cast<int32_t>(id);
         token.content = t.at("content").get<std::string>();
         token.single_word = t.value("single_word", false);
         token.lstrip = t.value("lstrip", false);
@@ -270,6 +277,8 @@ std::shared_ptr<const Tokenizer::Impl> load_text(const std::string& text, const 
         std::size_t line = 1;
         for (std::size_t i = 0; i < e.byte && i < text.size(); ++i) line += text[i] == '\n';
         throw InputError(path, line, std::string("invalid JSON: ") + e.what());
+    } catch (const nlohmann::json::exception& e) {  // out_of_range for a number such as 1e400
+        throw InputError(path, 0, std::string("invalid JSON: ") + e.what());
     }
     try {
         return std::make_shared<const Tokenizer::Impl>(j, std::move(config));

@@ -35,6 +35,8 @@ nlohmann::json parse_json(const std::string& text, const std::string& source) {
         std::size_t line = 1;
         for (std::size_t i = 0; i < e.byte && i < text.size(); ++i) line += text[i] == '\n';
         throw InputError(source, line, std::string("invalid JSON: ") + e.what());
+    } catch (const nlohmann::json::exception& e) {  // out_of_range for a number such as 1e400
+        throw InputError(source, 0, std::string("invalid JSON: ") + e.what());
     }
 }
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/common/error.h"
+#include "core/text/token_id.h"
 
 namespace tb {
 
@@ -27,7 +28,8 @@ SpecialTokenFrame template_frame(const nlohmann::json& spec) {
             if (!specials.contains(name))
                 throw Error("tokenizer.json: TemplateProcessing uses special token '" + name + "' without defining it");
             auto& target = seen_sequence ? frame.after : frame.before;
-            for (const auto& id : specials[name].at("ids")) target.push_back(id.get<int32_t>());
+            for (const auto& id : specials[name].at("ids"))
+                target.push_back(token_id_from_json(id, "the ids of special token '" + name + "'"));
         } else {
             throw Error("tokenizer.json: TemplateProcessing item must be SpecialToken or Sequence");
         }
@@ -45,8 +47,8 @@ SpecialTokenFrame parse_post_processor(const nlohmann::json& spec) {
     if (type == "ByteLevel") return frame;  // only trims offsets; adds no token
     if (type == "RobertaProcessing" || type == "BertProcessing") {
         // "cls": [token, id], "sep": [token, id]; a single text is <cls> A <sep>.
-        frame.before.push_back(spec.at("cls").at(1).get<int32_t>());
-        frame.after.push_back(spec.at("sep").at(1).get<int32_t>());
+        frame.before.push_back(token_id_from_json(spec.at("cls").at(1), type + " cls id"));
+        frame.after.push_back(token_id_from_json(spec.at("sep").at(1), type + " sep id"));
         return frame;
     }
     if (type == "Sequence") {

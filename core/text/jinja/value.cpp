@@ -18,6 +18,9 @@ namespace {
 
 }  // namespace
 
+ListData::~ListData() = default;
+DictData::~DictData() = default;
+
 const Value* DictData::find(const Value& key) const {
     if (key.is_string()) return find(std::string_view(key.str()));
     for (const auto& [k, v] : items)

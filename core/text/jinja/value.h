@@ -28,7 +28,10 @@ struct StringData final : HeapValue {
     bool markup = false;                   // markupsafe.Markup (from |safe, |escape): + and % escape plain strings
 };
 
+// The destructors of ListData and DictData are defined in value.cpp, where Value is complete:
+// clang instantiates an inline virtual destructor of vector<Value> here, where it is not.
 struct ListData final : HeapValue {
+    ~ListData() override;
     // Python sequences that are no list but iterate like one, materialised (all are bounded):
     // they differ in repr, type name, + and *, and tojson.
     enum class View : std::uint8_t { None, Range, DictKeys, DictValues, DictItems };
@@ -44,6 +47,7 @@ struct ListData final : HeapValue {
 };
 
 struct DictData final : HeapValue {
+    ~DictData() override;
     std::vector<std::pair<Value, Value>> items;  // insertion order, like Python dicts
     std::uint32_t depth = 1;
     const Value* find(const Value& key) const;
