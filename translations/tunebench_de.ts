@@ -2092,10 +2092,6 @@ Kandidat:
         <translation>Liste leeren</translation>
     </message>
     <message>
-        <source>Cannot create the project</source>
-        <translation>Das Projekt kann nicht angelegt werden</translation>
-    </message>
-    <message>
         <source>%1 — Tunebench</source>
         <translation>%1 — Tunebench</translation>
     </message>
@@ -2493,6 +2489,10 @@ Kandidat:
     <message>
         <source>No data report yet: run the checks.</source>
         <translation>Noch kein Datenbericht: Starten Sie die Datenprüfung.</translation>
+    </message>
+    <message>
+        <source>Cannot create the project</source>
+        <translation>Das Projekt kann nicht angelegt werden</translation>
     </message>
 </context>
 <context>
