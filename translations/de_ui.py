@@ -490,6 +490,8 @@ DE_UI = {
     "Model folder": "Modellordner",
     "where the adapter (or the full model) is written": "wohin der Adapter (oder das ganze Modell) geschrieben wird",
     "Output folder": "Ausgabeordner",
+    "Replace an earlier output in this folder": "Eine frühere Ausgabe in diesem Ordner ersetzen",
+    "Unticked, a run into a folder that holds checkpoints or other files is refused, so nothing is overwritten. Ticked, the files an earlier run wrote there (adapter, checkpoints, config) are removed first; files Tunebench did not write are kept.": "Nicht angehakt, wird ein Lauf in einen Ordner mit Checkpoints oder anderen Dateien abgelehnt, damit nichts überschrieben wird. Angehakt, werden die Dateien, die ein früherer Lauf dort geschrieben hat (Adapter, Checkpoints, Konfiguration), zuerst entfernt; Dateien, die Tunebench nicht geschrieben hat, bleiben erhalten.",
     "a .jinja file; empty: the model's own template": "eine .jinja-Datei; leer: die eigene Vorlage des Modells",
     "Chat template": "Chat-Vorlage",
     "Jinja templates (*.jinja *.j2 *.txt);;All files (*)": "Jinja-Vorlagen (*.jinja *.j2 *.txt);;Alle Dateien (*)",

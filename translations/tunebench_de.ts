@@ -2995,6 +2995,14 @@ Kandidat:
         <source>Pre-flight cancelled.</source>
         <translation>Vorabprüfung abgebrochen.</translation>
     </message>
+    <message>
+        <source>Replace an earlier output in this folder</source>
+        <translation>Eine frühere Ausgabe in diesem Ordner ersetzen</translation>
+    </message>
+    <message>
+        <source>Unticked, a run into a folder that holds checkpoints or other files is refused, so nothing is overwritten. Ticked, the files an earlier run wrote there (adapter, checkpoints, config) are removed first; files Tunebench did not write are kept.</source>
+        <translation>Nicht angehakt, wird ein Lauf in einen Ordner mit Checkpoints oder anderen Dateien abgelehnt, damit nichts überschrieben wird. Angehakt, werden die Dateien, die ein früherer Lauf dort geschrieben hat (Adapter, Checkpoints, Konfiguration), zuerst entfernt; Dateien, die Tunebench nicht geschrieben hat, bleiben erhalten.</translation>
+    </message>
 </context>
 <context>
     <name>tbui::SuiteEditor</name>

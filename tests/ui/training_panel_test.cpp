@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 
+#include <QCheckBox>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QListWidget>
@@ -213,6 +214,40 @@ TEST_F(TrainingPanelTest, QueuedRunCanBeRemovedBeforeItStarts) {
     QTest::qWait(100);
     EXPECT_EQ(finished.count(), 1);
     EXPECT_FALSE(std::filesystem::exists(dir_.filePath(QStringLiteral("r2")).toStdString()));
+}
+
+// A second run into the folder of a finished one would overwrite its adapter: the GUI refuses it
+// (core's rule, core/train/train_output.h) unless "Replace an earlier output" is ticked in the
+// run dialog; replacing removes the earlier output's files, never the user's own.
+TEST_F(TrainingPanelTest, ARunIntoAnEarlierOutputNeedsReplaceTickedInTheRunDialog) {
+    SKIP_WITHOUT_STORIES();
+    tbui::TrainingPanel panel(*project_);
+    QSignalSpy finished(&panel, &tbui::TrainingPanel::runFinished);
+    panel.enqueueRun(config(QStringLiteral("same"), 2), QStringLiteral("first"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() == 1; }, kRunTimeoutMs));
+    ASSERT_EQ(finished.at(0).at(2).toString(), QStringLiteral("completed"));
+    const std::filesystem::path out = dir_.filePath(QStringLiteral("same")).toStdString();
+    tbtest::writeLines(QString::fromStdString((out / "notes.txt").string()), {QStringLiteral("mine")});
+
+    auto dialog = panel.createRunDialog();
+    dialog->setConfig(config(QStringLiteral("same"), 2));
+    auto* replace = dialog->findChild<QCheckBox*>(QStringLiteral("replaceOutput"));
+    ASSERT_NE(replace, nullptr);
+    EXPECT_FALSE(replace->isChecked());  // refusing is the default
+    EXPECT_EQ(dialog->overwrite(), tb::Overwrite::refuse);
+    panel.enqueueRun(dialog->config(), QStringLiteral("refused"), dialog->overwrite());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() == 2; }, kRunTimeoutMs));
+    EXPECT_EQ(finished.at(1).at(2).toString(), QStringLiteral("failed"));
+    EXPECT_TRUE(std::filesystem::exists(out / "adapter_model.safetensors"));  // the first run's, kept
+
+    replace->setChecked(true);
+    EXPECT_EQ(dialog->overwrite(), tb::Overwrite::replace);
+    panel.enqueueRun(dialog->config(), QStringLiteral("replacing"), dialog->overwrite());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() == 3; }, kRunTimeoutMs));
+    EXPECT_EQ(finished.at(2).at(2).toString(), QStringLiteral("completed")) << panel.statusLabel()->text().toStdString();
+    EXPECT_TRUE(std::filesystem::exists(out / "adapter_model.safetensors"));
+    EXPECT_TRUE(std::filesystem::exists(out / "notes.txt"));  // not Tunebench's: never removed
+    EXPECT_NE(finished.at(2).at(1).toLongLong(), finished.at(0).at(1).toLongLong());  // a new run
 }
 
 TEST(TrainingPanelFailure, AFailingRunReportsWhyAndTheQueueGoesOn) {

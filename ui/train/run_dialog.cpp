@@ -97,6 +97,13 @@ void RunDialog::buildForm() {
     dataForm->addRow(tr("Output folder"), withBrowse(data, outputEdit_, [this] {
                          return QFileDialog::getExistingDirectory(this, tr("Output folder"), outputEdit_->text());
                      }));
+    replaceOutput_ = new QCheckBox(tr("Replace an earlier output in this folder"), data);
+    replaceOutput_->setObjectName(QStringLiteral("replaceOutput"));
+    replaceOutput_->setToolTip(
+        tr("Unticked, a run into a folder that holds checkpoints or other files is refused, so nothing is "
+           "overwritten. Ticked, the files an earlier run wrote there (adapter, checkpoints, config) are removed "
+           "first; files Tunebench did not write are kept."));
+    dataForm->addRow(QString(), replaceOutput_);
     templateEdit_ = new QLineEdit(data);
     templateEdit_->setPlaceholderText(tr("a .jinja file; empty: the model's own template"));
     dataForm->addRow(tr("Chat template"), withBrowse(data, templateEdit_, [this] {
@@ -328,6 +335,10 @@ tb::TrainConfig RunDialog::config() const {
 }
 
 QString RunDialog::runName() const { return nameEdit_->text().trimmed(); }
+
+tb::Overwrite RunDialog::overwrite() const {
+    return replaceOutput_->isChecked() ? tb::Overwrite::replace : tb::Overwrite::refuse;
+}
 void RunDialog::setRunName(const QString& name) { nameEdit_->setText(name); }
 
 void RunDialog::applyStartingSettings(const tb::StartingSettings& settings) {

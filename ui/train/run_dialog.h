@@ -9,6 +9,8 @@
 #include <QDialog>
 #include <QStringList>
 
+#include "core/common/output_file.h"
+
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
@@ -38,6 +40,9 @@ public:
     // The settings as entered (values that do not parse keep their defaults; see problems()).
     tb::TrainConfig config() const;
     QString runName() const;
+    // Whether the run may replace an earlier output in its output folder ("Replace an earlier
+    // output" ticked): core then removes that output's files first, never other files.
+    tb::Overwrite overwrite() const;
     void setRunName(const QString& name);
 
     // The advisor's starting settings (tb::apply_starting_settings); the validation share is
@@ -80,6 +85,7 @@ private:
     QLineEdit* nameEdit_ = nullptr;
     QLineEdit* modelEdit_ = nullptr;
     QLineEdit* outputEdit_ = nullptr;
+    QCheckBox* replaceOutput_ = nullptr;
     QLineEdit* templateEdit_ = nullptr;
     QLabel* templateNote_ = nullptr;
     QCheckBox* acceptedOnly_ = nullptr;

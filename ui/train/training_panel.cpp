@@ -180,11 +180,11 @@ TrainingPanel::~TrainingPanel() {
 
 void TrainingPanel::setStartingSettings(const tb::StartingSettings& settings) { starting_ = settings; }
 
-int TrainingPanel::enqueueRun(const tb::TrainConfig& config, const QString& name) {
+int TrainingPanel::enqueueRun(const tb::TrainConfig& config, const QString& name, tb::Overwrite overwrite) {
     lastModelDir_ = QString::fromStdString(config.model_dir.string());
     lastOutputDir_ = QString::fromStdString(config.output_dir.string());
     lastTemplate_ = config.chat_template ? QString::fromStdString(config.chat_template->string()) : QString();
-    return queue_->enqueue(config, name);
+    return queue_->enqueue(config, name, /*resume=*/false, overwrite);
 }
 
 std::unique_ptr<RunDialog> TrainingPanel::createRunDialog() {
@@ -203,7 +203,7 @@ std::unique_ptr<RunDialog> TrainingPanel::createRunDialog() {
 void TrainingPanel::openRunDialog() {
     auto dialog = createRunDialog();
     if (dialog->exec() != QDialog::Accepted) return;
-    enqueueRun(dialog->config(), dialog->runName());
+    enqueueRun(dialog->config(), dialog->runName(), dialog->overwrite());
 }
 
 void TrainingPanel::togglePause() {

@@ -17,6 +17,7 @@
 #include <QWidget>
 
 #include "core/advisor/training_settings.h"
+#include "core/common/output_file.h"
 
 class QLabel;
 class QListWidget;
@@ -48,7 +49,8 @@ public:
     const std::optional<tb::StartingSettings>& startingSettings() const { return starting_; }
 
     // Queues a run (starts at once when idle); returns its queue id.
-    int enqueueRun(const tb::TrainConfig& config, const QString& name = {});
+    int enqueueRun(const tb::TrainConfig& config, const QString& name = {},
+                   tb::Overwrite overwrite = tb::Overwrite::refuse);
     // A dialog preset with the suggestions and the last run's folders (not shown).
     std::unique_ptr<RunDialog> createRunDialog();
 

@@ -50,12 +50,13 @@ TrainingQueue::~TrainingQueue() {
     delete thread_;
 }
 
-int TrainingQueue::enqueue(const tb::TrainConfig& config, const QString& name, bool resume) {
+int TrainingQueue::enqueue(const tb::TrainConfig& config, const QString& name, bool resume, tb::Overwrite overwrite) {
     Entry entry;
     entry.id = nextId_++;
     entry.name = name.isEmpty() ? QStringLiteral("run %1").arg(entry.id) : name;
     entry.config = config;
     entry.resume = resume;
+    entry.overwrite = overwrite;
     entries_.push_back(std::move(entry));
     Q_EMIT queueChanged();
     if (!current_) startNext();
@@ -121,6 +122,7 @@ void TrainingQueue::startNext() {
     job.name = it->name;
     job.config = it->config;
     job.resume = it->resume;
+    job.overwrite = it->overwrite;
     current_ = job;
     // The job (and its shared tokens) is copied into the call: the worker thread owns its copy.
     QMetaObject::invokeMethod(

@@ -33,6 +33,7 @@ public:
         State state = State::Queued;
         bool paused = false;
         bool resume = false;     // continue from the output folder's last checkpoint
+        tb::Overwrite overwrite = tb::Overwrite::refuse;  // replace an earlier output in the folder
         tb::TrainResult result;  // valid when Finished
     };
 
@@ -42,7 +43,8 @@ public:
     ~TrainingQueue() override;
 
     // Adds a run; starts it when nothing is running. Returns its id (1, 2, ...).
-    int enqueue(const tb::TrainConfig& config, const QString& name = {}, bool resume = false);
+    int enqueue(const tb::TrainConfig& config, const QString& name = {}, bool resume = false,
+                tb::Overwrite overwrite = tb::Overwrite::refuse);
     // Removes a run that has not started; false when it is running, finished or unknown.
     bool removeQueued(int id);
 

@@ -40,7 +40,7 @@ void TrainingWorker::run(const TrainingJob& job) {
     try {
         auto project = tb::ProjectFile::open(projectPath_.toStdString());
         tb::Trainer trainer(project, job.config);
-        result = trainer.run(callbacks, context, job.resume, job.pause);
+        result = trainer.run(callbacks, context, job.resume, job.pause, job.overwrite);
     } catch (const tb::Cancelled&) {
         // Cancelled before the loop started (while formatting or timing the warm-up).
         result.status = tb::RunStatus::Cancelled;

@@ -26,6 +26,9 @@ struct TrainingJob {
     QString name;
     tb::TrainConfig config;
     bool resume = false;  // continue from output_dir/checkpoints
+    // replace: an earlier output in output_dir is removed first (the run dialog's choice);
+    // refuse: a non-empty output_dir fails the run with core's reason (core/train/train_output.h).
+    tb::Overwrite overwrite = tb::Overwrite::refuse;
     std::shared_ptr<tb::CancelToken> cancel = std::make_shared<tb::CancelToken>();
     std::shared_ptr<tb::PauseToken> pause = std::make_shared<tb::PauseToken>();
 };
