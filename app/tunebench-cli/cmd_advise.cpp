@@ -19,7 +19,7 @@ nlohmann::json read_answers(const std::string& path) {
         nlohmann::json answers = nlohmann::json::parse(in);
         if (!answers.is_object()) throw tb::Error(path + ": the answers file must hold a JSON object");
         return answers;
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for 1e400
         throw tb::Error(path + ": not valid JSON (" + e.what() + ")");
     }
 }
