@@ -155,8 +155,7 @@ int run_train(const std::vector<std::string>& argv) {
     callbacks.on_log = [](const std::string& line) { std::cerr << line << "\n" << std::flush; };
 
     const auto result = trainer.run(callbacks, ctx, args.flag("resume"), nullptr, args.overwrite());
-    std::cerr << "run " << result.run_id << ": " << tb::to_string(result.status) << " (" << result.message << ")
-";
+    std::cerr << "run " << result.run_id << ": " << tb::to_string(result.status) << " (" << result.message << ")\n";
     int exit_code = tbcli::kExitOk;
     if (result.status == tb::RunStatus::Cancelled) exit_code = tbcli::kExitCancelled;
     if (result.status == tb::RunStatus::Failed) exit_code = tbcli::kExitFindings;
