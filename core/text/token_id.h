@@ -16,11 +16,11 @@ constexpr std::int64_t kMaxTokenId = INT32_MAX / 2;
 // nlohmann's get<int>() on a float converts it, silently (1.5 -> 1) or with undefined
 // behaviour (1e20).
 inline std::int32_t token_id_from_json(const nlohmann::json& value, const std::string& what) {
-    if (!value.is_number_integer()) throw Error("tokenizer.json: " + what + " must be an integer token id");
+    if (!value.is_number_integer()) throw Error(what + " must be an integer token id");
     const bool in_range = value.is_number_unsigned()
                               ? value.get<std::uint64_t>() <= std::uint64_t(kMaxTokenId)
                               : value.get<std::int64_t>() >= 0 && value.get<std::int64_t>() <= kMaxTokenId;
-    if (!in_range) throw Error("tokenizer.json: " + what + " is out of range (" + value.dump() + ")");
+    if (!in_range) throw Error(what + " is out of range (" + value.dump() + ")");
     return static_cast<std::int32_t>(value.get<std::int64_t>());
 }
 

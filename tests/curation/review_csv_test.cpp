@@ -45,8 +45,9 @@ TEST(ReviewCsv, ExportGradeImportAppendsReviews) {
     EXPECT_EQ(v.notes.at("ana"), "rude, too short");
     EXPECT_TRUE(tb::review_history(project, b).empty());
 
-    // A re-export carries the verdict; importing it unchanged appends nothing.
-    tb::export_review_csv(project, path, {"ana", tb::ReviewQueue::all});
+    // A re-export (over the first file: replacing it is asked for) carries the verdict; importing
+    // it unchanged appends nothing.
+    tb::export_review_csv(project, path, {"ana", tb::ReviewQueue::all, tb::Overwrite::replace});
     EXPECT_NE(read_all(path).find("reject,\"rude, too short\",ana"), std::string::npos);
     auto again = tb::import_review_csv(project, path);
     EXPECT_EQ(again.recorded, 0);

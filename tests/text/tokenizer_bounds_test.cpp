@@ -54,11 +54,14 @@ TEST(TokenizerBounds, AVocabIdOfFiftyMillionIsRefused) {
 
 TEST(TokenizerBounds, AddedTokenIdsAreBoundedToo) {
     auto hostile = small_tokenizer();
-    hostile["added_tokens"][1]["id"] = std::int64_t(1) << 40;  // used to wrap to 0 as an int32
     const std::string limit = " is outside the vocabulary (ids 0 to 1028: 3 vocab entries, 2 added tokens, 1024 spare)";
-    EXPECT_EQ(load_error(hostile), "tokenizer.json: added token id 1099511627776" + limit);
+    hostile["added_tokens"][1]["id"] = 5000;  // a valid token id, but past this vocabulary
+    EXPECT_EQ(load_error(hostile), "tokenizer.json: added token id 5000" + limit);
+    // Beyond any tokenizer's ids (core/text/token_id.h), before the vocabulary is consulted.
+    hostile["added_tokens"][1]["id"] = std::int64_t(1) << 40;  // used to wrap to 0 as an int32
+    EXPECT_EQ(load_error(hostile), "tokenizer.json: an added token's id is out of range (1099511627776)");
     hostile["added_tokens"][1]["id"] = -1;
-    EXPECT_EQ(load_error(hostile), "tokenizer.json: added token id -1" + limit);
+    EXPECT_EQ(load_error(hostile), "tokenizer.json: an added token's id is out of range (-1)");
 }
 
 }  // namespace

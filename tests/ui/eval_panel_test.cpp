@@ -194,7 +194,7 @@ TEST_F(EvalPanelTest, WritesTheHtmlReportOfTheCandidateAgainstTheBaseline) {
     tbtest::MessageCapture capture;
     EXPECT_FALSE(panel.writeReport(dir_.filePath(QStringLiteral("missing/folder/report.html"))));
     ASSERT_EQ(capture.messages().size(), 1u);
-    EXPECT_TRUE(capture.messages()[0].text.contains(QStringLiteral("cannot write")));
+    EXPECT_TRUE(capture.messages()[0].text.contains(QStringLiteral("does not exist")));
 }
 
 // A golden set item added `daysAgo` days ago (created_at rewritten, as if added back then).
