@@ -15,22 +15,6 @@ namespace {
 
 [[noreturn]] void type_error(const std::string& m) { throw TemplateError("TypeError", m); }
 
-struct CodePoint {
-    std::uint32_t cp;
-    std::size_t begin, end;
-};
-
-std::vector<CodePoint> decode(std::string_view s) {
-    std::vector<CodePoint> out;
-    std::size_t pos = 0;
-    while (pos < s.size()) {
-        std::size_t begin = pos;
-        std::uint32_t cp = utf8_decode(s, pos);
-        out.push_back({cp, begin, pos});
-    }
-    return out;
-}
-
 // Python's \w for str patterns: letters, digits and "_" (non-ASCII counted as letters).
 bool is_word(std::uint32_t cp) {
     return cp >= 0x80 ? !is_python_space(cp) : (std::isalnum(static_cast<int>(cp)) || cp == '_');
@@ -46,7 +30,7 @@ const Value* arg(const CallArgs& a, std::size_t index, std::string_view name) { 
 Value filter_title(Renderer&, const Value& v, CallArgs&) {
     // "".join(item[0].upper() + item[1:].lower() for item in re.split(r"([-\s({\[<]+)", s) if item)
     std::string s = v.to_str(), out;
-    auto cps = decode(s);
+    auto cps = utf8_code_points(s);
     auto is_separator = [](std::uint32_t c) {
         return c == '-' || c == '(' || c == '{' || c == '[' || c == '<' || is_python_space(c);
     };
@@ -182,7 +166,7 @@ private:
             }
             // Alternating runs of non-space then space, as re.findall(r'\S*\s*', line).
             std::vector<std::string> parts;
-            auto cps = decode(lines[i]);
+            auto cps = utf8_code_points(lines[i]);
             std::size_t p = 0;
             while (p < cps.size()) {
                 std::size_t q = p;
@@ -398,7 +382,7 @@ std::vector<std::vector<CodePoint>> wrap_chunks(const std::vector<CodePoint>& cp
 
 std::vector<std::string> textwrap(std::string_view text, std::size_t width, bool break_long_words,
                                   bool break_on_hyphens) {
-    auto cps = decode(text);
+    auto cps = utf8_code_points(text);
     auto chunks = wrap_chunks(cps, break_on_hyphens);
     std::reverse(chunks.begin(), chunks.end());
     auto blank = [](const std::vector<CodePoint>& c) {
@@ -676,7 +660,7 @@ Value filter_urlize(Renderer& r, const Value& v, CallArgs& a) {
     };
 
     std::string text = v.is_markup() ? v.str() : html_escape(v.to_str());
-    auto cps = decode(text);
+    auto cps = utf8_code_points(text);
     std::string out;
     std::size_t i = 0;
     while (i < cps.size()) {

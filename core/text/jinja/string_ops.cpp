@@ -8,27 +8,6 @@
 
 namespace tb::jinja {
 
-namespace {
-
-// Code points of `s` with their byte ranges.
-struct CodePoint {
-    std::uint32_t cp;
-    std::size_t begin, end;
-};
-
-std::vector<CodePoint> code_points(std::string_view s) {
-    std::vector<CodePoint> out;
-    std::size_t pos = 0;
-    while (pos < s.size()) {
-        std::size_t b = pos;
-        std::uint32_t cp = utf8_decode(s, pos);
-        out.push_back({cp, b, pos});
-    }
-    return out;
-}
-
-}  // namespace
-
 std::string py_strip(std::string_view s, const std::optional<std::string>& chars, bool left, bool right) {
     std::vector<std::uint32_t> set;
     if (chars) {
@@ -75,7 +54,7 @@ std::vector<std::string> py_split(std::string_view s, const std::optional<std::s
         out.emplace_back(s.substr(start));
         return out;
     }
-    auto cps = code_points(s);
+    auto cps = utf8_code_points(s);
     std::size_t i = 0;
     while (true) {
         while (i < cps.size() && is_python_space(cps[i].cp)) ++i;
@@ -108,7 +87,7 @@ std::vector<std::string> py_rsplit(std::string_view s, const std::optional<std::
         }
         out.emplace_back(s.substr(0, end));
     } else {
-        auto cps = code_points(s);
+        auto cps = utf8_code_points(s);
         std::size_t e = cps.size();
         while (true) {
             while (e > 0 && is_python_space(cps[e - 1].cp)) --e;
@@ -128,7 +107,7 @@ std::vector<std::string> py_rsplit(std::string_view s, const std::optional<std::
 
 std::vector<std::string> py_splitlines(std::string_view s, bool keepends) {
     std::vector<std::string> out;
-    auto cps = code_points(s);
+    auto cps = utf8_code_points(s);
     std::size_t line_start = 0;
     for (std::size_t i = 0; i < cps.size(); ++i) {
         std::uint32_t c = cps[i].cp;
@@ -149,7 +128,7 @@ std::string py_replace(std::string_view s, std::string_view old_text, std::strin
     std::string out;
     if (old_text.empty()) {
         // Python inserts `new` before every code point and at the end.
-        auto cps = code_points(s);
+        auto cps = utf8_code_points(s);
         long long done = 0;
         for (const auto& c : cps) {
             if (count < 0 || done < count) {

@@ -4,6 +4,17 @@
 
 namespace tb::jinja {
 
+std::vector<CodePoint> utf8_code_points(std::string_view s) {
+    std::vector<CodePoint> out;
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        const std::size_t begin = pos;
+        const std::uint32_t cp = utf8_decode(s, pos);
+        out.push_back({cp, begin, pos});
+    }
+    return out;
+}
+
 std::size_t utf8_length(std::string_view s) {
     std::size_t n = 0;
     for (unsigned char c : s) n += (c & 0xC0) != 0x80;
