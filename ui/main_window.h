@@ -8,7 +8,6 @@
 // shown and lays it out, and shows what the session reports.
 #include <QMainWindow>
 
-
 #include "ui/common/job_progress_view.h"
 #include "ui/session/project_session.h"
 

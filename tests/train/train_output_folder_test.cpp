@@ -8,9 +8,9 @@
 
 #include "core/common/error.h"
 #include "core/common/output_file.h"
+#include "core/project/runs.h"
 #include "core/train/checkpoint.h"
 #include "core/train/train_files.h"
-#include "core/project/runs.h"
 #include "train/train_test_helpers.h"
 
 namespace {

@@ -244,9 +244,10 @@ TEST_F(TrainingPanelTest, ARunIntoAnEarlierOutputNeedsReplaceTickedInTheRunDialo
     EXPECT_EQ(dialog->overwrite(), tb::Overwrite::replace);
     panel.enqueueRun(dialog->config(), QStringLiteral("replacing"), dialog->overwrite());
     ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() == 3; }, kRunTimeoutMs));
-    EXPECT_EQ(finished.at(2).at(2).toString(), QStringLiteral("completed")) << panel.statusLabel()->text().toStdString();
+    EXPECT_EQ(finished.at(2).at(2).toString(), QStringLiteral("completed"))
+        << panel.statusLabel()->text().toStdString();
     EXPECT_TRUE(std::filesystem::exists(out / "adapter_model.safetensors"));
-    EXPECT_TRUE(std::filesystem::exists(out / "notes.txt"));  // not Tunebench's: never removed
+    EXPECT_TRUE(std::filesystem::exists(out / "notes.txt"));                          // not Tunebench's: never removed
     EXPECT_NE(finished.at(2).at(1).toLongLong(), finished.at(0).at(1).toLongLong());  // a new run
 }
 

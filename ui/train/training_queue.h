@@ -32,8 +32,9 @@ public:
         tb::TrainConfig config;
         State state = State::Queued;
         bool paused = false;
-        bool resume = false;     // continue from the output folder's last checkpoint
-        tb::Overwrite overwrite = tb::Overwrite::refuse;  // replace an earlier output in the folder
+        bool resume = false;  // continue from the output folder's last checkpoint
+        // replace: an earlier output in the output folder is removed first (the run dialog's choice)
+        tb::Overwrite overwrite = tb::Overwrite::refuse;
         tb::TrainResult result;  // valid when Finished
     };
 
