@@ -7,19 +7,13 @@
 #include <functional>
 #include <string>
 
+#include "common/error_text.h"
 #include "common/temp_dir.h"
 #include "core/common/error.h"
 
 namespace {
 
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const tb::Error& e) {
-        return e.what();
-    }
-    return "(no error)";
-}
+using tbtest::error_of;
 
 TEST(InputFile, RefusesDevicesPipesAndFolders) {
     tbtest::TempDir dir("tb_input_file_");

@@ -6,6 +6,7 @@
 
 #include <functional>
 
+#include "common/error_text.h"
 #include "core/common/error.h"
 #include "core/curation/golden_sets.h"
 #include "core/curation/staleness.h"
@@ -14,14 +15,7 @@
 
 namespace {
 
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const tb::Error& e) {
-        return e.what();
-    }
-    return "(no error)";
-}
+using tbtest::error_of;
 
 TEST(Names, TheRule) {
     EXPECT_EQ(error_of([] { tb::validate_name("difficulty:hard", "tag"); }), "(no error)");

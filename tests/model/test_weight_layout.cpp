@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/error_text.h"
 #include "core/common/error.h"
 #include "core/model/hf_config.h"
 #include "core/model/llama.h"
@@ -18,14 +19,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const tb::Error& e) {
-        return e.what();
-    }
-    return "(no error)";
-}
+using tbtest::error_of;
 
 // The tiny config as config.json, with one field changed.
 std::string parse_error_with(const std::string& key, const json& value) {
